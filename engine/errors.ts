@@ -1,0 +1,60 @@
+/**
+ * Errors with stable codes a caller can match on, each carrying what a user needs to act.
+ * Exit status 2 (usage, config, unreachable target) is decided from these codes.
+ */
+export type ErrorCode =
+  | 'CONF_USAGE'
+  | 'CONF_CONFIG_INVALID'
+  | 'CONF_SPEC_UNREADABLE'
+  | 'CONF_SPEC_INVALID'
+  | 'CONF_SPEC_EXTENSIONS_INVALID'
+  | 'CONF_RULE_INVALID'
+  | 'CONF_NOT_BUILT';
+
+export class ConformanceError extends Error {
+  readonly code: ErrorCode;
+  /** What the user can do about it. */
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, hint?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+export class UsageError extends ConformanceError {
+  constructor(message: string, hint = 'Run `npx conformance --help` for the options.') {
+    super('CONF_USAGE', message, hint);
+  }
+}
+
+export class SpecError extends ConformanceError {
+  readonly specFile: string;
+
+  constructor(
+    code: 'CONF_SPEC_UNREADABLE' | 'CONF_SPEC_INVALID' | 'CONF_SPEC_EXTENSIONS_INVALID',
+    specFile: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, `${specFile}: ${message}`, 'Fix the spec; specs/README.md gives the conventions.', options);
+    this.specFile = specFile;
+  }
+}
+
+export class RuleError extends ConformanceError {
+  readonly requirementId: string;
+
+  constructor(requirementId: string, message: string) {
+    super('CONF_RULE_INVALID', `${requirementId}: ${message}`, 'Fix the rule in the spec; specs/README.md lists the vocabulary.');
+    this.requirementId = requirementId;
+  }
+}
+
+export class NotBuiltError extends ConformanceError {
+  constructor(command: string) {
+    super('CONF_NOT_BUILT', `\`conformance ${command}\` is not built yet.`, 'The specs and their self-checks exist; the runner and the mock come next.');
+  }
+}

@@ -1,0 +1,111 @@
+/** The rule model of DESIGN.md as types: what `x-requirements` and `x-errata` hold. */
+
+export type Level = 'explicit' | 'inferred';
+
+export interface Citation {
+  section: string;
+  quote: string;
+}
+
+/** A claim on keywords of one schema node: `<location>#<JSON pointer>`. */
+export interface SchemaClaim {
+  at: string;
+  keywords?: string[];
+  property?: string;
+}
+
+export type Operand = string | { count: string } | { value: number };
+
+export type Condition =
+  | { path: string; present: true }
+  | { path: string; absent: true }
+  | { path: string; gt: number }
+  | { path: string; equals: unknown }
+  | { path: string; in: unknown[] }
+  | { path: string; notIn: unknown[] }
+  | { anyOf: Condition[] }
+  | { allOf: Condition[] };
+
+export interface Declarations {
+  path: string;
+  pointer: string;
+}
+
+interface Scoped {
+  /** Check the rule once per node this path (with `*`) matches; relative paths start there. */
+  each?: string;
+}
+
+export type Rule = Scoped &
+  (
+    | { kind: 'lessThan'; left: Operand; right: Operand }
+    | { kind: 'lessOrEqual'; left: Operand; right: Operand }
+    | { kind: 'mutuallyExclusive'; paths: string[] }
+    | { kind: 'atLeastOneOf'; paths: string[] }
+    | { kind: 'requiredWhen'; when: Condition; required: string }
+    | { kind: 'forbiddenWhen'; when: Condition; forbidden: Condition }
+    | { kind: 'atMostOne'; items: string; where: Condition }
+    | { kind: 'keysDeclaredIn'; path: string; declarations: Declarations }
+    | { kind: 'valuesProvided'; path: string; declarations: Declarations }
+    | { kind: 'mustExist'; collection: string; key: string[] }
+    | { kind: 'mustBeInState'; collection: string; key: string[]; field: string; equals: unknown }
+    | { kind: 'uniqueWithin'; collection: string; key: string[] }
+    | { kind: 'withinQuota'; path: string; quota: string }
+    | { kind: 'callerOwns'; path: string }
+    | { kind: 'authenticated'; scheme: string }
+    | { kind: 'methodNotAllowed'; methods: string[] }
+    | { kind: 'responseStatus'; status: number }
+    | { kind: 'responseContentType'; status: number; mediaType: string }
+    | { kind: 'responseHeader'; status: number; name: string }
+  );
+
+export type RuleKind = Rule['kind'];
+
+export const RESPONSE_RULE_KINDS: readonly RuleKind[] = ['responseStatus', 'responseContentType', 'responseHeader'];
+export const STATEFUL_RULE_KINDS: readonly RuleKind[] = [
+  'mustExist',
+  'mustBeInState',
+  'uniqueWithin',
+  'withinQuota',
+  'callerOwns',
+  'authenticated',
+];
+
+export interface Tolerance {
+  erratum: string;
+  schema: Record<string, unknown>;
+}
+
+export interface Requirement {
+  id: string;
+  level: Level;
+  why?: string;
+  status?: number | number[];
+  cite: Citation;
+  schema?: SchemaClaim[];
+  rule?: Rule;
+  tolerated?: Tolerance[];
+  testable?: false;
+  untestable?: string;
+}
+
+export interface Erratum {
+  id: string;
+  section: string;
+  quote: string;
+  problem: string;
+  interpretation: string;
+  example?: string;
+  breaks?: string[];
+}
+
+/** Request-side requirements carry the status a conforming server answers when they are broken. */
+export function expectedStatuses(requirement: Requirement): number[] {
+  if (requirement.status === undefined) return [];
+  return Array.isArray(requirement.status) ? requirement.status : [requirement.status];
+}
+
+export function isResponseRequirement(requirement: Requirement): boolean {
+  if (requirement.rule) return RESPONSE_RULE_KINDS.includes(requirement.rule.kind);
+  return (requirement.schema ?? []).every((claim) => claim.at.startsWith('response:'));
+}

@@ -1,0 +1,199 @@
+import type { Operand, Requirement, Rule } from './requirement-model.ts';
+import { RESPONSE_RULE_KINDS } from './requirement-model.ts';
+import type { RequestDocument } from './request-document.ts';
+import { conditionHolds } from './rule-conditions.ts';
+import { asNumber, isPresent, matchNodes, valueAt } from './rule-paths.ts';
+import { hasDefault, readDeclarations } from './template-declarations.ts';
+import { UNKNOWN_WORLD, type World } from './world.ts';
+import { RuleError } from './errors.ts';
+
+/**
+ * held: the request satisfies the rule. broken: it does not. not-applicable: the rule's subject
+ * is absent. undecided: a stateful rule the world cannot decide.
+ */
+export type Verdict = 'held' | 'broken' | 'not-applicable' | 'undecided';
+
+export interface RuleVerdict {
+  requirementId: string;
+  verdict: Verdict;
+  detail: string;
+}
+
+interface Outcome {
+  verdict: Verdict;
+  detail: string;
+}
+
+const held = (detail: string): Outcome => ({ verdict: 'held', detail });
+const broken = (detail: string): Outcome => ({ verdict: 'broken', detail });
+const notApplicable = (detail: string): Outcome => ({ verdict: 'not-applicable', detail });
+const undecided = (detail: string): Outcome => ({ verdict: 'undecided', detail });
+
+function operandValue(operand: Operand, request: RequestDocument, scope: string[]): number | undefined {
+  if (typeof operand === 'string') return asNumber(valueAt(request, operand, scope));
+  if ('value' in operand) return operand.value;
+  const list = valueAt(request, operand.count, scope);
+  return Array.isArray(list) ? list.length : undefined;
+}
+
+function describe(operand: Operand): string {
+  if (typeof operand === 'string') return operand;
+  return 'value' in operand ? String(operand.value) : `count(${operand.count})`;
+}
+
+function compare(rule: Extract<Rule, { kind: 'lessThan' | 'lessOrEqual' }>, request: RequestDocument, scope: string[]): Outcome {
+  const left = operandValue(rule.left, request, scope);
+  const right = operandValue(rule.right, request, scope);
+  const symbol = rule.kind === 'lessThan' ? '<' : '<=';
+  if (left === undefined || right === undefined) return notApplicable(`${describe(rule.left)} or ${describe(rule.right)} is absent or not a number`);
+  const ok = rule.kind === 'lessThan' ? left < right : left <= right;
+  const text = `${describe(rule.left)} = ${left}, ${describe(rule.right)} = ${right}: expected ${symbol}`;
+  return ok ? held(text) : broken(text);
+}
+
+function keyValues(keys: string[], request: RequestDocument, scope: string[]): unknown[] | undefined {
+  const values = keys.map((key) => valueAt(request, key, scope));
+  return values.some((value) => value === undefined) ? undefined : values;
+}
+
+function lookupItem(rule: { collection: string; key: string[] }, request: RequestDocument, scope: string[], world: World) {
+  const key = keyValues(rule.key, request, scope);
+  if (!key) return { key, lookup: undefined };
+  return { key, lookup: world.lookup(rule.collection, key) };
+}
+
+function evaluateStateful(rule: Rule, request: RequestDocument, scope: string[], world: World): Outcome | undefined {
+  switch (rule.kind) {
+    case 'mustExist':
+    case 'uniqueWithin': {
+      const { key, lookup } = lookupItem(rule, request, scope, world);
+      if (!key || !lookup) return notApplicable(`a key of ${rule.collection} is absent from the request`);
+      if (!lookup.known) return undecided(`the target's ${rule.collection} are unknown`);
+      const name = `${rule.collection} ${JSON.stringify(key)}`;
+      if (rule.kind === 'mustExist') return lookup.item ? held(`${name} exists`) : broken(`${name} does not exist`);
+      return lookup.item ? broken(`${name} exists already`) : held(`${name} is new`);
+    }
+    case 'mustBeInState': {
+      const { key, lookup } = lookupItem(rule, request, scope, world);
+      if (!key || !lookup) return notApplicable(`a key of ${rule.collection} is absent from the request`);
+      if (!lookup.known) return undecided(`the target's ${rule.collection} are unknown`);
+      if (!lookup.item) return notApplicable(`${rule.collection} ${JSON.stringify(key)} does not exist`);
+      const actual = lookup.item[rule.field];
+      if (actual === undefined) return undecided(`the state ${rule.field} of ${rule.collection} ${JSON.stringify(key)} is unknown`);
+      const text = `${rule.field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(rule.equals)}`;
+      return JSON.stringify(actual) === JSON.stringify(rule.equals) ? held(text) : broken(text);
+    }
+    case 'withinQuota': {
+      const value = valueAt(request, rule.path, scope);
+      if (value === undefined) return notApplicable(`${rule.path} is absent`);
+      const number = asNumber(value);
+      if (number === undefined) return notApplicable(`${rule.path} is not a number`);
+      const quota = world.quota(rule.quota);
+      if (quota === undefined) return undecided(`the quota ${rule.quota} is unknown`);
+      const text = `${rule.path} = ${number}, quota ${rule.quota} = ${quota}`;
+      return number <= quota ? held(text) : broken(text);
+    }
+    case 'callerOwns': {
+      const value = valueAt(request, rule.path, scope);
+      if (value === undefined) return notApplicable(`${rule.path} is absent`);
+      const caller = world.caller();
+      if (!caller) return undecided('the caller is unknown');
+      if (caller.admin) return held('the caller is an administrator');
+      const own = String(value).replace(/-/g, '').toLowerCase() === caller.tenant.replace(/-/g, '').toLowerCase();
+      return own ? held(`${rule.path} is the caller's own tenant`) : broken(`${rule.path} names another tenant and the caller is not an administrator`);
+    }
+    case 'authenticated': {
+      const accepted = world.credentialsAccepted(rule.scheme, request);
+      if (accepted === undefined) return undecided(`the credentials the target accepts for ${rule.scheme} are unknown`);
+      return accepted ? held(`${rule.scheme} credentials accepted`) : broken(`${rule.scheme} credentials missing or wrong`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function evaluateDeclarations(rule: Extract<Rule, { kind: 'keysDeclaredIn' | 'valuesProvided' }>, request: RequestDocument, scope: string[]): Outcome {
+  const source = valueAt(request, rule.declarations.path, scope);
+  if (source === undefined) return undecided(`${rule.declarations.path} is absent, so its declarations are unknown`);
+  const declarations = readDeclarations(source, rule.declarations.pointer);
+  if (!declarations) return undecided(`${rule.declarations.path} cannot be read`);
+  const given = valueAt(request, rule.path, scope);
+  const values = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : undefined;
+  if (rule.kind === 'keysDeclaredIn') {
+    if (!values) return notApplicable(`${rule.path} is absent`);
+    const undeclared = Object.keys(values).filter((key) => !(key in declarations));
+    return undeclared.length ? broken(`undeclared: ${undeclared.join(', ')}`) : held('every key is declared');
+  }
+  const missing = Object.entries(declarations)
+    .filter(([name, declaration]) => !hasDefault(declaration) && !(values && name in values))
+    .map(([name]) => name);
+  return missing.length ? broken(`no value and no default: ${missing.join(', ')}`) : held('every declaration has a value or a default');
+}
+
+function evaluateOnce(rule: Rule, request: RequestDocument, scope: string[], world: World): Outcome {
+  switch (rule.kind) {
+    case 'lessThan':
+    case 'lessOrEqual':
+      return compare(rule, request, scope);
+    case 'mutuallyExclusive': {
+      const present = rule.paths.filter((path) => isPresent(request, path, scope));
+      if (present.length === 0) return notApplicable('none of them is present');
+      return present.length > 1 ? broken(`both present: ${present.join(', ')}`) : held(`only ${present[0]} is present`);
+    }
+    case 'atLeastOneOf': {
+      const present = rule.paths.filter((path) => isPresent(request, path, scope));
+      return present.length ? held(`present: ${present.join(', ')}`) : broken(`none of ${rule.paths.join(', ')} is present`);
+    }
+    case 'requiredWhen':
+      if (!conditionHolds(rule.when, request, scope)) return notApplicable('the condition does not hold');
+      return isPresent(request, rule.required, scope) ? held(`${rule.required} is present`) : broken(`${rule.required} is absent`);
+    case 'forbiddenWhen':
+      if (!conditionHolds(rule.when, request, scope)) return notApplicable('the condition does not hold');
+      return conditionHolds(rule.forbidden, request, scope) ? broken('the forbidden condition holds too') : held('the forbidden condition does not hold');
+    case 'atMostOne': {
+      const items = matchNodes(request, rule.items, scope);
+      if (items.length === 0) return notApplicable(`${rule.items} matches nothing`);
+      const matching = items.filter((item) => conditionHolds(rule.where, request, item.tokens));
+      const text = `${matching.length} of ${items.length} items match`;
+      return matching.length > 1 ? broken(text) : held(text);
+    }
+    case 'keysDeclaredIn':
+    case 'valuesProvided':
+      return evaluateDeclarations(rule, request, scope);
+    case 'methodNotAllowed':
+      return rule.methods.includes(request.method.toUpperCase()) ? broken(`${request.method} is not allowed`) : held(`${request.method} is allowed`);
+    default: {
+      if (RESPONSE_RULE_KINDS.includes(rule.kind)) return notApplicable('a rule on the response, not the request');
+      const outcome = evaluateStateful(rule, request, scope, world);
+      if (!outcome) throw new Error(`unknown rule kind ${(rule as Rule).kind}`);
+      return outcome;
+    }
+  }
+}
+
+const SEVERITY: Record<Verdict, number> = { broken: 3, undecided: 2, held: 1, 'not-applicable': 0 };
+
+/** With `each`, the rule is checked per matched node; the worst verdict (broken first) speaks. */
+function evaluateScoped(rule: Rule, request: RequestDocument, world: World): Outcome {
+  if (!rule.each) return evaluateOnce(rule, request, [], world);
+  const nodes = matchNodes(request, rule.each);
+  if (nodes.length === 0) return notApplicable(`${rule.each} matches nothing`);
+  const outcomes = nodes.map((node) => {
+    const outcome = evaluateOnce(rule, request, node.tokens, world);
+    return { ...outcome, detail: `${node.pointer}: ${outcome.detail}` };
+  });
+  return outcomes.reduce((worst, outcome) => (SEVERITY[outcome.verdict] > SEVERITY[worst.verdict] ? outcome : worst));
+}
+
+export function evaluateRequirement(requirement: Requirement, request: RequestDocument, world: World = UNKNOWN_WORLD): RuleVerdict {
+  if (!requirement.rule) throw new RuleError(requirement.id, 'has no rule to evaluate');
+  const outcome = evaluateScoped(requirement.rule, request, world);
+  return { requirementId: requirement.id, ...outcome };
+}
+
+/** Every request-side rule of a spec, evaluated on one request. */
+export function evaluateRequestRules(requirements: Requirement[], request: RequestDocument, world: World = UNKNOWN_WORLD): RuleVerdict[] {
+  return requirements
+    .filter((requirement) => requirement.rule && !RESPONSE_RULE_KINDS.includes(requirement.rule.kind))
+    .map((requirement) => evaluateRequirement(requirement, request, world));
+}

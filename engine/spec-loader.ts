@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { parse as parseYaml } from 'yaml';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { specFile, sourceDocumentName, type ApiName } from './api-catalogue.ts';
+import { createAjv } from './ajv-instance.ts';
+import { SpecError } from './errors.ts';
+import type { Erratum, Requirement } from './requirement-model.ts';
+import extensionsSchema from './spec-extensions.schema.json' with { type: 'json' };
+
+export type OpenApiDocument = OpenAPIV3_1.Document;
+export type Operation = OpenAPIV3_1.OperationObject & {
+  'x-requirements': Requirement[];
+  'x-errata': Erratum[];
+};
+
+/** One API's spec: the file as written, and the same document with every `$ref` inlined. */
+export interface LoadedSpec {
+  api: ApiName;
+  file: string;
+  sourceDocument: string;
+  raw: OpenApiDocument;
+  document: OpenApiDocument;
+  path: string;
+  method: 'post';
+  operation: Operation;
+  requirements: Requirement[];
+  errata: Erratum[];
+}
+
+const validateExtensions = createAjv().compile(extensionsSchema);
+
+function readYaml(file: string): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SpecError('CONF_SPEC_UNREADABLE', file, (error as Error).message, { cause: error });
+  }
+}
+
+/** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
+async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
+  try {
+    await SwaggerParser.validate(structuredClone(raw) as never);
+    return (await SwaggerParser.dereference(structuredClone(raw) as never)) as OpenApiDocument;
+  } catch (error) {
+    throw new SpecError('CONF_SPEC_INVALID', file, (error as Error).message, { cause: error });
+  }
+}
+
+function theOnlyOperation(file: string, document: OpenApiDocument): { path: string; operation: Operation } {
+  const entries = Object.entries(document.paths ?? {});
+  const [first] = entries;
+  if (entries.length !== 1 || !first || !first[1]?.post) {
+    throw new SpecError('CONF_SPEC_INVALID', file, 'a spec holds exactly one path with one `post` operation');
+  }
+  return { path: first[0], operation: first[1].post as Operation };
+}
+
+function checkExtensions(file: string, operation: Operation): void {
+  const shape = { 'x-requirements': operation['x-requirements'], 'x-errata': operation['x-errata'] ?? [] };
+  if (!validateExtensions(shape)) {
+    const details = (validateExtensions.errors ?? [])
+      .slice(0, 8)
+      .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`)
+      .join('; ');
+    throw new SpecError('CONF_SPEC_EXTENSIONS_INVALID', file, `x-requirements / x-errata: ${details}`);
+  }
+}
+
+export async function loadSpec(api: ApiName): Promise<LoadedSpec> {
+  const file = specFile(api);
+  const raw = readYaml(file) as OpenApiDocument;
+  const document = await validateAndDereference(file, raw);
+  const { path, operation } = theOnlyOperation(file, document);
+  checkExtensions(file, operation);
+  const declaredApi = (document.info as { 'x-api'?: string })['x-api'];
+  if (declaredApi !== api) {
+    throw new SpecError('CONF_SPEC_INVALID', file, `info.x-api is ${String(declaredApi)}, expected ${api}`);
+  }
+  return {
+    api,
+    file,
+    sourceDocument: sourceDocumentName(api),
+    raw,
+    document,
+    path,
+    method: 'post',
+    operation,
+    requirements: operation['x-requirements'],
+    errata: operation['x-errata'] ?? [],
+  };
+}
+
+export function requirementById(spec: LoadedSpec, id: string): Requirement | undefined {
+  return spec.requirements.find((requirement) => requirement.id === id);
+}

@@ -1,0 +1,25 @@
+import { parse as parseYaml } from 'yaml';
+import { isContainer, resolvePointer } from './json-pointer.ts';
+
+/**
+ * The declarations a template makes (e.g. a Heat template's `parameters`), whether the request
+ * sends the template as an object or as a JSON/YAML string. `undefined` when it cannot be read.
+ */
+export function readDeclarations(source: unknown, pointer: string): Record<string, unknown> | undefined {
+  let document = source;
+  if (typeof source === 'string') {
+    try {
+      document = parseYaml(source);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isContainer(document) || Array.isArray(document)) return undefined;
+  const declarations = resolvePointer(document, pointer);
+  if (declarations === undefined) return {};
+  return isContainer(declarations) && !Array.isArray(declarations) ? declarations : undefined;
+}
+
+export function hasDefault(declaration: unknown): boolean {
+  return isContainer(declaration) && !Array.isArray(declaration) && 'default' in declaration;
+}
