@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { API_NAMES, isApiName, type ApiName } from '../engine/api-catalogue.ts';
+import { UsageError } from '../engine/errors.ts';
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+export const RUN_OPTIONS = {
+  target: { type: 'string' },
+  config: { type: 'string' },
+  api: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  report: { type: 'string' },
+  junit: { type: 'string' },
+  json: { type: 'string' },
+  strict: { type: 'boolean' },
+} as const satisfies Options;
+
+export const MOCK_OPTIONS = {
+  port: { type: 'string' },
+  config: { type: 'string' },
+} as const satisfies Options;
+
+export const SPECS_OPTIONS = {
+  api: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const satisfies Options;
+
+/** parseArgs, with its errors turned into a UsageError that names the command. */
+export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`);
+  }
+}
+
+export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+export function apiNamesOption(values: string[] | undefined): ApiName[] {
+  if (!values || values.length === 0) return [...API_NAMES];
+  const unknown = values.filter((name) => !isApiName(name));
+  if (unknown.length) throw new UsageError(`unknown API ${unknown.join(', ')}; the APIs are ${API_NAMES.join(', ')}`);
+  return values as ApiName[];
+}
+
+export function urlOption(name: string, value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return url;
+  } catch {
+    throw new UsageError(`--${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+}
+
+export function existingFileOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !existsSync(value)) throw new UsageError(`--${name}: no such file ${value}`);
+  return value;
+}

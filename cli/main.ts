@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { loadSpec } from '../engine/spec-loader.ts';
+import { ConformanceError, NotBuiltError, UsageError } from '../engine/errors.ts';
+import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import {
+  apiNamesOption,
+  existingFileOption,
+  integerOption,
+  MOCK_OPTIONS,
+  parseCommandOptions,
+  RUN_OPTIONS,
+  SPECS_OPTIONS,
+  urlOption,
+} from './arguments.ts';
+import { formatSummaryTable, summarizeSpec } from './specs-summary.ts';
+import { USAGE } from './usage.ts';
+
+export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function checkRunOptions(args: string[]): never {
+  const options = parseCommandOptions('run', args, RUN_OPTIONS);
+  urlOption('target', options.target);
+  existingFileOption('config', options.config);
+  apiNamesOption(options.api);
+  integerOption('seed', options.seed, 0, 2 ** 31 - 1);
+  integerOption('runs', options.runs, 1, 1_000_000);
+  throw new NotBuiltError('run');
+}
+
+function checkMockOptions(args: string[]): never {
+  const options = parseCommandOptions('mock', args, MOCK_OPTIONS);
+  integerOption('port', options.port, 0, 65535);
+  existingFileOption('config', options.config);
+  throw new NotBuiltError('mock');
+}
+
+async function printSpecs(args: string[]): Promise<number> {
+  const options = parseCommandOptions('specs', args, SPECS_OPTIONS);
+  const specs = await Promise.all(apiNamesOption(options.api).map((api) => loadSpec(api)));
+  const summaries = specs.map(summarizeSpec);
+  process.stdout.write(options.json ? `${JSON.stringify(summaries, null, 2)}\n` : `${formatSummaryTable(summaries)}\n`);
+  return EXIT.conformant;
+}
+
+async function dispatch(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? EXIT.usage : EXIT.conformant;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.conformant;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGE);
+    return EXIT.conformant;
+  }
+  switch (command) {
+    case 'run':
+      return checkRunOptions(rest);
+    case 'mock':
+      return checkMockOptions(rest);
+    case 'specs':
+      return printSpecs(rest);
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+/** Runs the CLI; returns the exit status. Known errors print their message and hint, never a stack. */
+export async function main(args: string[]): Promise<number> {
+  try {
+    return await dispatch(args);
+  } catch (error) {
+    if (error instanceof ConformanceError) {
+      process.stderr.write(`conformance: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { API_NAMES } from '../engine/api-catalogue.ts';
+
+/** The --help text: the interface of DESIGN.md, and what this version builds of it. */
+export const USAGE = `conformance — does an endpoint do what its documentation says?
+
+Usage:
+  npx conformance run [--target URL] [--config FILE] [--api NAME]... [--seed N] [--runs N]
+                      [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--strict]
+  npx conformance mock [--port N] [--config FILE]
+  npx conformance specs [--api NAME]... [--json]
+  npx conformance --help | --version
+
+Commands:
+  run     Check the APIs against a target: schema checks, property-based request bodies
+          (valid, boundary, and invalid ones that break exactly one rule) and the expected
+          status of each. With no --target (and none in the config) it starts the embedded
+          mock on an ephemeral 127.0.0.1 port, runs against it and stops it.
+          NOT BUILT YET in this version: it checks its options, then exits 2.
+  mock    Serve the five operations on 127.0.0.1 as the documents describe them.
+          NOT BUILT YET in this version: it checks its options, then exits 2.
+  specs   Load and validate the five specs and print, per API, the requirements
+          (schema-level and rule-level, explicit and inferred) and the errata.
+
+Options of run:
+  --target URL        Base URL of the endpoint under test (overrides the config's target).
+  --config FILE       Config file (JSON): target, apis.<name>.target, auth.token,
+                      auth.sigv4, fixtures.<name>. See README.md.
+  --api NAME          Only this API; repeat for several. Names: ${API_NAMES.join(', ')}.
+  --seed N            Seed of the generators: same seed, same specs, same requests.
+  --runs N            Random cases per property, after the boundary cases.
+  --report FILE.html  Write the self-contained HTML conformance report.
+  --junit FILE.xml    Write JUnit XML: one test case per requirement.
+  --json FILE.json    Write the results as JSON.
+  --strict            Also fail on inferred requirements, not only explicit ones.
+
+Options of mock:
+  --port N            Port to listen on (default: an ephemeral port, printed when ready).
+  --config FILE       Fixtures and accepted credentials (same file as run).
+
+Exit status:
+  0  every explicit requirement held (with --strict: every requirement)
+  1  at least one conformance failure
+  2  usage or config error, or the target could not be reached at all
+`;

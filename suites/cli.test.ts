@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+
+function conformance(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('conformance CLI', () => {
+  it('describes every option and exit status of DESIGN.md in --help', () => {
+    const { status, stdout } = conformance('--help');
+    expect(status).toBe(0);
+    const designFile = path.join(PROJECT_ROOT, '..', 'shared', 'DESIGN.md');
+    const design = existsSync(designFile) ? readFileSync(designFile, 'utf8') : '';
+    const synopsis = design.match(/npx conformance run[^\n]*\n[^\n]*\n\s*npx conformance mock[^\n]*/)?.[0];
+    const options = synopsis ? [...synopsis.matchAll(/--[a-z]+/g)].map((m) => m[0]) : ['--target', '--config', '--api', '--seed', '--runs', '--report', '--junit', '--json', '--strict', '--port'];
+    for (const option of new Set(options)) expect(stdout).toContain(option);
+    expect(stdout).toMatch(/0\s+every explicit requirement held/);
+    expect(stdout).toMatch(/1\s+at least one conformance failure/);
+    expect(stdout).toMatch(/2\s+usage or config error/);
+  });
+
+  it('refuses an unknown option or command with exit 2 and a message, not a stack trace', () => {
+    for (const args of [['run', '--bogus'], ['frobnicate'], ['run', '--api', 'nova'], ['run', '--seed', '-1'], ['mock', '--port', '70000']]) {
+      const { status, stderr } = conformance(...args);
+      expect(status, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^conformance: /);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('says run and mock are not built yet, exiting 2', () => {
+    expect(conformance('run').stderr).toContain('not built yet');
+    expect(conformance('run').status).toBe(2);
+    expect(conformance('mock').status).toBe(2);
+  });
+
+  it('prints per-API requirement counts from the specs', () => {
+    const { status, stdout } = conformance('specs', '--api', 'lbaas-healthmonitors', '--json');
+    expect(status).toBe(0);
+    const [summary] = JSON.parse(stdout) as { api: string; rule: { explicit: number }; errata: number }[];
+    expect(summary?.api).toBe('lbaas-healthmonitors');
+    expect(summary?.rule.explicit).toBeGreaterThan(0);
+    expect(summary?.errata).toBeGreaterThan(0);
+  });
+});
