@@ -68,7 +68,7 @@ export function documentTextOf(file: string, text: string): DocumentText {
       const wanted = normalizeWhitespace(quote);
       return wanted.length > 0 && (whole.includes(wanted) || cells.some((cell) => cell.includes(wanted)));
     },
-    hasSection: (section) => headings.has(normalizeWhitespace(section)),
+    hasSection: (section) => headings.has(headingForms(section)),
   };
 }
 
