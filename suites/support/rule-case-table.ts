@@ -30,6 +30,18 @@ export function readRuleCaseTable(api: string): RuleCaseTable {
 
 type Container = Record<string, unknown> | unknown[];
 
+/**
+ * `{$repeat: "é", count: 255}` in a case's `set` stands for the text repeated that many times,
+ * so a table can say "255 characters" without spelling them out.
+ */
+export function expandValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(expandValue);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.$repeat === 'string' && typeof record.count === 'number') return record.$repeat.repeat(record.count);
+  return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, expandValue(inner)]));
+}
+
 function setAt(root: Container, tokens: string[], value: unknown): void {
   let node: Container = root;
   tokens.forEach((token, index) => {
@@ -37,7 +49,7 @@ function setAt(root: Container, tokens: string[], value: unknown): void {
     const key = Array.isArray(node) ? Number(token) : token;
     const holder = node as Record<string | number, unknown>;
     if (last) {
-      holder[key] = structuredClone(value);
+      holder[key] = expandValue(value);
       return;
     }
     const next = holder[key];
