@@ -15,8 +15,10 @@ export interface SchemaViolation {
 
 export type SchemaValidator = (location: string, value: unknown) => SchemaViolation[];
 
+/** ajv gives the schema path as a URI fragment (`OS-DCF%3AdiskConfig`); claims use plain JSON pointers. */
 function schemaPathOf(error: ErrorObject): string {
-  return error.schemaPath.startsWith('#') ? error.schemaPath.slice(1) : error.schemaPath;
+  const fragment = error.schemaPath.startsWith('#') ? error.schemaPath.slice(1) : error.schemaPath;
+  return fragment.split('/').map((token) => decodeURIComponent(token)).join('/');
 }
 
 /** The claim covering this error; the deepest (longest pointer) wins when claims nest. */

@@ -10,8 +10,9 @@ export interface WorldData {
   credentials?: Record<string, string[]>;
 }
 
-/** UUIDs match dashed or undashed, in any case (csapi:uuid allows both forms). */
+/** UUIDs match dashed or undashed, in any case (csapi:uuid allows both forms); 2 matches "2". */
 export function normalizeKeyPart(value: unknown): unknown {
+  if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return value;
   const undashed = value.replace(/-/g, '').toLowerCase();
   return /^[0-9a-f]{32}$/.test(undashed) ? undashed : value;

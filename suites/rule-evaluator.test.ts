@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../engine/api-catalogue.ts';
 import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { evaluateRequestRules, evaluateRequirement } from '../engine/rule-evaluator.ts';
-import { worldFromData, type WorldData } from '../engine/world-from-data.ts';
+import type { WorldData } from '../engine/world-from-data.ts';
 import { RESPONSE_RULE_KINDS } from '../engine/requirement-model.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { readRuleCaseTable, requestOf, type RuleCaseTable } from './support/rule-case-table.ts';
+import { worldOf } from './support/world-of.ts';
 
 // Load every spec and table before collecting tests, so each case is its own named test.
 // A spec or table that fails to load fails its own API's tests, not every API's.
@@ -24,11 +25,6 @@ for (const failed of loaded.filter((entry) => entry.error)) {
   it(`${failed.api} rules: spec and case table load`, () => {
     throw failed.error;
   });
-}
-
-function worldOf(spec: LoadedSpec, data: WorldData | undefined) {
-  const schemes = (spec.document.components?.securitySchemes ?? {}) as Record<string, { in?: string; name?: string }>;
-  return worldFromData(data ?? {}, (scheme) => (schemes[scheme]?.in === 'header' ? schemes[scheme]?.name : undefined));
 }
 
 function requestRuleIds(spec: LoadedSpec): string[] {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { WorldData } from '../../engine/world-from-data.ts';
 import type { Verdict } from '../../engine/rule-evaluator.ts';
@@ -73,4 +76,15 @@ export function requestOf(base: RequestDocument, testCase: RuleCase): RequestDoc
   for (const pointer of testCase.unset ?? []) unsetAt(request, parsePointer(pointer));
   for (const [pointer, value] of Object.entries(testCase.set ?? {})) setAt(request, parsePointer(pointer), value);
   return request as unknown as RequestDocument;
+}
+
+/** The world a case runs in: its own (with `$repeat` values expanded), else the table's. */
+export function worldOfCase(table: Pick<RuleCaseTable, 'world'>, testCase: RuleCase): WorldData | undefined {
+  return testCase.world === undefined ? table.world : (expandValue(testCase.world) as WorldData);
+}
+
+/** The groups of an API's violation case table (suites/violation-cases/<api>.yaml); none when it has no table. */
+export function readViolationGroups(api: string): RuleCaseTable['groups'] {
+  const file = `suites/violation-cases/${api}.yaml`;
+  return existsSync(path.join(PROJECT_ROOT, file)) ? readProjectYaml<Pick<RuleCaseTable, 'groups'>>(file).groups : [];
 }

@@ -1,0 +1,49 @@
+import type { LoadedSpec } from '../../engine/spec-loader.ts';
+import type { RequestDocument } from '../../engine/request-document.ts';
+import type { WorldData } from '../../engine/world-from-data.ts';
+import { createSchemaValidator, type SchemaValidator } from '../../engine/schema-violations.ts';
+import { evaluateRequestRules } from '../../engine/rule-evaluator.ts';
+import { parameters } from '../../engine/schema-locations.ts';
+import { worldOf } from './world-of.ts';
+
+export interface Failure {
+  requirementId: string;
+  detail: string;
+}
+
+const validators = new WeakMap<LoadedSpec, SchemaValidator>();
+
+function validatorOf(spec: LoadedSpec): SchemaValidator {
+  let validate = validators.get(spec);
+  if (!validate) {
+    validate = createSchemaValidator(spec);
+    validators.set(spec, validate);
+  }
+  return validate;
+}
+
+/** Everything a request fails: body schema, each parameter's schema, each request rule in this world. */
+export function requestFailureDetails(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): Failure[] {
+  const validate = validatorOf(spec);
+  const failures: Failure[] = [];
+  for (const violation of validate('request-body', request.body)) {
+    failures.push({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `body ${violation.message}` });
+  }
+  for (const parameter of parameters(spec)) {
+    if (!parameter.schema) continue;
+    const value = parameter.in === 'header' ? request.header?.[parameter.name.toLowerCase()] : request.path?.[parameter.name];
+    if (value === undefined) continue;
+    for (const violation of validate(`parameter:${parameter.name}`, value)) {
+      failures.push({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `${parameter.in} ${parameter.name}: ${violation.message}` });
+    }
+  }
+  for (const verdict of evaluateRequestRules(spec.requirements, request, worldOf(spec, world))) {
+    if (verdict.verdict === 'broken') failures.push({ requirementId: verdict.requirementId, detail: `rule: ${verdict.detail}` });
+  }
+  return failures;
+}
+
+/** The ids of the requirements a request fails, sorted, each once. */
+export function requestFailures(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): string[] {
+  return [...new Set(requestFailureDetails(spec, request, world).map((failure) => failure.requirementId))].sort();
+}
