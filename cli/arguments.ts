@@ -20,6 +20,8 @@ export const RUN_OPTIONS = {
 export const MOCK_OPTIONS = {
   port: { type: 'string' },
   config: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  personality: { type: 'string' },
 } as const satisfies Options;
 
 export const SPECS_OPTIONS = {

@@ -13,6 +13,9 @@ import {
   urlOption,
 } from './arguments.ts';
 import { formatSummaryTable, summarizeSpec } from './specs-summary.ts';
+import { loadConfig } from '../engine/config.ts';
+import type { Personality } from '../mock/mock-server.ts';
+import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
 
 export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;
@@ -32,11 +35,24 @@ function checkRunOptions(args: string[]): never {
   throw new NotBuiltError('run');
 }
 
-function checkMockOptions(args: string[]): never {
+function personalityOption(value: string | undefined): Personality {
+  if (value === undefined || value === 'strict' || value === 'lenient') return value ?? 'strict';
+  throw new UsageError(`--personality must be strict or lenient, got ${JSON.stringify(value)}`);
+}
+
+async function serveMock(args: string[]): Promise<number> {
   const options = parseCommandOptions('mock', args, MOCK_OPTIONS);
-  integerOption('port', options.port, 0, 65535);
-  existingFileOption('config', options.config);
-  throw new NotBuiltError('mock');
+  const port = integerOption('port', options.port, 0, 65535);
+  const config = loadConfig(existingFileOption('config', options.config));
+  const mock = await startMockOrExplain({ port: port ?? 0, config, faults: options.fault ?? [], personality: personalityOption(options.personality) });
+  process.stdout.write(`conformance mock: listening on ${mock.url}\n${mockOperationsList(mock)}`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  await mock.close();
+  process.stdout.write(`conformance mock: stopped (${signal})\n`);
+  return EXIT.conformant;
 }
 
 async function printSpecs(args: string[]): Promise<number> {
@@ -65,7 +81,7 @@ async function dispatch(args: string[]): Promise<number> {
     case 'run':
       return checkRunOptions(rest);
     case 'mock':
-      return checkMockOptions(rest);
+      return serveMock(rest);
     case 'specs':
       return printSpecs(rest);
     default:

@@ -6,7 +6,7 @@ export const USAGE = `conformance — does an endpoint do what its documentation
 Usage:
   npx conformance run [--target URL] [--config FILE] [--api NAME]... [--seed N] [--runs N]
                       [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--strict]
-  npx conformance mock [--port N] [--config FILE]
+  npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
   npx conformance specs [--api NAME]... [--json]
   npx conformance --help | --version
 
@@ -16,8 +16,9 @@ Commands:
           status of each. With no --target (and none in the config) it starts the embedded
           mock on an ephemeral 127.0.0.1 port, runs against it and stops it.
           NOT BUILT YET in this version: it checks its options, then exits 2.
-  mock    Serve the five operations on 127.0.0.1 as the documents describe them.
-          NOT BUILT YET in this version: it checks its options, then exits 2.
+  mock    Serve the five operations on 127.0.0.1 as the documents describe them: the
+          reference server (the embedded mock). Prints its URL when ready; stops on
+          SIGINT/SIGTERM.
   specs   Load and validate the five specs and print, per API, the requirements
           (schema-level and rule-level, explicit and inferred) and the errata.
 
@@ -36,6 +37,13 @@ Options of run:
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).
   --config FILE       Fixtures and accepted credentials (same file as run).
+  --fault ID          Switch on one deliberate deviation from the documents (mock/faults.yaml),
+                      for proving the suite catches it; repeatable.
+  --personality P     strict (default) refuses every value outside the specs; lenient also
+                      accepts the values the documents' own examples send (e.g. "delay": "1").
+
+Secrets may come from the environment instead of the config file:
+  CONFORMANCE_AUTH_TOKEN, CONFORMANCE_SIGV4_ACCESS_KEY_ID, CONFORMANCE_SIGV4_SECRET_ACCESS_KEY.
 
 Exit status:
   0  every explicit requirement held (with --strict: every requirement)

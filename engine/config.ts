@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import type { ApiName } from './api-catalogue.ts';
+import { createAjv } from './ajv-instance.ts';
+import { ConformanceError } from './errors.ts';
+import type { SigV4Credentials } from './sigv4-credentials.ts';
+import configSchema from './config.schema.json' with { type: 'json' };
+
+export interface Fixtures {
+  'cloud-databases-ha': { version: string; accountId: string; flavorRef: string; datastore: { type: string; version: string } };
+  'lbaas-healthmonitors': { tenantId: string; poolId: string; busyPoolId?: string };
+  'cloudbasic-cluster': { remoteServer: string; localServer: string; port: number; publicKey: string; privateKey: string };
+  'compute-servers': { projectId: string; flavorRef: string; imageRef: string; networkId?: string; instanceQuota?: number };
+  'orchestration-stacks': { tenantId: string };
+}
+
+/** The config file of DESIGN.md, with the defaults filled in. */
+export interface ConformanceConfig {
+  target?: string;
+  apis: Partial<Record<ApiName, { target?: string }>>;
+  auth: { token: string; sigv4: SigV4Credentials };
+  fixtures: Fixtures;
+}
+
+export class ConfigError extends ConformanceError {
+  constructor(message: string, hint = 'README.md describes the config file.') {
+    super('CONF_CONFIG_INVALID', message, hint);
+  }
+}
+
+/**
+ * What `run` and the embedded mock use when the config says nothing: the mock's fixtures and
+ * credentials. Not secrets — only the embedded mock accepts them.
+ */
+export const DEFAULT_CONFIG: ConformanceConfig = {
+  apis: {},
+  auth: {
+    token: 'mock-token',
+    sigv4: { accessKeyId: 'AKIDMOCKEXAMPLE00001', secretAccessKey: 'mock-secret-access-key', region: 'us-east-1', service: 'cloudbasic' },
+  },
+  fixtures: {
+    'cloud-databases-ha': { version: 'v1.0', accountId: '1234', flavorRef: '2', datastore: { type: 'mysql', version: '5.6' } },
+    'lbaas-healthmonitors': {
+      tenantId: '6f3584d5-7540-48a1-8e30-685362b88411',
+      poolId: '74aa2010-a59f-4d35-a436-60a6da882819',
+      busyPoolId: '5d8c1a7e-2b8f-4c4e-9a51-0f6f3e2d9b10',
+    },
+    'cloudbasic-cluster': { remoteServer: '10.0.0.1', localServer: '10.0.0.2', port: 4432, publicKey: 'ssh-rsa AAAA...', privateKey: '-----BEGIN...' },
+    'compute-servers': {
+      projectId: 'c73b6a2f-5c3e-4f5e-9f5a-6d1c1b7f2a11',
+      flavorRef: '1',
+      imageRef: '70a599e0-31e7-49b7-b260-868f441e862b',
+      networkId: 'ff608d40-75e9-48cb-b745-77bb55b5eaf2',
+      instanceQuota: 10,
+    },
+    'orchestration-stacks': { tenantId: '9a7a6f8c2b5d4e1f8a3b6c9d0e1f2a3b' },
+  },
+};
+
+/** Secrets may come from the environment instead of the file; the environment wins. */
+export const SECRET_ENVIRONMENT = {
+  token: 'CONFORMANCE_AUTH_TOKEN',
+  accessKeyId: 'CONFORMANCE_SIGV4_ACCESS_KEY_ID',
+  secretAccessKey: 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY',
+} as const;
+
+const validateConfig = createAjv().compile(configSchema);
+
+type ConfigFile = Partial<Omit<ConformanceConfig, 'auth' | 'fixtures'>> & {
+  auth?: { token?: string; sigv4?: SigV4Credentials };
+  fixtures?: Partial<Fixtures>;
+};
+
+function readConfigFile(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config ${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (!validateConfig(parsed)) {
+    const problems = (validateConfig.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+    throw new ConfigError(`config ${file}: ${problems.join('; ')}`);
+  }
+  return parsed as ConfigFile;
+}
+
+/** The config: defaults, then the file, then secrets from the environment. */
+export function loadConfig(file?: string, environment: NodeJS.ProcessEnv = process.env): ConformanceConfig {
+  const fromFile = file ? readConfigFile(file) : {};
+  const config: ConformanceConfig = {
+    ...(fromFile.target ? { target: fromFile.target } : {}),
+    apis: { ...fromFile.apis },
+    auth: {
+      token: fromFile.auth?.token ?? DEFAULT_CONFIG.auth.token,
+      sigv4: { ...(fromFile.auth?.sigv4 ?? DEFAULT_CONFIG.auth.sigv4) },
+    },
+    fixtures: { ...DEFAULT_CONFIG.fixtures, ...fromFile.fixtures },
+  };
+  config.auth.token = environment[SECRET_ENVIRONMENT.token] || config.auth.token;
+  config.auth.sigv4.accessKeyId = environment[SECRET_ENVIRONMENT.accessKeyId] || config.auth.sigv4.accessKeyId;
+  config.auth.sigv4.secretAccessKey = environment[SECRET_ENVIRONMENT.secretAccessKey] || config.auth.sigv4.secretAccessKey;
+  return config;
+}
+
+/** Every secret value of the config, for redaction and for the secret-scanning tests. */
+export function secretValues(config: ConformanceConfig): string[] {
+  return [config.auth.token, config.auth.sigv4.secretAccessKey].filter((value) => value.length > 0);
+}

@@ -1,0 +1,25 @@
+import type { RequestDocument } from './request-document.ts';
+
+/** One HTTP request on the wire, built from a request document and a spec's path template. */
+export interface HttpRequestPlan {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+/** `/v2/{project_id}/servers` with `{project_id: "abc"}` → `/v2/abc/servers` (each value URL-encoded). */
+export function expandPathTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+}
+
+export function toHttpRequest(baseUrl: string, pathTemplate: string, request: RequestDocument): HttpRequestPlan {
+  const base = new URL(baseUrl);
+  const prefix = base.pathname.replace(/\/$/, '');
+  const url = new URL(`${prefix}${expandPathTemplate(pathTemplate, request.path)}`, base);
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const headers: Record<string, string> = { ...request.header };
+  if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  delete headers.host;
+  return { method: request.method, url, headers, body };
+}

@@ -1,0 +1,28 @@
+import type { Requirement } from './requirement-model.ts';
+import type { RequestDocument } from './request-document.ts';
+import { matchNodes, valueAt } from './rule-paths.ts';
+
+/** An item a request names that must exist on the target (and be in a state), by a stateful rule. */
+export interface ReferencedItem {
+  collection: string;
+  key: unknown[];
+  state?: { field: string; equals: unknown };
+}
+
+/**
+ * What a request needs the target to hold for its mustExist / mustBeInState rules to hold:
+ * e.g. the pool its pool_id names, ACTIVE. Keys with an absent part are skipped.
+ */
+export function referencedItems(requirements: Requirement[], request: RequestDocument): ReferencedItem[] {
+  const items: ReferencedItem[] = [];
+  for (const { rule } of requirements) {
+    if (rule?.kind !== 'mustExist' && rule?.kind !== 'mustBeInState') continue;
+    const scopes = rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]];
+    for (const scope of scopes) {
+      const key = rule.key.map((path) => valueAt(request, path, scope));
+      if (key.some((part) => part === undefined)) continue;
+      items.push({ collection: rule.collection, key, ...(rule.kind === 'mustBeInState' ? { state: { field: rule.field, equals: rule.equals } } : {}) });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,124 @@
+import type { ConformanceConfig } from '../engine/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import type { Requirement, Rule } from '../engine/requirement-model.ts';
+import { expectedStatuses, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
+import type { SchemaValidator, SchemaViolation } from '../engine/schema-violations.ts';
+import { evaluateRequirement } from '../engine/rule-evaluator.ts';
+import type { World } from '../engine/world.ts';
+import { createAjv } from '../engine/ajv-instance.ts';
+import { resolvePointer } from '../engine/json-pointer.ts';
+import { checkCredentials } from './credential-check.ts';
+
+/** The mock's answer to a request that reached an operation: create, or refuse naming the requirement. */
+export type Decision =
+  | { kind: 'create' }
+  | { kind: 'refuse'; status: number; requirementId: string | undefined; message: string; pointer: string | undefined };
+
+export interface DecisionContext {
+  spec: LoadedSpec;
+  validate: SchemaValidator;
+  world: World;
+  config: ConformanceConfig;
+  /** Requirements the mock does not enforce (a fault, or the lenient personality). */
+  ignored: ReadonlySet<string>;
+  /** Accept values a requirement tolerates because the document's examples send them. */
+  acceptTolerated: boolean;
+  now: Date;
+}
+
+const ajv = createAjv();
+const toleranceChecks = new Map<object, (value: unknown) => boolean>();
+
+function tolerates(requirement: Requirement | undefined, value: unknown): boolean {
+  return (requirement?.tolerated ?? []).some((tolerance) => {
+    let check = toleranceChecks.get(tolerance.schema);
+    if (!check) {
+      const compiled = ajv.compile(tolerance.schema);
+      check = (candidate: unknown) => compiled(candidate) === true;
+      toleranceChecks.set(tolerance.schema, check);
+    }
+    return check(value);
+  });
+}
+
+function refusal(requirement: Requirement, pointer: string | undefined, detail: string): Decision {
+  const [status] = expectedStatuses(requirement);
+  return {
+    kind: 'refuse',
+    status: status ?? 400,
+    requirementId: requirement.id,
+    message: `${requirement.id}: ${requirement.cite.quote} (${detail})`,
+    pointer,
+  };
+}
+
+function enforced(context: DecisionContext, kinds: (rule: Rule) => boolean): Requirement[] {
+  return context.spec.requirements.filter((r) => r.rule && !context.ignored.has(r.id) && kinds(r.rule));
+}
+
+async function authenticationRefusal(context: DecisionContext, request: RequestDocument, rawBody: Buffer, rawPath: string): Promise<Decision | undefined> {
+  for (const requirement of enforced(context, (rule) => rule.kind === 'authenticated')) {
+    const rule = requirement.rule as Extract<Rule, { kind: 'authenticated' }>;
+    const verdict = await checkCredentials(context.spec, rule.scheme, request, rawBody, rawPath, context.config, context.now);
+    if (!verdict.accepted) return refusal(requirement, undefined, verdict.detail);
+  }
+  return undefined;
+}
+
+function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], root: unknown, prefix: string): Decision | undefined {
+  const byId = new Map(context.spec.requirements.map((r) => [r.id, r]));
+  for (const violation of violations) {
+    const requirement = violation.requirementId ? byId.get(violation.requirementId) : undefined;
+    if (requirement && context.ignored.has(requirement.id)) continue;
+    if (context.acceptTolerated && tolerates(requirement, resolvePointer(root, violation.instancePath))) continue;
+    const pointer = `${prefix}${violation.instancePath}`;
+    if (!requirement) return { kind: 'refuse', status: 400, requirementId: undefined, message: violation.message, pointer };
+    return refusal(requirement, pointer, violation.message);
+  }
+  return undefined;
+}
+
+type Parameter = { name: string; in: string };
+
+function parameterRefusal(context: DecisionContext, request: RequestDocument): Decision | undefined {
+  for (const parameter of (context.spec.operation.parameters ?? []) as Parameter[]) {
+    const inPath = parameter.in === 'path';
+    const value = inPath ? request.path[parameter.name] : request.header[parameter.name.toLowerCase()];
+    if (value === undefined || (parameter.in !== 'path' && parameter.in !== 'header')) continue;
+    const prefix = inPath ? `/path/${parameter.name}` : `/header/${parameter.name.toLowerCase()}`;
+    const decision = schemaRefusal(context, context.validate(`parameter:${parameter.name}`, value), value, prefix);
+    if (decision) return decision;
+  }
+  return undefined;
+}
+
+function ruleRefusal(context: DecisionContext, request: RequestDocument, which: (rule: Rule) => boolean): Decision | undefined {
+  for (const requirement of enforced(context, which)) {
+    const verdict = evaluateRequirement(requirement, request, context.world);
+    if (verdict.verdict === 'broken') return refusal(requirement, undefined, verdict.detail);
+  }
+  return undefined;
+}
+
+const onPathOnly = (rule: Rule): boolean =>
+  STATEFUL_RULE_KINDS.includes(rule.kind) && 'key' in rule && rule.key.every((key) => key.startsWith('/path/'));
+const statelessRequestRule = (rule: Rule): boolean =>
+  !STATEFUL_RULE_KINDS.includes(rule.kind) && !RESPONSE_RULE_KINDS.includes(rule.kind);
+const statefulBodyRule = (rule: Rule): boolean => STATEFUL_RULE_KINDS.includes(rule.kind) && rule.kind !== 'authenticated' && !onPathOnly(rule);
+
+/**
+ * In the order a server checks: credentials, path and header parameters, the path's resources
+ * (404), the body's schema, the cross-field rules, then what the body names must exist and be
+ * in state (404/409/403). The first broken requirement answers.
+ */
+export async function decide(context: DecisionContext, request: RequestDocument, rawBody: Buffer, rawPath: string): Promise<Decision> {
+  return (
+    (await authenticationRefusal(context, request, rawBody, rawPath)) ??
+    parameterRefusal(context, request) ??
+    ruleRefusal(context, request, onPathOnly) ??
+    schemaRefusal(context, context.validate('request-body', request.body), request.body, '/body') ??
+    ruleRefusal(context, request, statelessRequestRule) ??
+    ruleRefusal(context, request, statefulBodyRule) ?? { kind: 'create' }
+  );
+}
