@@ -9,7 +9,7 @@ export type ErrorCode =
   | 'CONF_SPEC_INVALID'
   | 'CONF_SPEC_EXTENSIONS_INVALID'
   | 'CONF_RULE_INVALID'
-  | 'CONF_NOT_BUILT';
+  | 'CONF_TARGET_UNREACHABLE';
 
 export class ConformanceError extends Error {
   readonly code: ErrorCode;
@@ -50,11 +50,5 @@ export class RuleError extends ConformanceError {
   constructor(requirementId: string, message: string) {
     super('CONF_RULE_INVALID', `${requirementId}: ${message}`, 'Fix the rule in the spec; specs/README.md lists the vocabulary.');
     this.requirementId = requirementId;
-  }
-}
-
-export class NotBuiltError extends ConformanceError {
-  constructor(command: string) {
-    super('CONF_NOT_BUILT', `\`conformance ${command}\` is not built yet.`, 'The specs and their self-checks exist; the runner and the mock come next.');
   }
 }

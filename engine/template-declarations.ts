@@ -9,7 +9,7 @@ export function readDeclarations(source: unknown, pointer: string): Record<strin
   let document = source;
   if (typeof source === 'string') {
     try {
-      document = parseYaml(source);
+      document = parseYaml(source, { logLevel: 'silent' });
     } catch {
       return undefined;
     }

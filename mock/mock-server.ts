@@ -10,7 +10,7 @@ import type { WorldData } from '../engine/world-from-data.ts';
 import { DEFAULT_BODY_LIMITS, readJsonBody, type BodyLimits } from './request-body.ts';
 import { decide, type Decision } from './request-decision.ts';
 import { ApiState } from './mock-state.ts';
-import { worldFromFixtures } from './fixture-worlds.ts';
+import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { matchRoute, routeOf, type Route } from './routes.ts';
 import { faultsById, type Fault } from './fault-catalogue.ts';
 import { bendSuccess, ignoredRequirements, interference } from './fault-effects.ts';

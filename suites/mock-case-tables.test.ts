@@ -9,7 +9,7 @@ import { expectedStatuses, RESPONSE_RULE_KINDS } from '../engine/requirement-mod
 import type { WorldData } from '../engine/world-from-data.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { readRuleCaseTable, readViolationGroups, requestOf, worldOfCase, type RuleCase, type RuleCaseTable } from './support/rule-case-table.ts';
-import { requestFailures } from './support/request-failures.ts';
+import { requestFailures } from '../engine/request-failures.ts';
 import { send, successStatus } from './support/mock-client.ts';
 
 const config: ConformanceConfig = { ...DEFAULT_CONFIG, auth: { ...DEFAULT_CONFIG.auth, token: 'good-token' } };

@@ -3,7 +3,7 @@ import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
 import { expectedStatuses } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { readViolationGroups, requestOf } from './support/rule-case-table.ts';
-import { requestFailures } from './support/request-failures.ts';
+import { requestFailures } from '../engine/request-failures.ts';
 import { send, successStatus } from './support/mock-client.ts';
 import { TEST_CONFIG, useMock } from './support/running-mock.ts';
 

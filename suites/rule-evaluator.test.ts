@@ -7,7 +7,7 @@ import { RESPONSE_RULE_KINDS } from '../engine/requirement-model.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { readRuleCaseTable, requestOf, type RuleCaseTable } from './support/rule-case-table.ts';
-import { worldOf } from './support/world-of.ts';
+import { worldOf } from '../engine/world-of-spec.ts';
 
 // Load every spec and table before collecting tests, so each case is its own named test.
 // A spec or table that fails to load fails its own API's tests, not every API's.

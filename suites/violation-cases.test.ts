@@ -8,7 +8,7 @@ import { isRequestLocation } from '../engine/schema-locations.ts';
 import type { Requirement } from '../engine/requirement-model.ts';
 import { readProjectYaml } from './support/read-yaml.ts';
 import { readRuleCaseTable, requestOf, worldOfCase, type RuleCase, type RuleCaseTable } from './support/rule-case-table.ts';
-import { requestFailureDetails } from './support/request-failures.ts';
+import { requestFailureDetails } from '../engine/request-failures.ts';
 
 // Violation case tables (suites/rule-cases/README.md, "Violation case tables"): per request-side
 // schema requirement, requests that break exactly it (`broken`) and the boundary just inside

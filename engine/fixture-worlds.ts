@@ -1,6 +1,6 @@
-import type { ApiName } from '../engine/api-catalogue.ts';
-import type { ConformanceConfig, Fixtures } from '../engine/config.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
+import type { ApiName } from './api-catalogue.ts';
+import type { ConformanceConfig, Fixtures } from './config.ts';
+import type { WorldData } from './world-from-data.ts';
 
 /**
  * What exists on the mock, per API, from the config's fixtures: the collections the specs'

@@ -1,10 +1,10 @@
-import type { LoadedSpec } from '../../engine/spec-loader.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
-import type { WorldData } from '../../engine/world-from-data.ts';
-import { createSchemaValidator, type SchemaValidator } from '../../engine/schema-violations.ts';
-import { evaluateRequestRules } from '../../engine/rule-evaluator.ts';
-import { parameters } from '../../engine/schema-locations.ts';
-import { worldOf } from './world-of.ts';
+import type { LoadedSpec } from './spec-loader.ts';
+import type { RequestDocument } from './request-document.ts';
+import type { WorldData } from './world-from-data.ts';
+import { createSchemaValidator, type SchemaValidator } from './schema-violations.ts';
+import { evaluateRequestRules } from './rule-evaluator.ts';
+import { parameters } from './schema-locations.ts';
+import { worldOf } from './world-of-spec.ts';
 
 export interface Failure {
   requirementId: string;

@@ -1,0 +1,56 @@
+import type { RequestDocument } from './request-document.ts';
+import { parsePointer } from './json-pointer.ts';
+
+type Container = Record<string, unknown> | unknown[];
+
+/** Edits of a request document by JSON pointer: what case tables and generators both apply. */
+export interface RequestEdits {
+  set?: Record<string, unknown>;
+  unset?: string[];
+}
+
+/**
+ * `{$repeat: "é", count: 255}` stands for the text repeated that many times, so data can say
+ * "255 characters" without spelling them out.
+ */
+export function expandValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(expandValue);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.$repeat === 'string' && typeof record.count === 'number') return record.$repeat.repeat(record.count);
+  return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, expandValue(inner)]));
+}
+
+/** Sets a value, creating missing objects (or arrays, before a numeric token) on the way. */
+export function setAt(root: Container, tokens: string[], value: unknown): void {
+  let node: Container = root;
+  tokens.forEach((token, index) => {
+    const last = index === tokens.length - 1;
+    const key = Array.isArray(node) ? Number(token) : token;
+    const holder = node as Record<string | number, unknown>;
+    if (last) {
+      holder[key] = expandValue(value);
+      return;
+    }
+    const next = holder[key];
+    if (typeof next !== 'object' || next === null) holder[key] = /^[0-9]+$/.test(tokens[index + 1] ?? '') ? [] : {};
+    node = holder[key] as Container;
+  });
+}
+
+export function unsetAt(root: Container, tokens: string[]): void {
+  const parentTokens = tokens.slice(0, -1);
+  const last = tokens[tokens.length - 1] ?? '';
+  let node: unknown = root;
+  for (const token of parentTokens) node = (node as Record<string, unknown> | undefined)?.[token];
+  if (Array.isArray(node)) node.splice(Number(last), 1);
+  else if (typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
+}
+
+/** A deep copy of the request with `unset` then `set` applied. */
+export function withEdits(base: RequestDocument, edits: RequestEdits): RequestDocument {
+  const request = structuredClone(base) as unknown as Container;
+  for (const pointer of edits.unset ?? []) unsetAt(request, parsePointer(pointer));
+  for (const [pointer, value] of Object.entries(edits.set ?? {})) setAt(request, parsePointer(pointer), value);
+  return request as unknown as RequestDocument;
+}
