@@ -1,0 +1,95 @@
+import { pickInvalid, pickValid, type CandidateKit, type CandidateMaker } from './invalid/candidate-groups.ts';
+import { invalidItems, invalidMaxItems, invalidMinItems, invalidUniqueItems, boundaryMaxItems, boundaryMinItems } from './invalid/array-candidates.ts';
+import { boundaryBranches, invalidBranches } from './invalid/branch-candidates.ts';
+import { boundaryEnumeration, invalidEnumeration } from './invalid/enum-candidates.ts';
+import { boundaryFormat, invalidFormat } from './invalid/format-candidates.ts';
+import {
+  boundaryExclusiveMaximum,
+  boundaryExclusiveMinimum,
+  boundaryMaximum,
+  boundaryMinimum,
+  invalidExclusiveMaximum,
+  invalidExclusiveMinimum,
+  invalidMaximum,
+  invalidMinimum,
+  invalidMultipleOf,
+} from './invalid/numeric-candidates.ts';
+import {
+  boundaryAdditionalProperties,
+  boundaryPropertyNames,
+  invalidAdditionalProperties,
+  invalidPropertyNames,
+} from './invalid/object-candidates.ts';
+import { boundaryMaxLength, boundaryMinLength, invalidMaxLength, invalidMinLength, invalidPattern } from './invalid/string-candidates.ts';
+import { invalidType } from './invalid/type-candidates.ts';
+import type { JsonSchemaNode } from './schema/json-schema-node.ts';
+
+export type { JsonSchemaNode } from './schema/json-schema-node.ts';
+
+/** Per keyword: the candidates that break it. `required` has none: the caller unsets the property. */
+const INVALID: Record<string, CandidateMaker> = {
+  type: invalidType,
+  enum: invalidEnumeration,
+  const: invalidEnumeration,
+  pattern: invalidPattern,
+  minLength: invalidMinLength,
+  maxLength: invalidMaxLength,
+  format: invalidFormat,
+  minimum: invalidMinimum,
+  maximum: invalidMaximum,
+  exclusiveMinimum: invalidExclusiveMinimum,
+  exclusiveMaximum: invalidExclusiveMaximum,
+  multipleOf: invalidMultipleOf,
+  anyOf: invalidBranches('anyOf'),
+  oneOf: invalidBranches('oneOf'),
+  minItems: invalidMinItems,
+  maxItems: invalidMaxItems,
+  uniqueItems: invalidUniqueItems,
+  items: invalidItems,
+  additionalProperties: invalidAdditionalProperties,
+  propertyNames: invalidPropertyNames,
+};
+
+/** Per keyword: valid values on its edge, the ones a server is most likely to refuse wrongly. */
+const BOUNDARY: Record<string, CandidateMaker> = {
+  enum: boundaryEnumeration,
+  const: boundaryEnumeration,
+  minLength: boundaryMinLength,
+  maxLength: boundaryMaxLength,
+  format: boundaryFormat,
+  minimum: boundaryMinimum,
+  maximum: boundaryMaximum,
+  exclusiveMinimum: boundaryExclusiveMinimum,
+  exclusiveMaximum: boundaryExclusiveMaximum,
+  anyOf: boundaryBranches('anyOf'),
+  oneOf: boundaryBranches('oneOf'),
+  minItems: boundaryMinItems,
+  maxItems: boundaryMaxItems,
+  additionalProperties: boundaryAdditionalProperties,
+  propertyNames: boundaryPropertyNames,
+};
+
+const kit: CandidateKit = { invalidValuesFor, boundaryValidValuesFor };
+
+/**
+ * A short, deterministic list of values that break exactly that keyword of the node, keeping its
+ * other keywords where possible (ajv confirms each value fails on that keyword). Empty for a
+ * keyword the node lacks, for `required` (the caller unsets the property) and for keywords
+ * without a catalogue.
+ */
+export function invalidValuesFor(schema: JsonSchemaNode, keyword: string): unknown[] {
+  const make = INVALID[keyword];
+  if (!make || !(keyword in schema)) return [];
+  return pickInvalid(schema, keyword, make(schema, kit));
+}
+
+/**
+ * Valid values just inside the keyword's boundary (maxLength exactly max in ASCII and in astral
+ * characters, minimum, maxItems, each enum member, the cidr edges…), each accepted by ajv
+ * against the whole node.
+ */
+export function boundaryValidValuesFor(schema: JsonSchemaNode, keyword: string): unknown[] {
+  const make = BOUNDARY[keyword];
+  if (!make || !(keyword in schema)) return [];
+  return pickValid(schema, make(schema, kit));
+}
