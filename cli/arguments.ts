@@ -15,6 +15,8 @@ export const RUN_OPTIONS = {
   junit: { type: 'string' },
   json: { type: 'string' },
   strict: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
 } as const satisfies Options;
 
 export const MOCK_OPTIONS = {

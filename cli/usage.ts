@@ -15,7 +15,8 @@ Commands:
           (valid, boundary, and invalid ones that break exactly one rule) and the expected
           status of each. With no --target (and none in the config) it starts the embedded
           mock on an ephemeral 127.0.0.1 port, runs against it and stops it.
-          NOT BUILT YET in this version: it checks its options, then exits 2.
+          Each failure shows the requirement, the document's sentence, the request, the
+          response and a curl command that reproduces it (secrets redacted).
   mock    Serve the five operations on 127.0.0.1 as the documents describe them: the
           reference server (the embedded mock). Prints its URL when ready; stops on
           SIGINT/SIGTERM.
@@ -27,12 +28,15 @@ Options of run:
   --config FILE       Config file (JSON): target, apis.<name>.target, auth.token,
                       auth.sigv4, fixtures.<name>. See README.md.
   --api NAME          Only this API; repeat for several. Names: ${API_NAMES.join(', ')}.
-  --seed N            Seed of the generators: same seed, same specs, same requests.
-  --runs N            Random cases per property, after the boundary cases.
-  --report FILE.html  Write the self-contained HTML conformance report.
-  --junit FILE.xml    Write JUnit XML: one test case per requirement.
-  --json FILE.json    Write the results as JSON.
+  --seed N            Seed of the generators: same seed, same specs, same requests
+                      (default: a random seed, printed at the end of the run).
+  --runs N            Random valid requests per API, after the boundary cases (default 50).
+  --report FILE.html  The self-contained HTML report: NOT BUILT YET (a warning says so).
+  --junit FILE.xml    JUnit XML, one test case per requirement: NOT BUILT YET (a warning).
+  --json FILE.json    Write the results as JSON, streamed as the run goes (versioned).
   --strict            Also fail on inferred requirements, not only explicit ones.
+  --concurrency N     Requests in flight at once (default 8).
+  --timeout S         Seconds a request may take before it fails as a timeout (default 10).
 
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).

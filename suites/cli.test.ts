@@ -35,12 +35,6 @@ describe('conformance CLI', () => {
     }
   });
 
-  it('says run is not built yet, exiting 2', () => {
-    const run = conformance('run');
-    expect(run.stderr).toContain('not built yet');
-    expect(run.status).toBe(2);
-  });
-
   it('prints per-API requirement counts from the specs', () => {
     const { status, stdout } = conformance('specs', '--api', 'lbaas-healthmonitors', '--json');
     expect(status).toBe(0);

@@ -1,0 +1,137 @@
+import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ConformanceConfig } from '../engine/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import type { Requirement } from '../engine/requirement-model.ts';
+import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
+import { worldFromFixtures } from '../engine/fixture-worlds.ts';
+import { ConfigError } from '../engine/config.ts';
+import { formatPointer } from '../engine/json-pointer.ts';
+import { absoluteTokens, valueAt } from '../engine/rule-paths.ts';
+import { withEdits } from '../engine/request-edits.ts';
+import type { TestCase } from '../runner/run-model.ts';
+import { baseRequest } from './base-requests.ts';
+import { createOracle, isCredentialRequirement, type Oracle } from './case-oracle.ts';
+import { DeterministicSampler } from './deterministic-sampler.ts';
+import { schemaCandidates, type Candidate, type MutationContext } from './schema-mutations.ts';
+import { ruleCandidates } from './rule-mutations.ts';
+import { validVariations } from './valid-variations.ts';
+
+export interface PlanOptions {
+  seed: number;
+  /** Random valid requests per API, after the boundary cases. */
+  runs: number;
+}
+
+/** Everything the run will send for one API, and what it could not make (never silently). */
+export interface ApiPlan {
+  api: ApiName;
+  cases: TestCase[];
+  /** Requirements no case tests, with why (untestable, response-side, fixture missing…). */
+  notRunnable: { requirementId: string; reason: string }[];
+  /** Generated candidates that did not break exactly their requirement (they would prove nothing). */
+  discarded: { requirementId: string; description: string; failures: string[] }[];
+}
+
+function successRequirement(spec: LoadedSpec): { id: string; status: number } {
+  const requirement = spec.requirements.find((candidate) => candidate.rule?.kind === 'responseStatus');
+  if (requirement?.rule?.kind !== 'responseStatus') throw new ConfigError(`${spec.api}: the spec has no responseStatus rule`);
+  return { id: requirement.id, status: requirement.rule.status };
+}
+
+/** Body keys of uniqueWithin rules get a per-case suffix, so each creation is new (a stack name per tenant). */
+function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string): RequestDocument {
+  const set: Record<string, unknown> = {};
+  for (const { rule } of spec.requirements) {
+    if (rule?.kind !== 'uniqueWithin') continue;
+    for (const path of rule.key.filter((key) => key.startsWith('/body/'))) {
+      const value = valueAt(request, path);
+      if (typeof value === 'string') set[formatPointer(absoluteTokens(path, []))] = `${value}_${suffix}`;
+    }
+  }
+  return Object.keys(set).length ? withEdits(request, { set }) : request;
+}
+
+function credentialCases(spec: LoadedSpec, requirement: Requirement, base: RequestDocument): Omit<TestCase, 'id' | 'api'>[] {
+  const sigv4 = Object.values((spec.document.components?.securitySchemes ?? {}) as Record<string, Record<string, unknown>>).some(
+    (scheme) => scheme['x-amazon-apigateway-authtype'] === 'awsSigv4',
+  );
+  const variants: [NonNullable<TestCase['credentials']>, string][] = sigv4
+    ? [['none', 'unsigned: no Authorization header'], ['wrong-signature', 'signed with the wrong secret key'], ['expired-signature', 'signed 20 minutes ago']]
+    : [['none', 'no X-Auth-Token'], ['wrong-token', 'a wrong X-Auth-Token']];
+  return variants.map(([credentials, description]) => ({
+    requirementId: requirement.id,
+    polarity: 'negative',
+    origin: 'check',
+    description,
+    request: base,
+    expectedStatuses: expectedStatuses(requirement),
+    credentials,
+  }));
+}
+
+function keep(candidate: Candidate, oracle: Oracle): { ok: true } | { ok: false; failures: string[] } {
+  const failures = oracle(candidate.request);
+  // A case with setup breaks its rule only through the state the setup creates: alone it is valid.
+  const wanted = candidate.polarity === 'positive' || candidate.setup ? [] : [candidate.requirementId];
+  return JSON.stringify(failures) === JSON.stringify(wanted) ? { ok: true } : { ok: false, failures };
+}
+
+/** Plans an API's cases: boundary cases first and always, then `runs` random valid requests. */
+export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): ApiPlan {
+  const world = worldFromFixtures(spec.api, config);
+  const base = baseRequest(spec.api, config);
+  const oracle = createOracle(spec, world);
+  const baseFailures = oracle(base);
+  if (baseFailures.length) {
+    throw new ConfigError(`the fixtures of ${spec.api} make an invalid request: it breaks ${baseFailures.join(', ')}`, 'Check fixtures.' + spec.api + ' in the config.');
+  }
+  const sampler = new DeterministicSampler(options.seed);
+  const context: MutationContext & { world: typeof world } = { spec, base, oracle, sampler, world };
+  const success = successRequirement(spec);
+  const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
+  const counters = new Map<string, number>();
+
+  const add = (draft: Omit<TestCase, 'id' | 'api'>): void => {
+    const counterKey = `${draft.requirementId}#${draft.polarity}`;
+    const n = (counters.get(counterKey) ?? 0) + 1;
+    counters.set(counterKey, n);
+    const suffix = `c${plan.cases.length + 1}`;
+    const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
+    plan.cases.push({ ...draft, id: `${counterKey}-${n}`, api: spec.api, request: freshened(spec, draft.request, suffix), ...(setup ? { setup } : {}) });
+  };
+  const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
+    const verdict = keep(candidate, oracle);
+    if (!verdict.ok) {
+      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures });
+      return;
+    }
+    add({
+      requirementId: candidate.requirementId,
+      polarity: candidate.polarity,
+      origin: 'boundary',
+      description: candidate.description,
+      request: candidate.request,
+      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : expectedStatuses(requirement),
+      ...(candidate.setup ? { setup: candidate.setup } : {}),
+    });
+  };
+
+  add({ requirementId: success.id, polarity: 'positive', origin: 'boundary', description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
+  for (const requirement of spec.requirements) {
+    if (requirement.testable === false) plan.notRunnable.push({ requirementId: requirement.id, reason: `untestable: ${requirement.untestable ?? ''}` });
+    else if (requirement.rule?.kind === 'authenticated') credentialCases(spec, requirement, base).forEach(add);
+    else if (isResponseRequirement(requirement)) continue;
+    else if (isCredentialRequirement(spec, requirement.id)) plan.notRunnable.push({ requirementId: requirement.id, reason: 'a credential header the suite computes; the authentication checks send it missing and wrong' });
+    else if (requirement.schema) schemaCandidates(context, requirement).forEach((candidate) => addCandidate(candidate, requirement));
+    else {
+      const made = ruleCandidates(context, requirement);
+      if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
+      else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
+    }
+  }
+  for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {
+    add({ requirementId: success.id, polarity: 'positive', origin: 'random', description: 'a random valid request', request, expectedStatuses: [success.status] });
+  }
+  return plan;
+}

@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+
+/**
+ * Draws values from arbitraries with seeds derived from the run's seed and a label, so a
+ * value depends only on (seed, label): the same seed gives the same requests, byte for byte,
+ * whatever order cases are planned in.
+ */
+export class DeterministicSampler {
+  constructor(readonly seed: number) {}
+
+  seedFor(label: string): number {
+    const digest = createHash('sha256').update(`${this.seed}\u0000${label}`).digest();
+    return digest.readInt32BE(0);
+  }
+
+  one<T>(arbitrary: fc.Arbitrary<T>, label: string): T {
+    const [value] = fc.sample(arbitrary, { seed: this.seedFor(label), numRuns: 1 });
+    return value as T;
+  }
+
+  many<T>(arbitrary: fc.Arbitrary<T>, count: number, label: string): T[] {
+    if (count <= 0) return [];
+    return fc.sample(arbitrary, { seed: this.seedFor(label), numRuns: count });
+  }
+}

@@ -1,0 +1,60 @@
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
+import { parameters } from '../engine/schema-locations.ts';
+
+/** The key a generator uses for a member of a map whose keys are free (additionalProperties). */
+export const FREE_KEY = 'conformance_key';
+
+/** Where a schema location's values sit in the request document: `/body`, `/path/<name>`, `/header/<name>`. */
+export function requestPrefixOf(spec: LoadedSpec, location: string): string | undefined {
+  if (location === 'request-body') return '/body';
+  if (!location.startsWith('parameter:')) return undefined;
+  const name = location.slice('parameter:'.length);
+  const parameter = parameters(spec).find((candidate) => candidate.name === name);
+  if (parameter?.in === 'path') return formatPointer(['path', name]);
+  if (parameter?.in === 'header') return formatPointer(['header', name.toLowerCase()]);
+  return undefined;
+}
+
+/**
+ * The instance a schema node constrains: `/properties/server/properties/name` → `/server/name`;
+ * items are the first item. Undefined for a node that constrains keys (propertyNames).
+ */
+export function instanceTokensOf(schemaPointer: string): string[] | undefined {
+  const tokens = parsePointer(schemaPointer);
+  const instance: string[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (token === 'properties' || token === 'prefixItems') {
+      instance.push(tokens[index + 1] ?? '');
+      index += 1;
+    } else if (token === 'items') instance.push('0');
+    else if (token === 'additionalProperties') instance.push(FREE_KEY);
+    else if (token === 'anyOf' || token === 'oneOf' || token === 'allOf') index += 1;
+    else return undefined;
+  }
+  return instance;
+}
+
+export function requestPointerOf(spec: LoadedSpec, location: string, schemaPointer: string): string | undefined {
+  const prefix = requestPrefixOf(spec, location);
+  const tokens = instanceTokensOf(schemaPointer);
+  if (prefix === undefined || tokens === undefined) return undefined;
+  return `${prefix}${formatPointer(tokens)}`;
+}
+
+/** The schema pointers of each ancestor of a node, outermost first: for filling in what the base lacks. */
+export function schemaAncestors(schemaPointer: string): string[] {
+  const tokens = parsePointer(schemaPointer);
+  const ancestors: string[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (token === 'properties' || token === 'prefixItems') {
+      index += 1;
+      ancestors.push(formatPointer(tokens.slice(0, index + 1)));
+    } else if (token === 'items' || token === 'additionalProperties') {
+      ancestors.push(formatPointer(tokens.slice(0, index + 1)));
+    }
+  }
+  return ancestors;
+}

@@ -1,0 +1,142 @@
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { Requirement } from '../engine/requirement-model.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import { parseClaim, type ParsedClaim } from '../engine/schema-claims.ts';
+import { schemaLocations, isRequestLocation } from '../engine/schema-locations.ts';
+import { formatPointer, isContainer, parsePointer, resolvePointer } from '../engine/json-pointer.ts';
+import { valueAt } from '../engine/rule-paths.ts';
+import type { WorldData } from '../engine/world-from-data.ts';
+import { repairReferences } from './reference-repair.ts';
+import { withEdits } from '../engine/request-edits.ts';
+import { valueFor } from './schema-arbitrary.ts';
+import { boundaryValidValuesFor, invalidValuesFor } from './invalid-values.ts';
+import { requestPointerOf, requestPrefixOf, schemaAncestors } from './schema-instance-paths.ts';
+import type { DeterministicSampler } from './deterministic-sampler.ts';
+import type { Oracle } from './case-oracle.ts';
+
+type SchemaNode = Record<string, unknown>;
+
+/** A request derived from the base that tests one requirement, before it is labelled a case. */
+export interface Candidate {
+  requirementId: string;
+  polarity: 'positive' | 'negative';
+  description: string;
+  request: RequestDocument;
+  /** Requests to send first (their answers are not judged), e.g. the stack a duplicate conflicts with. */
+  setup?: RequestDocument[];
+}
+
+export interface MutationContext {
+  spec: LoadedSpec;
+  base: RequestDocument;
+  oracle: Oracle;
+  sampler: DeterministicSampler;
+  world: WorldData;
+}
+
+function schemaAt(spec: LoadedSpec, location: string, pointer: string): SchemaNode | undefined {
+  const schema = schemaLocations(spec).find((candidate) => candidate.name === location)?.schema;
+  const node = schema && resolvePointer(schema, pointer);
+  return isContainer(node) && !Array.isArray(node) ? (node as SchemaNode) : undefined;
+}
+
+/**
+ * The base with every missing ancestor of a schema node filled with a valid value, so the
+ * node's instance exists to be mutated; undefined when no valid filling was found.
+ */
+export function withInstance(context: MutationContext, location: string, schemaPointer: string): RequestDocument | undefined {
+  let request = context.base;
+  for (const ancestor of schemaAncestors(schemaPointer)) {
+    const pointer = requestPointerOf(context.spec, location, ancestor);
+    const node = schemaAt(context.spec, location, ancestor);
+    if (!pointer || !node) return undefined;
+    if (resolvePointer(request, pointer) !== undefined) continue;
+    const filled = [0, 1, 2, 3, 4, 5, 6, 7]
+      .map((attempt) => withEdits(request, { set: { [pointer]: context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `fill ${location}#${ancestor} ${attempt}`) } }))
+      .map((candidate) => repairReferences(context.spec.requirements, candidate, context.world))
+      .find((candidate) => context.oracle(candidate).length === 0);
+    if (!filled) return undefined;
+    request = filled;
+  }
+  return request;
+}
+
+/** A valid value for the body field at a request pointer (`/body/...`; numeric steps are array items), references repaired. */
+export function validValueAt(context: MutationContext, requestPointer: string): unknown {
+  const tokens = parsePointer(requestPointer);
+  if (tokens[0] !== 'body') return undefined;
+  const schemaPointer = formatPointer(tokens.slice(1).flatMap((token) => (/^[0-9]+$/.test(token) ? ['items'] : ['properties', token])));
+  const node = schemaAt(context.spec, 'request-body', schemaPointer);
+  if (!node) return undefined;
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const value = context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
+    const request = repairReferences(context.spec.requirements, withEdits(context.base, { set: { [requestPointer]: value } }), context.world);
+    if (context.oracle(request).length === 0) return valueAt(request, requestPointer);
+  }
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    return length > 24 ? `a string of ${length} characters` : JSON.stringify(value);
+  }
+  return JSON.stringify(value)?.slice(0, 40) ?? String(value);
+}
+
+function keywordCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, keyword: string): Candidate[] {
+  const { spec } = context;
+  const node = schemaAt(spec, claim.location, claim.pointer);
+  if (!node) return [];
+  if (claim.pointer.endsWith('/propertyNames')) return propertyNameCandidates(context, requirement, claim, node, keyword);
+  const target = requestPointerOf(spec, claim.location, claim.pointer);
+  const start = withInstance(context, claim.location, claim.pointer);
+  if (!target || !start) return [];
+  if (keyword === 'required') {
+    const property = claim.property ?? '';
+    return [{ requirementId: requirement.id, polarity: 'negative', description: `without ${property}`, request: withEdits(start, { unset: [`${target}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`] }) }];
+  }
+  const invalid = invalidValuesFor(node, keyword).map((value): Candidate => ({
+    requirementId: requirement.id,
+    polarity: 'negative',
+    description: `${target} = ${describeValue(value)} (breaks ${keyword})`,
+    request: withEdits(start, { set: { [target]: value } }),
+  }));
+  const boundary = boundaryValidValuesFor(node, keyword).map((value): Candidate => ({
+    requirementId: requirement.id,
+    polarity: 'positive',
+    description: `${target} = ${describeValue(value)} (${keyword} boundary, inside)`,
+    request: withEdits(start, { set: { [target]: value } }),
+  }));
+  return [...boundary, ...invalid];
+}
+
+/** Keys of a map that break its propertyNames (e.g. a metadata key of 256 characters). */
+function propertyNameCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, node: SchemaNode, keyword: string): Candidate[] {
+  const objectPointer = claim.pointer.slice(0, -'/propertyNames'.length);
+  const target = requestPointerOf(context.spec, claim.location, objectPointer);
+  const start = withInstance(context, claim.location, `${objectPointer}/additionalProperties`);
+  if (!target || !start) return [];
+  const valueSchema = schemaAt(context.spec, claim.location, `${objectPointer}/additionalProperties`) ?? {};
+  const value = context.sampler.one(valueFor(valueSchema), `map value ${objectPointer}`);
+  const key = (name: unknown) => `${target}/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const toCandidate = (polarity: Candidate['polarity'], name: unknown): Candidate => ({
+    requirementId: requirement.id,
+    polarity,
+    description: `a key ${describeValue(name)} in ${target}`,
+    request: withEdits(start, { set: { [key(name)]: value } }),
+  });
+  return [
+    ...boundaryValidValuesFor(node, keyword).filter((name) => typeof name === 'string').map((name) => toCandidate('positive', name)),
+    ...invalidValuesFor(node, keyword).filter((name) => typeof name === 'string').map((name) => toCandidate('negative', name)),
+  ];
+}
+
+/** Boundary (inside) and invalid (outside) requests for every keyword a requirement claims on the request. */
+export function schemaCandidates(context: MutationContext, requirement: Requirement): Candidate[] {
+  return (requirement.schema ?? [])
+    .map((claim) => parseClaim(requirement.id, claim))
+    .filter((claim) => isRequestLocation(claim.location) && requestPrefixOf(context.spec, claim.location) !== undefined)
+    .flatMap((claim) => (claim.keywords ?? []).flatMap((keyword) => keywordCandidates(context, requirement, claim, keyword)));
+}
+

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import type { WorldData } from '../engine/world-from-data.ts';
+import { requestBodySchema } from '../engine/schema-locations.ts';
+import { formatPointer } from '../engine/json-pointer.ts';
+import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
+import { valueFor } from './schema-arbitrary.ts';
+import { repairReferences } from './reference-repair.ts';
+import type { DeterministicSampler } from './deterministic-sampler.ts';
+import type { Oracle } from './case-oracle.ts';
+
+type SchemaNode = { type?: unknown; properties?: Record<string, SchemaNode>; required?: string[] };
+
+const KEEP = Symbol('keep');
+const DROP = Symbol('drop');
+
+/** The object the fields live in: the body's one required object property (healthmonitor, server, ha), else the body. */
+function resourceObject(schema: SchemaNode): { pointer: string[]; schema: SchemaNode } {
+  const required = schema.required ?? [];
+  const only = required.length === 1 ? schema.properties?.[required[0] ?? ''] : undefined;
+  if (only && only.type === 'object' && only.properties) return { pointer: ['body', required[0] ?? ''], schema: only };
+  return { pointer: ['body'], schema };
+}
+
+/** Per field: keep the base value, drop it (when optional), or a fresh valid value from its schema. */
+function editsArbitrary(schema: SchemaNode, pointer: string[]): fc.Arbitrary<RequestEdits> {
+  const choices = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([name, property]) => {
+      const options: fc.Arbitrary<unknown>[] = [fc.constant(KEEP), valueFor(property as Record<string, unknown>, { maxArrayItems: 2 })];
+      if (!(schema.required ?? []).includes(name)) options.push(fc.constant(DROP));
+      return [name, fc.oneof(...options)];
+    }),
+  );
+  return fc.record(choices).map((picked) => {
+    const edits: Required<RequestEdits> = { set: {}, unset: [] };
+    for (const [name, choice] of Object.entries(picked)) {
+      const field = formatPointer([...pointer, name]);
+      if (choice === DROP) edits.unset.push(field);
+      else if (choice !== KEEP) edits.set[field] = choice;
+    }
+    return edits;
+  });
+}
+
+/**
+ * Up to `count` valid requests that vary the base field by field: every one validates against
+ * the schema and keeps every rule in the target's world (the oracle says so), or it is not used.
+ */
+export function validVariations(spec: LoadedSpec, base: RequestDocument, world: WorldData, oracle: Oracle, sampler: DeterministicSampler, count: number): RequestDocument[] {
+  const schema = requestBodySchema(spec) as SchemaNode | undefined;
+  if (!schema || count <= 0) return [];
+  const { pointer, schema: fields } = resourceObject(schema);
+  const drawn = sampler.many(editsArbitrary(fields, pointer), count * 4, `variations ${spec.api}`);
+  const valid: RequestDocument[] = [];
+  for (const edits of drawn) {
+    const request = repairReferences(spec.requirements, withEdits(base, edits), world);
+    if (oracle(request).length === 0) valid.push(request);
+    if (valid.length === count) break;
+  }
+  return valid;
+}

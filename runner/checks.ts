@@ -1,0 +1,93 @@
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { SchemaValidator } from '../engine/schema-violations.ts';
+import type { CheckOutcome, ObservedResponse, TestCase } from './run-model.ts';
+
+/**
+ * The checks, one small named function each (the name is reported with the verdict). Each
+ * names the requirement it judges.
+ */
+export interface CheckContext {
+  spec: LoadedSpec;
+  validate: SchemaValidator;
+  testCase: TestCase;
+  response: ObservedResponse;
+}
+
+type Check = (context: CheckContext) => CheckOutcome[];
+
+const outcome = (check: string, requirementId: string, passed: boolean, message: string): CheckOutcome => ({ check, requirementId, passed, message });
+
+function successStatusRequirement(spec: LoadedSpec): string | undefined {
+  return spec.requirements.find((requirement) => requirement.rule?.kind === 'responseStatus')?.id;
+}
+
+/**
+ * A conforming target answers one of the expected statuses. A refused valid request or an
+ * accepted invalid one breaks the case's requirement; a valid request accepted with another
+ * success status breaks the documented success status instead.
+ */
+export const status_conformance: Check = ({ spec, testCase, response }) => {
+  const passed = testCase.expectedStatuses.includes(response.status);
+  const wrongSuccess = testCase.polarity === 'positive' && !passed && response.status < 400;
+  const requirementId = wrongSuccess ? (successStatusRequirement(spec) ?? testCase.requirementId) : testCase.requirementId;
+  return [outcome('status_conformance', requirementId, passed, `expected ${testCase.expectedStatuses.join(' or ')}, got ${response.status}`)];
+};
+
+/** No request ever gets a 5xx: a server error breaks the case's requirement whatever it expected. */
+export const not_a_server_error: Check = ({ testCase, response }) =>
+  response.status >= 500 ? [outcome('not_a_server_error', testCase.requirementId, false, `server error ${response.status}`)] : [];
+
+function successResponses(context: CheckContext): boolean {
+  return context.testCase.polarity === 'positive' && context.testCase.expectedStatuses.includes(context.response.status);
+}
+
+/** An accepted request's body validates against the spec's response schema; each failure names its requirement. */
+export const response_schema_conformance: Check = (context) => {
+  if (!successResponses(context)) return [];
+  const status = String(context.response.status);
+  const hasSchema = Boolean((context.spec.operation.responses?.[status] as { content?: unknown } | undefined)?.content);
+  if (!hasSchema) return [];
+  const claimsOfResponse = context.spec.requirements.filter((r) => (r.schema ?? []).some((claim) => claim.at.startsWith(`response:${status}#`)));
+  if (context.response.json === undefined) {
+    return claimsOfResponse.map((r) => outcome('response_schema_conformance', r.id, false, 'the body is not JSON'));
+  }
+  const violations = context.validate(`response:${status}`, context.response.json);
+  return claimsOfResponse.map((requirement) => {
+    const mine = violations.filter((violation) => violation.requirementId === requirement.id);
+    return outcome('response_schema_conformance', requirement.id, mine.length === 0, mine.map((v) => v.message).join('; ') || 'valid');
+  });
+};
+
+/** The documented media type of the success response. */
+export const content_type_conformance: Check = (context) => {
+  if (!successResponses(context)) return [];
+  return context.spec.requirements.flatMap((requirement) => {
+    const rule = requirement.rule;
+    if (rule?.kind !== 'responseContentType' || rule.status !== context.response.status) return [];
+    const actual = context.response.headers['content-type'] ?? '';
+    return [outcome('content_type_conformance', requirement.id, actual.split(';')[0]?.trim().toLowerCase() === rule.mediaType, `expected ${rule.mediaType}, got ${actual || 'none'}`)];
+  });
+};
+
+/** The documented headers of the success response (a Location for a created server). */
+export const response_headers_conformance: Check = (context) => {
+  if (!successResponses(context)) return [];
+  return context.spec.requirements.flatMap((requirement) => {
+    const rule = requirement.rule;
+    if (rule?.kind !== 'responseHeader' || rule.status !== context.response.status) return [];
+    const present = context.response.headers[rule.name.toLowerCase()] !== undefined;
+    return [outcome('response_headers_conformance', requirement.id, present, present ? `${rule.name} present` : `${rule.name} missing`)];
+  });
+};
+
+export const CHECKS: Check[] = [
+  status_conformance,
+  not_a_server_error,
+  response_schema_conformance,
+  content_type_conformance,
+  response_headers_conformance,
+];
+
+export function runChecks(context: CheckContext): CheckOutcome[] {
+  return CHECKS.flatMap((check) => check(context));
+}

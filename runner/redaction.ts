@@ -1,0 +1,27 @@
+/** Every secret of the config is replaced before anything is printed or written. */
+export const REDACTED = '<redacted>';
+
+export type Redactor = (text: string) => string;
+
+/** A redactor for these secret values, plus any SigV4 signature (derived from the secret). */
+export function createRedactor(secrets: string[]): Redactor {
+  const values = [...new Set(secrets.filter((secret) => secret.length >= 4))].sort((a, b) => b.length - a.length);
+  return (text) => {
+    let redacted = text.replace(/Signature=[0-9a-f]{64}/g, `Signature=${REDACTED}`);
+    for (const value of values) redacted = redacted.split(value).join(REDACTED);
+    return redacted;
+  };
+}
+
+/** Header values that are credentials are redacted whatever they hold (a wrong token is still a token). */
+const CREDENTIAL_HEADERS = new Set(['x-auth-token', 'authorization']);
+
+export function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? redactCredential(name, value) : redact(value)]));
+}
+
+function redactCredential(name: string, value: string): string {
+  if (name.toLowerCase() !== 'authorization') return REDACTED;
+  // Keep the scheme and scope a reader needs; drop the signature.
+  return value.replace(/Signature=[^,\s]*/g, `Signature=${REDACTED}`).replace(/Credential=\s*[^/,\s]+/, `Credential=${REDACTED}`);
+}

@@ -1,0 +1,27 @@
+import type { ConformanceConfig } from '../engine/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { signRequest } from '../engine/sigv4-signer.ts';
+import type { HttpRequestPlan } from '../engine/request-to-http.ts';
+import type { TestCase } from './run-model.ts';
+
+export function usesSigV4(spec: LoadedSpec): boolean {
+  const schemes = (spec.document.components?.securitySchemes ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.values(schemes).some((scheme) => scheme['x-amazon-apigateway-authtype'] === 'awsSigv4');
+}
+
+const EXPIRED_BY_MS = 20 * 60_000;
+
+/** The headers to send: the configured X-Auth-Token or SigV4 signature, or the deliberately wrong one a check asks for. */
+export async function withCredentials(spec: LoadedSpec, plan: HttpRequestPlan, config: ConformanceConfig, credentials: TestCase['credentials'] = 'configured'): Promise<Record<string, string>> {
+  const headers = { ...plan.headers };
+  if (credentials === 'none') return headers;
+  if (!usesSigV4(spec)) {
+    headers['x-auth-token'] = credentials === 'wrong-token' ? `${config.auth.token}-wrong` : config.auth.token;
+    return headers;
+  }
+  const keys = credentials === 'wrong-signature' ? { ...config.auth.sigv4, secretAccessKey: `${config.auth.sigv4.secretAccessKey}-wrong` } : config.auth.sigv4;
+  const now = credentials === 'expired-signature' ? new Date(Date.now() - EXPIRED_BY_MS) : new Date();
+  const signed = await signRequest({ method: plan.method, url: plan.url, headers, body: plan.body ?? '' }, keys, now);
+  delete signed.host;
+  return signed;
+}

@@ -1,0 +1,49 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { CaseResult, RequirementVerdict } from './run-model.ts';
+
+export const RESULTS_FORMAT_VERSION = 1;
+
+export interface RunHeader {
+  formatVersion: number;
+  suiteVersion: string;
+  startedAt: string;
+  target: string;
+  seed: number;
+  runs: number;
+  apis: string[];
+}
+
+export interface RunFooter {
+  finishedAt: string;
+  durationMs: number;
+  complete: boolean;
+  exitCode: number;
+  verdicts: RequirementVerdict[];
+  errata: { api: string; id: string; section: string; quote: string; problem: string; interpretation: string }[];
+}
+
+/**
+ * The results as one JSON document written as the run goes: the header, each case result the
+ * moment it is known, then the verdicts. Nothing is held back in memory.
+ */
+export class ResultsStream {
+  private readonly stream: WriteStream;
+  private first = true;
+
+  constructor(file: string, header: RunHeader) {
+    this.stream = createWriteStream(file, { encoding: 'utf8' });
+    this.stream.write(`{"run":${JSON.stringify(header)},"results":[\n`);
+  }
+
+  async add(result: CaseResult): Promise<void> {
+    const ok = this.stream.write(`${this.first ? '' : ',\n'}${JSON.stringify(result)}`);
+    this.first = false;
+    if (!ok) await once(this.stream, 'drain');
+  }
+
+  async finish(footer: RunFooter): Promise<void> {
+    this.stream.end(`\n],"summary":${JSON.stringify(footer)}}\n`);
+    await once(this.stream, 'finish');
+  }
+}

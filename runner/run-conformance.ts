@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import type { ApiName } from '../engine/api-catalogue.ts';
+import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { secretValues, type ConformanceConfig } from '../engine/config.ts';
+import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { createSchemaValidator, type SchemaValidator } from '../engine/schema-violations.ts';
+import { toHttpRequest } from '../engine/request-to-http.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import { startMock, type RunningMock } from '../mock/mock-server.ts';
+import { planApi, type ApiPlan } from '../generators/case-planner.ts';
+import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
+import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
+import { withCredentials } from './request-credentials.ts';
+import { runChecks } from './checks.ts';
+import { createRedactor, redactHeaders, type Redactor } from './redaction.ts';
+import { curlCommand } from './curl-command.ts';
+import { VerdictTally } from './verdict-tally.ts';
+import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
+import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
+import { TargetUnreachableError } from './target-errors.ts';
+import type { Agent } from 'undici';
+
+export interface RunOptions {
+  config: ConformanceConfig;
+  apis: ApiName[];
+  /** Overrides the config's targets; absent everywhere: the embedded mock. */
+  target?: string;
+  seed: number;
+  runs: number;
+  strict: boolean;
+  json?: string;
+  concurrency: number;
+  limits?: ExchangeLimits;
+  console: ConsoleSink;
+  progress: ConsoleSink & { isTTY?: boolean };
+  showProgress: boolean;
+  /** Passed to the embedded mock when it is the target (the suite's own proof of power). */
+  mockFaults?: string[];
+}
+
+export interface RunOutcome {
+  exitCode: 0 | 1;
+  verdicts: RequirementVerdict[];
+  cases: number;
+  failedCases: number;
+  durationMs: number;
+  targets: Record<string, string>;
+}
+
+interface ApiContext {
+  spec: LoadedSpec;
+  validate: SchemaValidator;
+  target: string;
+  plan: ApiPlan;
+}
+
+function suiteVersion(): string {
+  return (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+function targetOf(options: RunOptions, api: ApiName, mock: RunningMock | undefined): string | undefined {
+  return options.target ?? options.config.apis[api]?.target ?? options.config.target ?? mock?.url;
+}
+
+async function checkReachable(dispatcher: Agent, target: string, limits: ExchangeLimits): Promise<void> {
+  const outcome = await exchange(dispatcher, { method: 'GET', url: new URL(target), headers: {}, body: undefined }, { ...limits, maxBodyBytes: 1024 });
+  if ('error' in outcome && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|certificate|CERT|SSL|TLS/i.test(outcome.error)) {
+    throw new TargetUnreachableError(target, outcome.error);
+  }
+}
+
+function redactedRequest(request: RequestDocument, headers: Record<string, string>, redact: Redactor): RequestDocument {
+  const body = request.body === undefined ? undefined : (JSON.parse(redact(JSON.stringify(request.body))) as unknown);
+  return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
+}
+
+async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, dispatcher: Agent, redact: Redactor): Promise<CaseResult> {
+  const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
+  for (const setup of testCase.setup ?? []) {
+    const plan = toHttpRequest(context.target, context.spec.path, setup);
+    await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, options.config) }, limits);
+  }
+  const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
+  const headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
+  const started = performance.now();
+  const outcome = await exchange(dispatcher, { ...plan, headers }, limits);
+  const durationMs = Math.round(performance.now() - started);
+  const shownHeaders = redactHeaders(headers, redact);
+  const base = {
+    caseId: testCase.id,
+    api: testCase.api,
+    requirementId: testCase.requirementId,
+    polarity: testCase.polarity,
+    origin: testCase.origin,
+    description: testCase.description,
+    request: redactedRequest(testCase.request, headers, redact),
+    url: plan.url.toString(),
+    expectedStatuses: testCase.expectedStatuses,
+    durationMs,
+    curl: curlCommand(plan.method, plan.url.toString(), shownHeaders, plan.body === undefined ? undefined : redact(plan.body)),
+  };
+  if ('error' in outcome) {
+    return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
+  }
+  const checks = runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response });
+  const response = { ...outcome.response, bodyExcerpt: redact(outcome.response.bodyExcerpt), headers: redactHeaders(outcome.response.headers, redact) };
+  return { ...base, response, checks, passed: checks.every((check) => check.passed) };
+}
+
+/** Runs the conformance run of DESIGN.md: plan, send, check, tally, report. */
+export async function runConformance(options: RunOptions): Promise<RunOutcome> {
+  const started = Date.now();
+  const specs = await Promise.all(options.apis.map((api) => loadSpec(api)));
+  const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
+  const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [] }) : undefined;
+  const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
+  const dispatcher = createDispatcher(options.concurrency, limits);
+  const redact = createRedactor(secretValues(options.config));
+  try {
+    const contexts: ApiContext[] = specs.map((spec) => ({
+      spec,
+      validate: createSchemaValidator(spec),
+      target: targetOf(options, spec.api, mock) as string,
+      plan: planApi(spec, options.config, { seed: options.seed, runs: options.runs }),
+    }));
+    for (const target of new Set(contexts.map((context) => context.target))) await checkReachable(dispatcher, target, limits);
+
+    const tally = new VerdictTally(specs);
+    for (const context of contexts) for (const item of context.plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
+    const queue = contexts.flatMap((context) => context.plan.cases.map((testCase) => ({ context, testCase })));
+    const stream = options.json
+      ? new ResultsStream(options.json, {
+          formatVersion: RESULTS_FORMAT_VERSION,
+          suiteVersion: suiteVersion(),
+          startedAt: new Date(started).toISOString(),
+          target: [...new Set(contexts.map((context) => context.target))].join(', '),
+          seed: options.seed,
+          runs: options.runs,
+          apis: options.apis,
+        })
+      : undefined;
+    const progress = new ProgressLine(options.progress, queue.length, options.showProgress);
+    const reported = new Set<string>();
+    let done = 0;
+    let failed = 0;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < queue.length) {
+        const item = queue[next++];
+        if (!item) break;
+        const result = await runCase(item.context, item.testCase, options, dispatcher, redact);
+        tally.add(result);
+        await stream?.add(result);
+        done += 1;
+        if (!result.passed) {
+          failed += 1;
+          const brokenIds = [...new Set(result.checks.filter((check) => !check.passed).map((check) => check.requirementId))];
+          const fresh = brokenIds.filter((id) => !reported.has(id));
+          if (fresh.length) {
+            fresh.forEach((id) => reported.add(id));
+            progress.clear();
+            options.console.write(formatFailure(specs, result, brokenIds));
+          }
+        }
+        progress.update(done, failed);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    progress.clear();
+
+    const verdicts = tally.verdicts();
+    const failing = verdicts.some((verdict) => verdict.verdict === 'broken' && (verdict.level === 'explicit' || options.strict));
+    const exitCode = failing ? 1 : 0;
+    const durationMs = Date.now() - started;
+    options.console.write(formatSummary(verdicts, options.strict));
+    options.console.write(`${done} cases against ${[...new Set(contexts.map((c) => c.target))].join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
+    await stream?.finish({
+      finishedAt: new Date().toISOString(),
+      durationMs,
+      complete: true,
+      exitCode,
+      verdicts,
+      errata: specs.flatMap((spec) => spec.errata.map((erratum) => ({ api: spec.api, id: erratum.id, section: erratum.section, quote: erratum.quote, problem: erratum.problem, interpretation: erratum.interpretation }))),
+    });
+    return { exitCode, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])) };
+  } finally {
+    await dispatcher.close();
+    await mock?.close();
+  }
+}

@@ -1,0 +1,80 @@
+import type { ApiName } from '../engine/api-catalogue.ts';
+import type { Level } from '../engine/requirement-model.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+
+/**
+ * One request the suite sends, labelled with the requirement it tests and what a conforming
+ * target answers. The same requirement id names the case, the check, the report row and the
+ * JUnit test case.
+ */
+export interface TestCase {
+  /** Stable and readable: `<requirement id>#<polarity>-<n>`. */
+  id: string;
+  api: ApiName;
+  requirementId: string;
+  /** positive: a conforming target accepts it; negative: it refuses it. */
+  polarity: 'positive' | 'negative';
+  /** boundary cases come first and always; random ones up to --runs; checks are hand-made (auth, state). */
+  origin: 'boundary' | 'random' | 'check';
+  description: string;
+  request: RequestDocument;
+  /** Statuses a conforming target may answer. */
+  expectedStatuses: number[];
+  /** Requests sent first, in order, whose answers are not judged (e.g. create the stack a duplicate then conflicts with). */
+  setup?: RequestDocument[];
+  /** How to authenticate: as configured (default), or deliberately wrong for the auth checks. */
+  credentials?: 'configured' | 'none' | 'wrong-token' | 'wrong-signature' | 'expired-signature';
+}
+
+/** What came back (bounded: a body excerpt, never the whole of a huge body). */
+export interface ObservedResponse {
+  status: number;
+  headers: Record<string, string>;
+  bodyExcerpt: string;
+  bodyTruncated: boolean;
+  /** The body parsed as JSON when it is JSON and complete. */
+  json?: unknown;
+}
+
+export interface CheckOutcome {
+  /** The check's function name: status_conformance, not_a_server_error, response_schema_conformance… */
+  check: string;
+  requirementId: string;
+  passed: boolean;
+  message: string;
+}
+
+export interface CaseResult {
+  caseId: string;
+  api: ApiName;
+  requirementId: string;
+  polarity: TestCase['polarity'];
+  origin: TestCase['origin'];
+  description: string;
+  /** The request as sent, secrets redacted. */
+  request: RequestDocument;
+  url: string;
+  expectedStatuses: number[];
+  response?: ObservedResponse;
+  /** A transport failure: timeout, connection reset… */
+  error?: string;
+  durationMs: number;
+  checks: CheckOutcome[];
+  passed: boolean;
+  /** A copy-paste command reproducing the request, secrets redacted. */
+  curl: string;
+}
+
+export type RequirementVerdictKind = 'held' | 'broken' | 'not-run';
+
+export interface RequirementVerdict {
+  api: ApiName;
+  requirementId: string;
+  level: Level;
+  verdict: RequirementVerdictKind;
+  positiveCases: number;
+  negativeCases: number;
+  failedCases: number;
+  /** Why nothing ran (e.g. the busy pool fixture is not configured; untestable). */
+  notRunReason?: string;
+}

@@ -1,0 +1,69 @@
+import type { ApiName } from '../engine/api-catalogue.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { CaseResult, RequirementVerdict } from './run-model.ts';
+
+interface Tally {
+  positive: number;
+  negative: number;
+  failed: number;
+  passedChecks: number;
+}
+
+/**
+ * Per requirement: how many cases tried it, and whether any check naming it failed. Counts
+ * only, so a run of any size holds constant memory here.
+ */
+export class VerdictTally {
+  private readonly tallies = new Map<string, Tally>();
+  private readonly notRunReasons = new Map<string, string>();
+
+  constructor(private readonly specs: LoadedSpec[]) {}
+
+  private tally(id: string): Tally {
+    let tally = this.tallies.get(id);
+    if (!tally) {
+      tally = { positive: 0, negative: 0, failed: 0, passedChecks: 0 };
+      this.tallies.set(id, tally);
+    }
+    return tally;
+  }
+
+  notRunnable(requirementId: string, reason: string): void {
+    this.notRunReasons.set(requirementId, reason);
+  }
+
+  add(result: CaseResult): void {
+    const own = this.tally(result.requirementId);
+    if (result.polarity === 'positive') own.positive += 1;
+    else own.negative += 1;
+    if (result.error) own.failed += 1;
+    const failedHere = new Set<string>();
+    for (const check of result.checks) {
+      const tally = this.tally(check.requirementId);
+      if (check.passed) tally.passedChecks += 1;
+      else failedHere.add(check.requirementId);
+    }
+    for (const id of failedHere) this.tally(id).failed += 1;
+  }
+
+  verdicts(): RequirementVerdict[] {
+    return this.specs.flatMap((spec) =>
+      spec.requirements.map((requirement): RequirementVerdict => {
+        const tally = this.tallies.get(requirement.id) ?? { positive: 0, negative: 0, failed: 0, passedChecks: 0 };
+        const tried = tally.positive + tally.negative + tally.passedChecks + tally.failed > 0;
+        const verdict = tally.failed > 0 ? 'broken' : tried ? 'held' : 'not-run';
+        const reason = this.notRunReasons.get(requirement.id) ?? 'no case tried it';
+        return {
+          api: spec.api as ApiName,
+          requirementId: requirement.id,
+          level: requirement.level,
+          verdict,
+          positiveCases: tally.positive,
+          negativeCases: tally.negative,
+          failedCases: tally.failed,
+          ...(verdict === 'not-run' ? { notRunReason: reason } : {}),
+        };
+      }),
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { API_NAMES } from '../engine/api-catalogue.ts';
+import { DEFAULT_CONFIG } from '../engine/config.ts';
+import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
+import { faultCatalogue } from '../mock/fault-catalogue.ts';
+
+const SEED = 7;
+const RUNS = 5;
+
+function quietOptions(overrides: Partial<RunOptions> = {}): RunOptions & { output: string[] } {
+  const output: string[] = [];
+  return {
+    config: DEFAULT_CONFIG,
+    apis: [...API_NAMES],
+    seed: SEED,
+    runs: RUNS,
+    // Strict: inferred requirements count too, so both the clean pass and each catch are the whole truth.
+    strict: true,
+    concurrency: 8,
+    console: { write: (text: string) => void output.push(text) },
+    progress: { write: () => undefined },
+    showProgress: false,
+    output,
+    ...overrides,
+  };
+}
+
+describe('the conformance run against the embedded mock', () => {
+  it('passes the conforming mock: exit 0, no requirement broken', async () => {
+    const options = quietOptions();
+    const outcome = await runConformance(options);
+    const broken = outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
+    expect(broken, options.output.join('')).toEqual([]);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.cases).toBeGreaterThan(100);
+  });
+
+  it.each(faultCatalogue())('catches the fault $id: exit 1, naming $breaks', async (fault) => {
+    const options = quietOptions({ apis: [fault.api], mockFaults: [fault.id] });
+    const outcome = await runConformance(options);
+    const broken = outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
+    expect(broken, options.output.join('')).toContain(fault.breaks);
+    expect(outcome.exitCode).toBe(1);
+    expect(options.output.join('')).toContain(`✗ `);
+    expect(options.output.join('')).toContain('reproduce: curl');
+  });
+});
