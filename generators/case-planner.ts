@@ -16,6 +16,7 @@ import { DeterministicSampler } from './deterministic-sampler.ts';
 import { schemaCandidates, type Candidate, type MutationContext } from './schema-mutations.ts';
 import { ruleCandidates } from './rule-mutations.ts';
 import { validVariations } from './valid-variations.ts';
+import { exercisedRequirements } from './exercised-requirements.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -70,11 +71,39 @@ function credentialCases(spec: LoadedSpec, requirement: Requirement, base: Reque
   }));
 }
 
-function keep(candidate: Candidate, oracle: Oracle): { ok: true } | { ok: false; failures: string[] } {
+type Verdict = { ok: true; alsoBreaks: string[] } | { ok: false; failures: string[] };
+
+/**
+ * A positive case must break nothing; a negative one its requirement, and besides at most rules
+ * that the same value cannot help breaking (a wrong-typed pool_id names no pool): never another
+ * schema requirement, which would make the case prove nothing about its own.
+ */
+function keep(spec: LoadedSpec, candidate: Candidate, oracle: Oracle): Verdict {
   const failures = oracle(candidate.request);
   // A case with setup breaks its rule only through the state the setup creates: alone it is valid.
-  const wanted = candidate.polarity === 'positive' || candidate.setup ? [] : [candidate.requirementId];
-  return JSON.stringify(failures) === JSON.stringify(wanted) ? { ok: true } : { ok: false, failures };
+  if (candidate.polarity === 'positive' || candidate.setup) return failures.length === 0 ? { ok: true, alsoBreaks: [] } : { ok: false, failures };
+  if (!failures.includes(candidate.requirementId)) return { ok: false, failures };
+  const others = failures.filter((id) => id !== candidate.requirementId);
+  const onlyRules = others.every((id) => spec.requirements.find((requirement) => requirement.id === id)?.rule !== undefined);
+  return onlyRules ? { ok: true, alsoBreaks: others } : { ok: false, failures };
+}
+
+function statusesOf(spec: LoadedSpec, ids: string[]): number[] {
+  const statuses = ids.flatMap((id) => {
+    const requirement = spec.requirements.find((candidate) => candidate.id === id);
+    return requirement ? expectedStatuses(requirement) : [];
+  });
+  return [...new Set(statuses)];
+}
+
+function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): string {
+  const discarded = plan.discarded.filter((item) => item.requirementId === requirement.id);
+  if (discarded.length) {
+    const others = [...new Set(discarded.flatMap((item) => item.failures).filter((id) => id !== requirement.id))];
+    return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
+  }
+  const onParameters = (requirement.schema ?? []).every((claim) => claim.at.startsWith('parameter:'));
+  return onParameters ? 'a path or header value is always text on the wire: its type cannot be broken' : 'the suite could make no request that breaks it';
 }
 
 /** Plans an API's cases: boundary cases first and always, then `runs` random valid requests. */
@@ -98,21 +127,25 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
     counters.set(counterKey, n);
     const suffix = `c${plan.cases.length + 1}`;
     const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
-    plan.cases.push({ ...draft, id: `${counterKey}-${n}`, api: spec.api, request: freshened(spec, draft.request, suffix), ...(setup ? { setup } : {}) });
+    const request = freshened(spec, draft.request, suffix);
+    const exercises = draft.polarity === 'positive' ? exercisedRequirements(spec, request, world).filter((id) => id !== draft.requirementId) : [];
+    plan.cases.push({ ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) });
   };
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
-    const verdict = keep(candidate, oracle);
+    const verdict = keep(spec, candidate, oracle);
     if (!verdict.ok) {
       plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures });
       return;
     }
+    const also = verdict.alsoBreaks;
     add({
       requirementId: candidate.requirementId,
       polarity: candidate.polarity,
       origin: 'boundary',
-      description: candidate.description,
+      description: also.length ? `${candidate.description}; also breaks ${also.join(', ')}` : candidate.description,
       request: candidate.request,
-      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : expectedStatuses(requirement),
+      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [requirement.id, ...also]),
+      ...(also.length ? { alsoBreaks: also } : {}),
       ...(candidate.setup ? { setup: candidate.setup } : {}),
     });
   };
@@ -123,11 +156,17 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
     else if (requirement.rule?.kind === 'authenticated') credentialCases(spec, requirement, base).forEach(add);
     else if (isResponseRequirement(requirement)) continue;
     else if (isCredentialRequirement(spec, requirement.id)) plan.notRunnable.push({ requirementId: requirement.id, reason: 'a credential header the suite computes; the authentication checks send it missing and wrong' });
-    else if (requirement.schema) schemaCandidates(context, requirement).forEach((candidate) => addCandidate(candidate, requirement));
     else {
-      const made = ruleCandidates(context, requirement);
-      if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
-      else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
+      const before = plan.cases.length;
+      if (requirement.schema) schemaCandidates(context, requirement).forEach((candidate) => addCandidate(candidate, requirement));
+      else {
+        const made = ruleCandidates(context, requirement);
+        if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
+        else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
+      }
+      if (plan.cases.length === before && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
+        plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
+      }
     }
   }
   for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {

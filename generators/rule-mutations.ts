@@ -49,37 +49,52 @@ function operandValue(operand: Operand, request: RequestDocument, scope: string[
 }
 
 /** Edits that make a simple condition hold at the base, when the suite knows how. */
-function editsToHold(condition: Condition, base: RequestDocument, scope: string[]): RequestEdits | undefined {
+function editsToHold(condition: Condition, base: RequestDocument, scope: string[], context?: RuleMutationContext): RequestEdits | undefined {
   if ('allOf' in condition) {
-    const parts = condition.allOf.map((inner) => editsToHold(inner, base, scope));
+    const parts = condition.allOf.map((inner) => editsToHold(inner, base, scope, context));
     if (parts.some((part) => !part)) return undefined;
     return parts.reduce<RequestEdits>((all, part) => ({ set: { ...all.set, ...part?.set }, unset: [...(all.unset ?? []), ...(part?.unset ?? [])] }), {});
   }
-  if ('anyOf' in condition) return condition.anyOf.map((inner) => editsToHold(inner, base, scope)).find(Boolean);
-  const path = absolute(condition.path, scope);
-  if (path.includes('*')) return undefined;
+  if ('anyOf' in condition) return condition.anyOf.map((inner) => editsToHold(inner, base, scope, context)).find(Boolean);
+  // A path through a list holds at its first item.
+  const path = absolute(condition.path, scope).replace(/\/\*/g, '/0');
   if ('absent' in condition) return { unset: [path] };
-  if ('present' in condition) return valueAt(base, path) === undefined ? undefined : {};
+  if ('present' in condition) {
+    if (valueAt(base, path) !== undefined) return {};
+    const value = context ? validValueAt(context, path) : undefined;
+    return value === undefined ? undefined : { set: { [path]: value } };
+  }
   if ('gt' in condition) return { set: { [path]: condition.gt + 1 } };
   if ('equals' in condition) return { set: { [path]: condition.equals } };
   if ('in' in condition) return { set: { [path]: condition.in[0] } };
   return undefined;
 }
 
-function scopesOf(rule: Rule, base: RequestDocument): string[][] | undefined {
-  if (!rule.each) return [[]];
-  const nodes = matchNodes(base, rule.each);
-  return nodes.length ? [nodes[0]?.tokens ?? []] : undefined;
+/**
+ * The base and the node an `each` rule is checked at: the base's first match, or, when the base
+ * has none (no block_device_mapping_v2), the base with a valid list filled in.
+ */
+function withScope(context: RuleMutationContext, rule: Rule): { base: RequestDocument; scope: string[] } | undefined {
+  if (!rule.each) return { base: context.base, scope: [] };
+  const first = matchNodes(context.base, rule.each)[0];
+  if (first) return { base: context.base, scope: first.tokens };
+  const listPointer = rule.each.replace(/\/\*$/, '');
+  if (listPointer.includes('*')) return undefined;
+  const value = validValueAt(context, listPointer, (candidate) => Array.isArray(candidate) && candidate.length > 0);
+  if (value === undefined) return undefined;
+  const base = withEdits(context.base, { set: { [listPointer]: value } });
+  const filled = matchNodes(base, rule.each)[0];
+  return filled ? { base, scope: filled.tokens } : undefined;
 }
 
 /** Requests for one rule: its boundary both ways for orderings, the simplest breach otherwise. */
 export function ruleCandidates(context: RuleMutationContext, requirement: Requirement): RuleCandidates {
   const rule = requirement.rule;
-  const { base, world } = context;
+  const { world } = context;
   if (!rule) return { notRunnable: 'not a rule' };
-  const scopes = scopesOf(rule, base);
-  if (!scopes) return { notRunnable: `the base request has nothing at ${rule.each}` };
-  const scope = scopes[0] ?? [];
+  const scoped = withScope(context, rule);
+  if (!scoped) return { notRunnable: `the suite found no valid value for ${rule.each}` };
+  const { base, scope } = scoped;
   switch (rule.kind) {
     case 'lessThan':
     case 'lessOrEqual':
@@ -89,14 +104,14 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
       return { candidates: [candidate(requirement, 'negative', `none of ${unset.join(', ')}`, base, { unset })] };
     }
     case 'requiredWhen': {
-      const hold = editsToHold(rule.when, base, scope);
+      const hold = editsToHold(rule.when, base, scope, context);
       if (!hold) return { notRunnable: 'the suite cannot make the condition hold from the base request' };
       const required = absolute(rule.required, scope);
       return { candidates: [candidate(requirement, 'negative', `${required} absent while the condition holds`, base, { ...hold, unset: [...(hold.unset ?? []), required] })] };
     }
     case 'forbiddenWhen': {
-      const hold = editsToHold(rule.when, base, scope);
-      const forbidden = editsToHold(rule.forbidden, base, scope);
+      const hold = editsToHold(rule.when, base, scope, context);
+      const forbidden = editsToHold(rule.forbidden, base, scope, context);
       if (!hold || !forbidden) return { notRunnable: 'the suite cannot make both conditions hold from the base request' };
       return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] })] };
     }
@@ -106,7 +121,7 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
     }
     case 'mustBeInState': {
       const other = (world.collections?.[rule.collection] ?? []).find((item) => JSON.stringify(item[rule.field]) !== JSON.stringify(rule.equals) && item[rule.field] !== undefined);
-      if (!other) return { notRunnable: `no ${rule.collection} item in another ${rule.field} is configured (a fixture such as busyPoolId)` };
+      if (!other) return { notRunnable: `the fixtures hold no ${rule.collection} item whose ${rule.field} is not ${JSON.stringify(rule.equals)}` };
       const key = absolute(rule.key[0] ?? '', scope);
       return { candidates: [candidate(requirement, 'negative', `${key} names an item whose ${rule.field} is ${JSON.stringify(other[rule.field])}`, base, { set: { [key]: other.key[0] } })] };
     }
@@ -130,7 +145,7 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
     case 'callerOwns':
       return { candidates: [candidate(requirement, 'negative', 'another tenant, by a caller who is not an administrator', base, { set: { [absolute(rule.path, scope)]: '11111111-2222-4333-8444-555555555555' } })] };
     case 'mutuallyExclusive':
-      return mutuallyExclusiveCandidates(context, requirement, rule.paths.map((path) => absolute(path, scope)));
+      return mutuallyExclusiveCandidates({ ...context, base }, requirement, rule.paths.map((path) => absolute(path, scope)));
     case 'keysDeclaredIn':
       return { candidates: [candidate(requirement, 'negative', 'a parameter the template does not declare', base, { set: { [`${absolute(rule.path, scope)}/conformance_undeclared`]: 'x' } })] };
     case 'valuesProvided': {

@@ -62,16 +62,16 @@ export function withInstance(context: MutationContext, location: string, schemaP
 }
 
 /** A valid value for the body field at a request pointer (`/body/...`; numeric steps are array items), references repaired. */
-export function validValueAt(context: MutationContext, requestPointer: string): unknown {
+export function validValueAt(context: MutationContext, requestPointer: string, accept: (value: unknown) => boolean = () => true): unknown {
   const tokens = parsePointer(requestPointer);
   if (tokens[0] !== 'body') return undefined;
   const schemaPointer = formatPointer(tokens.slice(1).flatMap((token) => (/^[0-9]+$/.test(token) ? ['items'] : ['properties', token])));
   const node = schemaAt(context.spec, 'request-body', schemaPointer);
   if (!node) return undefined;
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  for (let attempt = 0; attempt < 48; attempt += 1) {
     const value = context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
     const request = repairReferences(context.spec.requirements, withEdits(context.base, { set: { [requestPointer]: value } }), context.world);
-    if (context.oracle(request).length === 0) return valueAt(request, requestPointer);
+    if (context.oracle(request).length === 0 && accept(valueAt(request, requestPointer))) return valueAt(request, requestPointer);
   }
   return undefined;
 }
@@ -96,7 +96,9 @@ function keywordCandidates(context: MutationContext, requirement: Requirement, c
     const property = claim.property ?? '';
     return [{ requirementId: requirement.id, polarity: 'negative', description: `without ${property}`, request: withEdits(start, { unset: [`${target}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`] }) }];
   }
-  const invalid = invalidValuesFor(node, keyword).map((value): Candidate => ({
+  // On the wire a path or header value is always text: another JSON type cannot be sent.
+  const onTheWire = claim.location.startsWith('parameter:') && keyword === 'type' ? [] : invalidValuesFor(node, keyword);
+  const invalid = onTheWire.map((value): Candidate => ({
     requirementId: requirement.id,
     polarity: 'negative',
     description: `${target} = ${describeValue(value)} (breaks ${keyword})`,

@@ -93,6 +93,7 @@ async function runCase(context: ApiContext, testCase: TestCase, options: RunOpti
     polarity: testCase.polarity,
     origin: testCase.origin,
     description: testCase.description,
+    ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
     request: redactedRequest(testCase.request, headers, redact),
     url: plan.url.toString(),
     expectedStatuses: testCase.expectedStatuses,

@@ -37,6 +37,7 @@ export class VerdictTally {
     if (result.polarity === 'positive') own.positive += 1;
     else own.negative += 1;
     if (result.error) own.failed += 1;
+    if (result.passed) for (const id of result.exercises ?? []) this.tally(id).positive += 1;
     const failedHere = new Set<string>();
     for (const check of result.checks) {
       const tally = this.tally(check.requirementId);

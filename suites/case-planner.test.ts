@@ -27,12 +27,14 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
     expect(new Set(valid.map((request) => JSON.stringify(request))).size, 'the requests vary').toBeGreaterThan(100);
   });
 
-  it('labels each case: a positive one breaks nothing, a negative one exactly its requirement', () => {
+  it('labels each case: a positive one breaks nothing, a negative one its requirement and only the rules it names', () => {
     const plan = planApi(spec(), DEFAULT_CONFIG, { seed: SEED, runs: 20 });
     const oracle = createOracle(spec(), world);
     for (const testCase of plan.cases.filter((c) => c.origin !== 'check' && !c.setup)) {
       const failures = oracle(testCase.request);
-      expect(failures, `${testCase.id}: ${testCase.description}`).toEqual(testCase.polarity === 'positive' ? [] : [testCase.requirementId]);
+      const labelled = testCase.polarity === 'positive' ? [] : [testCase.requirementId, ...(testCase.alsoBreaks ?? [])].sort();
+      expect(failures, `${testCase.id}: ${testCase.description}`).toEqual(labelled);
+      for (const also of testCase.alsoBreaks ?? []) expect(spec().requirements.find((r) => r.id === also)?.rule, `${also} is a rule`).toBeDefined();
     }
     const negatives = plan.cases.filter((c) => c.polarity === 'negative');
     expect(negatives.length).toBeGreaterThan(0);
