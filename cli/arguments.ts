@@ -17,6 +17,7 @@ export const RUN_OPTIONS = {
   strict: { type: 'boolean' },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
+  deadline: { type: 'string' },
 } as const satisfies Options;
 
 export const MOCK_OPTIONS = {

@@ -42,6 +42,7 @@ async function runCommand(args: string[]): Promise<number> {
   const runs = integerOption('runs', options.runs, 0, 1_000_000) ?? DEFAULT_RUNS;
   const concurrency = integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY;
   const timeoutSeconds = integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS;
+  const deadlineSeconds = integerOption('deadline', options.deadline, 1, 7 * 24 * 3600);
   const outcome = await runConformance({
     config,
     apis: apiNamesOption(options.api),
@@ -52,6 +53,7 @@ async function runCommand(args: string[]): Promise<number> {
     ...(options.json ? { json: options.json } : {}),
     concurrency,
     limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: timeoutSeconds * 1000 },
+    ...(deadlineSeconds ? { deadlineMs: deadlineSeconds * 1000 } : {}),
     console: process.stdout,
     progress: process.stderr,
     showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,

@@ -37,6 +37,8 @@ Options of run:
   --strict            Also fail on inferred requirements, not only explicit ones.
   --concurrency N     Requests in flight at once (default 8).
   --timeout S         Seconds a request may take before it fails as a timeout (default 10).
+  --deadline S        Seconds the whole run may take; cases not sent by then are reported
+                      and the run fails (exit 1). Default: no deadline.
 
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).

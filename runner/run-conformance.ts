@@ -36,10 +36,14 @@ export interface RunOptions {
   showProgress: boolean;
   /** Passed to the embedded mock when it is the target (the suite's own proof of power). */
   mockFaults?: string[];
+  /** The whole run stops after this long; what did not run is reported, and the run fails. */
+  deadlineMs?: number;
 }
 
 export interface RunOutcome {
   exitCode: 0 | 1;
+  /** False when the deadline stopped the run before every case was sent. */
+  complete: boolean;
   verdicts: RequirementVerdict[];
   cases: number;
   failedCases: number;
@@ -74,16 +78,16 @@ function redactedRequest(request: RequestDocument, headers: Record<string, strin
   return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
 }
 
-async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, dispatcher: Agent, redact: Redactor): Promise<CaseResult> {
+async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, dispatcher: Agent, redact: Redactor, signal: AbortSignal): Promise<CaseResult> {
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   for (const setup of testCase.setup ?? []) {
     const plan = toHttpRequest(context.target, context.spec.path, setup);
-    await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, options.config) }, limits);
+    await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, options.config) }, limits, signal);
   }
   const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
   const headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
   const started = performance.now();
-  const outcome = await exchange(dispatcher, { ...plan, headers }, limits);
+  const outcome = await exchange(dispatcher, { ...plan, headers }, limits, signal);
   const durationMs = Math.round(performance.now() - started);
   const shownHeaders = redactHeaders(headers, redact);
   const base = {
@@ -142,14 +146,17 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       : undefined;
     const progress = new ProgressLine(options.progress, queue.length, options.showProgress);
     const reported = new Set<string>();
+    const deadline = new AbortController();
+    const timer = options.deadlineMs ? setTimeout(() => deadline.abort(), options.deadlineMs) : undefined;
     let done = 0;
     let failed = 0;
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < queue.length) {
+      while (next < queue.length && !deadline.signal.aborted) {
         const item = queue[next++];
         if (!item) break;
-        const result = await runCase(item.context, item.testCase, options, dispatcher, redact);
+        const result = await runCase(item.context, item.testCase, options, dispatcher, redact, deadline.signal);
+        if (deadline.signal.aborted) break;
         tally.add(result);
         await stream?.add(result);
         done += 1;
@@ -167,23 +174,26 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    clearTimeout(timer);
     progress.clear();
+    const complete = done === queue.length;
+    if (!complete) options.console.write(`The run's deadline (${options.deadlineMs} ms) passed: ${queue.length - done} of ${queue.length} cases were not run; the run fails.\n`);
 
     const verdicts = tally.verdicts();
     const failing = verdicts.some((verdict) => verdict.verdict === 'broken' && (verdict.level === 'explicit' || options.strict));
-    const exitCode = failing ? 1 : 0;
+    const exitCode = failing || !complete ? 1 : 0;
     const durationMs = Date.now() - started;
     options.console.write(formatSummary(verdicts, options.strict));
     options.console.write(`${done} cases against ${[...new Set(contexts.map((c) => c.target))].join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
     await stream?.finish({
       finishedAt: new Date().toISOString(),
       durationMs,
-      complete: true,
+      complete,
       exitCode,
       verdicts,
       errata: specs.flatMap((spec) => spec.errata.map((erratum) => ({ api: spec.api, id: erratum.id, section: erratum.section, quote: erratum.quote, problem: erratum.problem, interpretation: erratum.interpretation }))),
     });
-    return { exitCode, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])) };
+    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])) };
   } finally {
     await dispatcher.close();
     await mock?.close();

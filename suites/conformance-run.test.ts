@@ -45,3 +45,30 @@ describe('the conformance run against the embedded mock', () => {
     expect(options.output.join('')).toContain('reproduce: curl');
   });
 });
+
+describe('the conformance run against a target that never answers', () => {
+  it('fails each request as a timeout and ends within the whole-run deadline with exit 1', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const address = silent.address() as { port: number };
+    try {
+      const options = quietOptions({
+        apis: ['lbaas-healthmonitors'],
+        target: `http://127.0.0.1:${address.port}`,
+        runs: 1,
+        limits: { timeoutMs: 300, maxBodyBytes: 1024 },
+        deadlineMs: 1500,
+      });
+      const started = Date.now();
+      const outcome = await runConformance(options);
+      expect(outcome.exitCode).toBe(1);
+      expect(outcome.complete).toBe(false);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(options.output.join('')).toContain('deadline');
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
