@@ -1,13 +1,13 @@
 import { resolvePointer } from '../../engine/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from './api-responses.ts';
+import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
 
 /**
  * cloud-databases-ha: 202 with the `ha_instance` of the document's response example, in BUILD,
  * built from the request; errors in the Trove family's `{"<fault>": {message, code}}` body.
  */
 
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 /** networks' documented default: "By default (if not specified), it will be servicenet". */
 const DEFAULT_NETWORKS: readonly string[] = ['servicenet'];
@@ -94,10 +94,6 @@ function success(request: RequestDocument, context: SuccessContext): MockRespons
 
 function troveFault(status: number): string {
   return TROVE_FAULTS[status] ?? (status >= 500 ? 'instanceFault' : 'badRequest');
-}
-
-function errorHeaders(requirementId: string | undefined): Record<string, string> {
-  return requirementId === undefined ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'x-conformance-requirement': requirementId };
 }
 
 function error(status: number, context: ErrorContext): MockResponse {

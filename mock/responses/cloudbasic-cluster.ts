@@ -1,5 +1,6 @@
 import { parsePointer } from '../../engine/json-pointer.ts';
 import type { ApiResponses, ErrorContext, MockResponse } from './api-responses.ts';
+import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
 
 /**
  * cloudbasic-cluster: 200 with no body ("Response Parameters: None"); errors in the Error
@@ -8,7 +9,6 @@ import type { ApiResponses, ErrorContext, MockResponse } from './api-responses.t
  * (erratum-error-field-braces).
  */
 
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 function pascalCase(name: string): string {
   return name
@@ -37,10 +37,6 @@ function invalidValueEntry(field: string): string {
 
 function success(): MockResponse {
   return { status: 200, headers: {} };
-}
-
-function errorHeaders(requirementId: string | undefined): Record<string, string> {
-  return requirementId === undefined ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'x-conformance-requirement': requirementId };
 }
 
 /** The documented body has no message slot: the requirement travels in x-conformance-requirement. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolvePointer } from '../../engine/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from './api-responses.ts';
+import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
 
 /**
  * compute-servers: 202 with a Location header and the `server` of the execution examples (id,
@@ -9,7 +10,6 @@ import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from '.
  * `{"<fault>": {message, code}}` body, as the Error Execution Example shows `badRequest`.
  */
 
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 /** The body table's default for OS-DCF:diskConfig. */
 const DEFAULT_DISK_CONFIG = 'MANUAL';
@@ -91,10 +91,6 @@ function success(request: RequestDocument, context: SuccessContext): MockRespons
 
 function novaFault(status: number): string {
   return NOVA_FAULTS[status] ?? (status >= 500 ? 'computeFault' : 'badRequest');
-}
-
-function errorHeaders(requirementId: string | undefined): Record<string, string> {
-  return requirementId === undefined ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'x-conformance-requirement': requirementId };
 }
 
 function error(status: number, context: ErrorContext): MockResponse {

@@ -2,13 +2,13 @@ import { STATUS_CODES } from 'node:http';
 import { resolvePointer } from '../../engine/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from './api-responses.ts';
+import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
 
 /**
  * lbaas-healthmonitors: 201 with the health monitor as the document's response example shows
  * it, built from the request; errors in the Neutron family's `NeutronError` body.
  */
 
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 /** The defaults the document says http_method, url_path, expected_codes and admin_state_up get (values: Neutron's). */
 const DEFAULTS = { http_method: 'GET', url_path: '/', expected_codes: '200', admin_state_up: true } as const;
@@ -66,10 +66,6 @@ function success(request: RequestDocument, context: SuccessContext): MockRespons
 function neutronErrorType(status: number): string {
   const reason = STATUS_CODES[status] ?? 'Error';
   return ERROR_TYPE_EXCEPTIONS[status] ?? `HTTP${reason.replace(/[^A-Za-z]/g, '')}`;
-}
-
-function errorHeaders(requirementId: string | undefined): Record<string, string> {
-  return requirementId === undefined ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'x-conformance-requirement': requirementId };
 }
 
 function error(status: number, context: ErrorContext): MockResponse {

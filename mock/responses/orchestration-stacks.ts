@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { resolvePointer } from '../../engine/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from './api-responses.ts';
+import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
 
 /**
  * orchestration-stacks: 201 with the `stack` of the document's response example (id and a
@@ -9,7 +10,6 @@ import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from '.
  * `{explanation, code, error: {message, traceback, type}, title}`.
  */
 
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 /** webob's titles where they differ from Node's reason phrase. */
 const TITLE_EXCEPTIONS: Record<number, string> = { 413: 'Request Entity Too Large' };
@@ -63,10 +63,6 @@ function heatErrorType(status: number): string {
 
 function explanationOf(status: number): string {
   return EXPLANATIONS[status] ?? `The server answered ${status} ${titleOf(status)}.`;
-}
-
-function errorHeaders(requirementId: string | undefined): Record<string, string> {
-  return requirementId === undefined ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'x-conformance-requirement': requirementId };
 }
 
 function error(status: number, context: ErrorContext): MockResponse {
