@@ -122,13 +122,14 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const dispatcher = createDispatcher(options.concurrency, limits);
   const redact = createRedactor(secretValues(options.config));
   try {
+    // An unreachable target is said at once, before any planning.
+    for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
     const contexts: ApiContext[] = specs.map((spec) => ({
       spec,
       validate: createSchemaValidator(spec),
       target: targetOf(options, spec.api, mock) as string,
       plan: planApi(spec, options.config, { seed: options.seed, runs: options.runs }),
     }));
-    for (const target of new Set(contexts.map((context) => context.target))) await checkReachable(dispatcher, target, limits);
 
     const tally = new VerdictTally(specs);
     for (const context of contexts) for (const item of context.plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
