@@ -1,5 +1,6 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { isResponseRequirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from './run-model.ts';
 
 interface Tally {
@@ -51,9 +52,11 @@ export class VerdictTally {
     return this.specs.flatMap((spec) =>
       spec.requirements.map((requirement): RequirementVerdict => {
         const tally = this.tallies.get(requirement.id) ?? { positive: 0, negative: 0, failed: 0, passedChecks: 0 };
-        const tried = tally.positive + tally.negative + tally.passedChecks + tally.failed > 0;
+        // A requirement on the request holds only once a request breaking it was refused:
+        // valid requests being accepted prove nothing about it (a busy pool never sent, say).
+        const tried = isResponseRequirement(requirement) ? tally.positive + tally.passedChecks > 0 : tally.negative > 0;
         const verdict = tally.failed > 0 ? 'broken' : tried ? 'held' : 'not-run';
-        const reason = this.notRunReasons.get(requirement.id) ?? 'no case tried it';
+        const reason = this.notRunReasons.get(requirement.id) ?? (tally.positive > 0 ? 'only valid requests tried it; none that breaks it was sent' : 'no case tried it');
         return {
           api: spec.api as ApiName,
           requirementId: requirement.id,

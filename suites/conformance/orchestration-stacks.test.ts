@@ -1,0 +1,4 @@
+import { loadSpec } from '../../engine/spec-loader.ts';
+import { describeApiConformance } from '../support/api-conformance.ts';
+
+describeApiConformance(await loadSpec('orchestration-stacks'));
