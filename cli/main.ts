@@ -43,7 +43,13 @@ async function runCommand(args: string[]): Promise<number> {
   const concurrency = integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY;
   const timeoutSeconds = integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS;
   const deadlineSeconds = integerOption('deadline', options.deadline, 1, 7 * 24 * 3600);
+  // SIGINT stops the run at once; what ran is still reported, marked incomplete.
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const outcome = await runConformance({
+    stop: interrupt.signal,
     config,
     apis: apiNamesOption(options.api),
     ...(target ? { target: target.toString().replace(/\/$/, '') } : {}),
@@ -60,6 +66,8 @@ async function runCommand(args: string[]): Promise<number> {
     // For the suite's own proof of power: faults switched on in the embedded mock when it is the target.
     mockFaults: (process.env.CONFORMANCE_MOCK_FAULTS ?? '').split(',').filter(Boolean),
   });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   if (options.report || options.junit) process.stderr.write('conformance: --report and --junit are not built yet; use --json for the results.\n');
   return outcome.exitCode;
 }

@@ -38,7 +38,8 @@ Options of run:
   --concurrency N     Requests in flight at once (default 8).
   --timeout S         Seconds a request may take before it fails as a timeout (default 10).
   --deadline S        Seconds the whole run may take; cases not sent by then are reported
-                      and the run fails (exit 1). Default: no deadline.
+                      and the run fails (exit 1). Default: no deadline. SIGINT stops a run
+                      the same way, reporting what ran.
 
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).

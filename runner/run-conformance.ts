@@ -38,6 +38,8 @@ export interface RunOptions {
   mockFaults?: string[];
   /** The whole run stops after this long; what did not run is reported, and the run fails. */
   deadlineMs?: number;
+  /** Aborted (e.g. on SIGINT): the run stops at once, reports what it has, and fails as incomplete. */
+  stop?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -148,7 +150,10 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const progress = new ProgressLine(options.progress, queue.length, options.showProgress);
     const reported = new Set<string>();
     const deadline = new AbortController();
-    const timer = options.deadlineMs ? setTimeout(() => deadline.abort(), options.deadlineMs) : undefined;
+    const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
+    const onStop = () => deadline.abort('stopped');
+    options.stop?.addEventListener('abort', onStop, { once: true });
+    if (options.stop?.aborted) onStop();
     let done = 0;
     let failed = 0;
     let next = 0;
@@ -176,9 +181,13 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
     clearTimeout(timer);
+    options.stop?.removeEventListener('abort', onStop);
     progress.clear();
     const complete = done === queue.length;
-    if (!complete) options.console.write(`The run's deadline (${options.deadlineMs} ms) passed: ${queue.length - done} of ${queue.length} cases were not run; the run fails.\n`);
+    if (!complete) {
+      const why = deadline.signal.reason === 'stopped' ? 'The run was interrupted' : `The run's deadline (${options.deadlineMs} ms) passed`;
+      options.console.write(`${why}: ${queue.length - done} of ${queue.length} cases were not run; the results are incomplete and the run fails.\n`);
+    }
 
     const verdicts = tally.verdicts();
     const failing = verdicts.some((verdict) => verdict.verdict === 'broken' && (verdict.level === 'explicit' || options.strict));

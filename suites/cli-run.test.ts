@@ -48,3 +48,39 @@ describe('conformance run (CLI)', () => {
     expect(stdout).not.toContain('mock-token');
   });
 });
+
+describe('conformance run (CLI) interrupted', () => {
+  it('stops within a second of SIGINT, writes the results marked incomplete, and exits 1', async () => {
+    const { spawn } = await import('node:child_process');
+    const { once } = await import('node:events');
+    const dir = mkdtempSync(path.join(tmpdir(), 'run-cli-'));
+    const json = path.join(dir, 'results.json');
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'run', '--seed', '3', '--runs', '1000', '--concurrency', '1', '--json', json], {
+      env: { ...process.env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // Interrupt once results are flowing: the JSON file has its header.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        try {
+          if (readFileSync(json, 'utf8').includes('"results"')) {
+            clearInterval(poll);
+            resolve();
+          }
+        } catch {
+          // not created yet
+        }
+      }, 50);
+    });
+    const interrupted = Date.now();
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    expect(Date.now() - interrupted).toBeLessThan(5_000);
+    expect(code).toBe(1);
+    expect(stdout).toContain('interrupted');
+    const results = JSON.parse(readFileSync(json, 'utf8')) as { summary: { complete: boolean; exitCode: number } };
+    expect(results.summary).toMatchObject({ complete: false, exitCode: 1 });
+  });
+});
