@@ -53,7 +53,7 @@ export function apiNamesOption(values: string[] | undefined): ApiName[] {
   if (!values || values.length === 0) return [...API_NAMES];
   const unknown = values.filter((name) => !isApiName(name));
   if (unknown.length) throw new UsageError(`unknown API ${unknown.join(', ')}; the APIs are ${API_NAMES.join(', ')}`);
-  return values as ApiName[];
+  return [...new Set(values)] as ApiName[];
 }
 
 export function urlOption(name: string, value: string | undefined): URL | undefined {

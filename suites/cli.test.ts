@@ -35,6 +35,12 @@ describe('conformance CLI', () => {
     }
   });
 
+  it('counts an API named twice once', () => {
+    const { status, stdout } = conformance('specs', '--api', 'lbaas-healthmonitors', '--api', 'lbaas-healthmonitors', '--json');
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as unknown[]).length).toBe(1);
+  });
+
   it('prints per-API requirement counts from the specs', () => {
     const { status, stdout } = conformance('specs', '--api', 'lbaas-healthmonitors', '--json');
     expect(status).toBe(0);
