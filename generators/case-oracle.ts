@@ -3,13 +3,12 @@ import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { requestFailures } from '../engine/request-failures.ts';
 import { parseClaim } from '../engine/schema-claims.ts';
+import { securitySchemes, usesSigV4 } from '../engine/security-schemes.ts';
 
 /** Credentials are applied at send time: their requirements are the auth checks', not the body generators'. */
 function credentialRequirementIds(spec: LoadedSpec): Set<string> {
-  const schemes = (spec.document.components?.securitySchemes ?? {}) as Record<string, { name?: string }>;
-  const credentialHeaders = new Set(Object.values(schemes).map((scheme) => `parameter:${scheme.name ?? ''}`));
-  const sigv4 = Object.values(schemes).some((scheme) => (scheme as Record<string, unknown>)['x-amazon-apigateway-authtype'] === 'awsSigv4');
-  if (sigv4) for (const name of ['Host', 'X-Amz-Date', 'X-Amz-Content-Sha256', 'Authorization']) credentialHeaders.add(`parameter:${name}`);
+  const credentialHeaders = new Set(Object.values(securitySchemes(spec)).map((scheme) => `parameter:${scheme.name ?? ''}`));
+  if (usesSigV4(spec)) for (const name of ['Host', 'X-Amz-Date', 'X-Amz-Content-Sha256', 'Authorization']) credentialHeaders.add(`parameter:${name}`);
   return new Set(
     spec.requirements
       .filter(

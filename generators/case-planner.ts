@@ -6,6 +6,8 @@ import type { Requirement } from '../engine/requirement-model.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { ConfigError } from '../engine/config.ts';
+import { documentedSuccess } from '../engine/documented-success.ts';
+import { usesSigV4 } from '../engine/security-schemes.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import { absoluteTokens, valueAt } from '../engine/rule-paths.ts';
 import { withEdits } from '../engine/request-edits.ts';
@@ -35,9 +37,9 @@ export interface ApiPlan {
 }
 
 function successRequirement(spec: LoadedSpec): { id: string; status: number } {
-  const requirement = spec.requirements.find((candidate) => candidate.rule?.kind === 'responseStatus');
-  if (requirement?.rule?.kind !== 'responseStatus') throw new ConfigError(`${spec.api}: the spec has no responseStatus rule`);
-  return { id: requirement.id, status: requirement.rule.status };
+  const success = documentedSuccess(spec);
+  if (!success) throw new ConfigError(`${spec.api}: the spec has no responseStatus rule`);
+  return { id: success.requirementId, status: success.status };
 }
 
 /** Body keys of uniqueWithin rules get a per-case suffix, so each creation is new (a stack name per tenant). */
@@ -54,10 +56,7 @@ function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string): 
 }
 
 function credentialCases(spec: LoadedSpec, requirement: Requirement, base: RequestDocument): Omit<TestCase, 'id' | 'api'>[] {
-  const sigv4 = Object.values((spec.document.components?.securitySchemes ?? {}) as Record<string, Record<string, unknown>>).some(
-    (scheme) => scheme['x-amazon-apigateway-authtype'] === 'awsSigv4',
-  );
-  const variants: [NonNullable<TestCase['credentials']>, string][] = sigv4
+  const variants: [NonNullable<TestCase['credentials']>, string][] = usesSigV4(spec)
     ? [['none', 'unsigned: no Authorization header'], ['wrong-signature', 'signed with the wrong secret key'], ['expired-signature', 'signed 20 minutes ago']]
     : [['none', 'no X-Auth-Token'], ['wrong-token', 'a wrong X-Auth-Token']];
   return variants.map(([credentials, description]) => ({

@@ -2,9 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
+import { isSigV4Scheme, securitySchemes } from '../engine/security-schemes.ts';
 import { verifySigV4 } from './sigv4-verifier.ts';
-
-type SecurityScheme = { type?: string; in?: string; name?: string; 'x-amazon-apigateway-authtype'?: string };
 
 export type CredentialVerdict = { accepted: true } | { accepted: false; detail: string };
 
@@ -12,10 +11,6 @@ function sameSecret(sent: string, expected: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function schemeOf(spec: LoadedSpec, name: string): SecurityScheme | undefined {
-  return (spec.document.components?.securitySchemes as Record<string, SecurityScheme> | undefined)?.[name];
 }
 
 /** Checks the credentials a security scheme of the spec asks for: the X-Auth-Token, or a SigV4 signature. */
@@ -28,9 +23,9 @@ export async function checkCredentials(
   config: ConformanceConfig,
   now: Date,
 ): Promise<CredentialVerdict> {
-  const scheme = schemeOf(spec, schemeName);
+  const scheme = securitySchemes(spec)[schemeName];
   if (!scheme?.name) return { accepted: false, detail: `the spec has no usable security scheme ${schemeName}` };
-  if (scheme['x-amazon-apigateway-authtype'] === 'awsSigv4') {
+  if (isSigV4Scheme(scheme)) {
     const verdict = await verifySigV4({ method: request.method, path: rawPath, headers: request.header, body: rawBody }, config.auth.sigv4, now);
     return verdict.ok ? { accepted: true } : { accepted: false, detail: `signature refused (${verdict.reason}): ${verdict.detail}` };
   }

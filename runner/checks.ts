@@ -1,4 +1,5 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { documentedSuccess } from '../engine/documented-success.ts';
 import type { SchemaValidator } from '../engine/schema-violations.ts';
 import type { CheckOutcome, ObservedResponse, TestCase } from './run-model.ts';
 
@@ -17,10 +18,6 @@ type Check = (context: CheckContext) => CheckOutcome[];
 
 const outcome = (check: string, requirementId: string, passed: boolean, message: string): CheckOutcome => ({ check, requirementId, passed, message });
 
-function successStatusRequirement(spec: LoadedSpec): string | undefined {
-  return spec.requirements.find((requirement) => requirement.rule?.kind === 'responseStatus')?.id;
-}
-
 /**
  * A conforming target answers one of the expected statuses. A refused valid request or an
  * accepted invalid one breaks the case's requirement; a valid request accepted with another
@@ -29,7 +26,7 @@ function successStatusRequirement(spec: LoadedSpec): string | undefined {
 export const status_conformance: Check = ({ spec, testCase, response }) => {
   const passed = testCase.expectedStatuses.includes(response.status);
   const wrongSuccess = testCase.polarity === 'positive' && !passed && response.status < 400;
-  const requirementId = wrongSuccess ? (successStatusRequirement(spec) ?? testCase.requirementId) : testCase.requirementId;
+  const requirementId = wrongSuccess ? (documentedSuccess(spec)?.requirementId ?? testCase.requirementId) : testCase.requirementId;
   return [outcome('status_conformance', requirementId, passed, `expected ${testCase.expectedStatuses.join(' or ')}, got ${response.status}`)];
 };
 

@@ -1,13 +1,9 @@
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { signRequest } from '../engine/sigv4-signer.ts';
+import { usesSigV4 } from '../engine/security-schemes.ts';
 import type { HttpRequestPlan } from '../engine/request-to-http.ts';
 import type { TestCase } from './run-model.ts';
-
-export function usesSigV4(spec: LoadedSpec): boolean {
-  const schemes = (spec.document.components?.securitySchemes ?? {}) as Record<string, Record<string, unknown>>;
-  return Object.values(schemes).some((scheme) => scheme['x-amazon-apigateway-authtype'] === 'awsSigv4');
-}
 
 const EXPIRED_BY_MS = 20 * 60_000;
 

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,8 +52,6 @@ describe('conformance run (CLI)', () => {
 
 describe('conformance run (CLI) interrupted', () => {
   it('stops within a second of SIGINT, writes the results marked incomplete, and exits 1', async () => {
-    const { spawn } = await import('node:child_process');
-    const { once } = await import('node:events');
     const dir = mkdtempSync(path.join(tmpdir(), 'run-cli-'));
     const json = path.join(dir, 'results.json');
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'run', '--seed', '3', '--runs', '1000', '--concurrency', '1', '--json', json], {

@@ -4,6 +4,8 @@ import type { RequestDocument } from '../../engine/request-document.ts';
 import type { SigV4Credentials } from '../../engine/sigv4-credentials.ts';
 import { toHttpRequest } from '../../engine/request-to-http.ts';
 import { signRequest } from '../../engine/sigv4-signer.ts';
+import { usesSigV4 } from '../../engine/security-schemes.ts';
+import { documentedSuccess } from '../../engine/documented-success.ts';
 
 export interface Answer {
   status: number;
@@ -13,11 +15,6 @@ export interface Answer {
 }
 
 const SIGV4_HEADERS = ['authorization', 'x-amz-date', 'x-amz-content-sha256', 'host'];
-
-function usesSigV4(spec: LoadedSpec): boolean {
-  const schemes = (spec.document.components?.securitySchemes ?? {}) as Record<string, { 'x-amazon-apigateway-authtype'?: string }>;
-  return Object.values(schemes).some((scheme) => scheme['x-amazon-apigateway-authtype'] === 'awsSigv4');
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -52,7 +49,7 @@ export async function send(
 
 /** The documented success status of a spec (its responseStatus rule). */
 export function successStatus(spec: LoadedSpec): number {
-  const rule = spec.requirements.find((requirement) => requirement.rule?.kind === 'responseStatus')?.rule;
-  if (rule?.kind !== 'responseStatus') throw new Error(`${spec.api} has no responseStatus rule`);
-  return rule.status;
+  const success = documentedSuccess(spec);
+  if (!success) throw new Error(`${spec.api} has no responseStatus rule`);
+  return success.status;
 }
