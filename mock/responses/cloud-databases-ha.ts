@@ -1,7 +1,8 @@
 import { resolvePointer } from '../../engine/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
-import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from './api-responses.ts';
-import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
+import type { ApiResponses, MockResponse, SuccessContext } from './api-responses.ts';
+import { JSON_HEADERS } from './response-headers.ts';
+import { keyedFaultError } from './keyed-fault-error.ts';
 
 /**
  * cloud-databases-ha: 202 with the `ha_instance` of the document's response example, in BUILD,
@@ -92,16 +93,6 @@ function success(request: RequestDocument, context: SuccessContext): MockRespons
   return { status: 202, headers: { ...JSON_HEADERS }, body: { ha_instance: haInstanceOf(request, context) } };
 }
 
-function troveFault(status: number): string {
-  return TROVE_FAULTS[status] ?? (status >= 500 ? 'instanceFault' : 'badRequest');
-}
-
-function error(status: number, context: ErrorContext): MockResponse {
-  return {
-    status,
-    headers: errorHeaders(context.requirementId),
-    body: { [troveFault(status)]: { message: context.message, code: status } },
-  };
-}
+const error = keyedFaultError(TROVE_FAULTS, 'instanceFault');
 
 export const responses: ApiResponses = { success, error };

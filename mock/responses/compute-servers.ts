@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { resolvePointer } from '../../engine/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
-import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from './api-responses.ts';
-import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
+import type { ApiResponses, MockResponse, SuccessContext } from './api-responses.ts';
+import { JSON_HEADERS } from './response-headers.ts';
+import { keyedFaultError } from './keyed-fault-error.ts';
 
 /**
  * compute-servers: 202 with a Location header and the `server` of the execution examples (id,
@@ -89,16 +90,6 @@ function success(request: RequestDocument, context: SuccessContext): MockRespons
   };
 }
 
-function novaFault(status: number): string {
-  return NOVA_FAULTS[status] ?? (status >= 500 ? 'computeFault' : 'badRequest');
-}
-
-function error(status: number, context: ErrorContext): MockResponse {
-  return {
-    status,
-    headers: errorHeaders(context.requirementId),
-    body: { [novaFault(status)]: { message: context.message, code: status } },
-  };
-}
+const error = keyedFaultError(NOVA_FAULTS, 'computeFault');
 
 export const responses: ApiResponses = { success, error };
