@@ -11,6 +11,7 @@ export interface RunHeader {
   target: string;
   seed: number;
   runs: number;
+  strict: boolean;
   apis: string[];
 }
 

@@ -64,7 +64,8 @@ export interface CaseResult {
   request: RequestDocument;
   url: string;
   expectedStatuses: number[];
-  response?: ObservedResponse;
+  /** What came back, secrets redacted (the parsed JSON the checks used is not kept). */
+  response?: Omit<ObservedResponse, 'json'>;
   /** A transport failure: timeout, connection reset… */
   error?: string;
   durationMs: number;

@@ -10,6 +10,11 @@ interface Tally {
   passedChecks: number;
 }
 
+/** The reasons the tally gives itself when nothing ran a requirement (a merge recomputes them). */
+export const NO_CASE_TRIED_IT = 'no case tried it';
+export const ONLY_VALID_REQUESTS_TRIED_IT = 'only valid requests tried it; none that breaks it was sent';
+export const COMPUTED_NOT_RUN_REASONS: ReadonlySet<string> = new Set([NO_CASE_TRIED_IT, ONLY_VALID_REQUESTS_TRIED_IT]);
+
 /**
  * Per requirement: how many cases tried it, and whether any check naming it failed. Counts
  * only, so a run of any size holds constant memory here.
@@ -56,7 +61,7 @@ export class VerdictTally {
         // valid requests being accepted prove nothing about it (a busy pool never sent, say).
         const tried = isResponseRequirement(requirement) ? tally.positive + tally.passedChecks > 0 : tally.negative > 0;
         const verdict = tally.failed > 0 ? 'broken' : tried ? 'held' : 'not-run';
-        const reason = this.notRunReasons.get(requirement.id) ?? (tally.positive > 0 ? 'only valid requests tried it; none that breaks it was sent' : 'no case tried it');
+        const reason = this.notRunReasons.get(requirement.id) ?? (tally.positive > 0 ? ONLY_VALID_REQUESTS_TRIED_IT : NO_CASE_TRIED_IT);
         return {
           api: spec.api as ApiName,
           requirementId: requirement.id,

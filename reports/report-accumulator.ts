@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import type { ApiName } from '../engine/api-catalogue.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { expectedStatuses, type Requirement } from '../engine/requirement-model.ts';
+import type { CaseResult, RequirementVerdict } from '../runner/run-model.ts';
+import { VerdictTally } from '../runner/verdict-tally.ts';
+import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
+
+/** How much of a large run a report keeps: every count, a few examples, a sample of passes. */
+export const REPORT_LIMITS = { counterexamplesPerRequirement: 5, samplePassesPerApi: 12 } as const;
+
+/** What the run (or the merged result files) says of itself; the rest comes from the results. */
+export type RunFacts = Omit<ReportRun, 'exitCode' | 'cases' | 'failedCases'>;
+
+interface Ranked {
+  rank: string;
+  example: CaseExample;
+}
+
+interface ApiCounts {
+  cases: number;
+  failed: number;
+  observed: Map<string, number>;
+  provoked: Map<number, number>;
+  passes: Ranked[];
+}
+
+/** Keeps the `limit` lowest-ranked items; ties cannot happen (the case id ends every rank). */
+function keepLowest(kept: Ranked[], candidate: Ranked, limit: number): void {
+  if (kept.length >= limit && candidate.rank >= (kept[kept.length - 1] as Ranked).rank) return;
+  const at = kept.findIndex((item) => candidate.rank < item.rank);
+  kept.splice(at === -1 ? kept.length : at, 0, candidate);
+  if (kept.length > limit) kept.pop();
+}
+
+/** Smallest request first, so the counterexample shown is the least to read. */
+function sizeRank(result: CaseResult): string {
+  const size = result.url.length + JSON.stringify(result.request.body ?? '').length;
+  return `${String(size).padStart(12, '0')} ${result.caseId}`;
+}
+
+/** A hash of the case id: a sample that does not depend on the order cases finished in, nor on sharding. */
+function sampleRank(result: CaseResult): string {
+  return `${createHash('md5').update(result.caseId).digest('hex')} ${result.caseId}`;
+}
+
+function exampleOf(result: CaseResult): CaseExample {
+  return {
+    caseId: result.caseId,
+    description: result.description,
+    polarity: result.polarity,
+    method: result.request.method,
+    url: result.url,
+    requestHeaders: result.request.header ?? {},
+    ...(result.request.body !== undefined ? { requestBody: result.request.body } : {}),
+    expectedStatuses: result.expectedStatuses,
+    ...(result.response ? { response: result.response } : {}),
+    ...(result.error ? { error: result.error } : {}),
+    failedChecks: result.checks.filter((check) => !check.passed).map(({ check, requirementId, message }) => ({ check, requirementId, message })),
+    curl: result.curl,
+    durationMs: result.durationMs,
+  };
+}
+
+function kindOf(requirement: Requirement): RequirementReport['kind'] {
+  if (requirement.testable === false) return 'untestable';
+  return requirement.rule ? 'rule' : 'schema';
+}
+
+function operationOf(spec: LoadedSpec): string {
+  return `${spec.method.toUpperCase()} ${spec.path}`;
+}
+
+function documentedCodes(spec: LoadedSpec): { status: string; description: string }[] {
+  return Object.entries(spec.operation.responses ?? {}).map(([status, response]) => ({
+    status,
+    description: ((response as { description?: string }).description ?? '').trim(),
+  }));
+}
+
+/**
+ * Folds case results into a report model as they stream by. Memory is bounded by the number
+ * of requirements, not of cases: a 100,000-case run keeps what a 1,000-case run keeps.
+ */
+export class ReportAccumulator {
+  private readonly tally: VerdictTally;
+  private readonly failures = new Map<string, { kept: Ranked[]; total: number }>();
+  private readonly apis = new Map<ApiName, ApiCounts>();
+  private readonly durations = new Map<string, number>();
+  private readonly unknownRequirements = new Set<string>();
+  private readonly known: Set<string>;
+
+  constructor(private readonly specs: LoadedSpec[]) {
+    this.tally = new VerdictTally(specs);
+    this.known = new Set(specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.id)));
+  }
+
+  notRunnable(requirementId: string, reason: string): void {
+    this.tally.notRunnable(requirementId, reason);
+  }
+
+  add(result: CaseResult): void {
+    this.tally.add(result);
+    this.durations.set(result.requirementId, (this.durations.get(result.requirementId) ?? 0) + result.durationMs);
+    const counts = this.countsOf(result.api);
+    counts.cases += 1;
+    const observed = result.response ? String(result.response.status) : 'no answer';
+    counts.observed.set(observed, (counts.observed.get(observed) ?? 0) + 1);
+    for (const status of result.expectedStatuses) counts.provoked.set(status, (counts.provoked.get(status) ?? 0) + 1);
+    if (result.passed) {
+      keepLowest(counts.passes, { rank: sampleRank(result), example: exampleOf(result) }, REPORT_LIMITS.samplePassesPerApi);
+      return;
+    }
+    counts.failed += 1;
+    const failedIds = new Set(result.checks.filter((check) => !check.passed).map((check) => check.requirementId));
+    const rank = sizeRank(result);
+    for (const id of failedIds) {
+      if (!this.known.has(id)) this.unknownRequirements.add(id);
+      const failures = this.failures.get(id) ?? { kept: [], total: 0 };
+      failures.total += 1;
+      keepLowest(failures.kept, { rank, example: exampleOf(result) }, REPORT_LIMITS.counterexamplesPerRequirement);
+      this.failures.set(id, failures);
+    }
+  }
+
+  verdicts(): RequirementVerdict[] {
+    return this.tally.verdicts();
+  }
+
+  build(facts: RunFacts, extraWarnings: string[] = []): ReportModel {
+    const verdicts = new Map(this.verdicts().map((verdict) => [verdict.requirementId, verdict]));
+    const requirements = this.specs.flatMap((spec) => spec.requirements.map((requirement) => this.requirementReport(spec, requirement, verdicts.get(requirement.id) as RequirementVerdict, facts.strict)));
+    const apis = this.specs.map((spec) => this.apiReport(spec, requirements.filter((row) => row.api === spec.api), facts.strict));
+    const failing = requirements.some((row) => row.failing);
+    const warnings = [...extraWarnings];
+    if (this.unknownRequirements.size) {
+      warnings.push(`The results name requirements the specs do not hold (results of another suite version?): ${[...this.unknownRequirements].sort().join(', ')}. Their failures count in the cases, not in the matrix.`);
+    }
+    return {
+      run: {
+        ...facts,
+        exitCode: failing || !facts.complete ? 1 : 0,
+        cases: apis.reduce((sum, api) => sum + api.cases, 0),
+        failedCases: apis.reduce((sum, api) => sum + api.failedCases, 0),
+      },
+      apis,
+      requirements,
+      errata: this.specs.flatMap((spec) => spec.errata.map(({ id, section, quote, problem, interpretation }) => ({ api: spec.api, id, section, quote, problem, interpretation }))),
+      warnings,
+    };
+  }
+
+  private countsOf(api: ApiName): ApiCounts {
+    let counts = this.apis.get(api);
+    if (!counts) {
+      counts = { cases: 0, failed: 0, observed: new Map(), provoked: new Map(), passes: [] };
+      this.apis.set(api, counts);
+    }
+    return counts;
+  }
+
+  private requirementReport(spec: LoadedSpec, requirement: Requirement, verdict: RequirementVerdict, strict: boolean): RequirementReport {
+    const failures = this.failures.get(requirement.id);
+    const counterexamples = verdict.verdict === 'broken' ? (failures?.kept ?? []).map((item) => item.example) : [];
+    return {
+      api: spec.api,
+      id: requirement.id,
+      level: requirement.level,
+      kind: kindOf(requirement),
+      section: requirement.cite.section,
+      quote: requirement.cite.quote.trim(),
+      statusOnBreak: expectedStatuses(requirement),
+      verdict: verdict.verdict,
+      failing: verdict.verdict === 'broken' && (requirement.level === 'explicit' || strict),
+      positiveCases: verdict.positiveCases,
+      negativeCases: verdict.negativeCases,
+      failedCases: verdict.failedCases,
+      durationMs: this.durations.get(requirement.id) ?? 0,
+      ...(verdict.notRunReason ? { notRunReason: verdict.notRunReason } : {}),
+      counterexamples,
+      moreFailures: verdict.verdict === 'broken' ? Math.max(0, (failures?.total ?? 0) - counterexamples.length) : 0,
+    };
+  }
+
+  private apiReport(spec: LoadedSpec, rows: RequirementReport[], strict: boolean): ApiReport {
+    const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, observed: new Map<string, number>(), provoked: new Map<number, number>(), passes: [] };
+    const count = (predicate: (row: RequirementReport) => boolean) => rows.filter(predicate).length;
+    const failing = rows.some((row) => row.failing);
+    const responseCodes: ResponseCodeReport[] = documentedCodes(spec).map(({ status, description }) => ({
+      status,
+      description,
+      provoked: counts.provoked.get(Number(status)) ?? 0,
+      observed: counts.observed.get(status) ?? 0,
+    }));
+    return {
+      api: spec.api,
+      operation: operationOf(spec),
+      document: spec.sourceDocument,
+      verdict: counts.cases === 0 ? 'not run' : failing ? 'not conformant' : 'conformant',
+      held: count((row) => row.verdict === 'held'),
+      broken: count((row) => row.verdict === 'broken' && (row.level === 'explicit' || strict)),
+      warned: count((row) => row.verdict === 'broken' && row.level === 'inferred' && !strict),
+      notRun: count((row) => row.verdict === 'not-run'),
+      cases: counts.cases,
+      failedCases: counts.failed,
+      observedStatuses: [...counts.observed].map(([status, n]) => ({ status, count: n })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
+      responseCodes,
+      samplePasses: counts.passes.map((item) => item.example),
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import type { ApiName } from '../engine/api-catalogue.ts';
+import type { Level } from '../engine/requirement-model.ts';
+import type { CaseResult, RequirementVerdictKind } from '../runner/run-model.ts';
+
+/**
+ * What the HTML and JUnit reports show: built from a run's results as they stream by (or
+ * from saved result files), bounded in size whatever the number of cases: counts for
+ * everything, a few examples of each failure, a sample of the passes.
+ */
+export interface ReportModel {
+  run: ReportRun;
+  apis: ApiReport[];
+  requirements: RequirementReport[];
+  errata: ErratumReport[];
+  /** Things a reader must know about the report itself (merged files of other suite versions…). */
+  warnings: string[];
+}
+
+export interface ReportRun {
+  suiteVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Summed over the result files when several are merged. */
+  durationMs: number;
+  targets: string[];
+  seeds: number[];
+  runs: number[];
+  strict: boolean;
+  /** False when a deadline, SIGINT or a lost result file left cases unsent. */
+  complete: boolean;
+  exitCode: 0 | 1;
+  cases: number;
+  failedCases: number;
+  /** The result files merged into this report; empty for a report written by the run itself. */
+  sources: string[];
+}
+
+export type ApiVerdict = 'conformant' | 'not conformant' | 'not run';
+
+export interface ApiReport {
+  api: ApiName;
+  /** e.g. `POST /v2.0/lbaas/healthmonitors` */
+  operation: string;
+  document: string;
+  verdict: ApiVerdict;
+  held: number;
+  /** Broken explicit requirements. */
+  broken: number;
+  /** Broken inferred requirements: a warning, a failure with --strict. */
+  warned: number;
+  notRun: number;
+  cases: number;
+  failedCases: number;
+  /** Observed answers by status ("no answer" for a transport failure), most frequent first. */
+  observedStatuses: StatusCount[];
+  /** The operation's documented response codes: which the run meant to provoke, which it saw. */
+  responseCodes: ResponseCodeReport[];
+  /** A deterministic sample of passing cases (the same whatever the order they finished in). */
+  samplePasses: CaseExample[];
+}
+
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+export interface ResponseCodeReport {
+  status: string;
+  description: string;
+  /** Cases that expected this status. */
+  provoked: number;
+  /** Answers with this status. */
+  observed: number;
+}
+
+export interface RequirementReport {
+  api: ApiName;
+  id: string;
+  level: Level;
+  kind: 'schema' | 'rule' | 'untestable';
+  section: string;
+  quote: string;
+  /** The status the document gives when the requirement is broken (request side). */
+  statusOnBreak: number[];
+  verdict: RequirementVerdictKind;
+  /** Broken and counts against the exit code (explicit, or inferred under --strict). */
+  failing: boolean;
+  positiveCases: number;
+  negativeCases: number;
+  failedCases: number;
+  /** Summed time of the requests of the cases labelled with this requirement. */
+  durationMs: number;
+  notRunReason?: string;
+  /** For a broken requirement: the smallest failing requests first (the counterexample is the first). */
+  counterexamples: CaseExample[];
+  /** Failing cases beyond those shown (all of them are in the JSON results). */
+  moreFailures: number;
+}
+
+/** One case as a report shows it: what was sent, what came back, which checks failed, and curl. */
+export interface CaseExample {
+  caseId: string;
+  description: string;
+  polarity: CaseResult['polarity'];
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: unknown;
+  expectedStatuses: number[];
+  response?: CaseResult['response'];
+  error?: string;
+  failedChecks: { check: string; requirementId: string; message: string }[];
+  curl: string;
+  durationMs: number;
+}
+
+export interface ErratumReport {
+  api: string;
+  id: string;
+  section: string;
+  quote: string;
+  problem: string;
+  interpretation: string;
+}
