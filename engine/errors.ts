@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONF_SPEC_INVALID'
   | 'CONF_SPEC_EXTENSIONS_INVALID'
   | 'CONF_RULE_INVALID'
+  | 'CONF_RESULTS_INVALID'
   | 'CONF_TARGET_UNREACHABLE';
 
 export class ConformanceError extends Error {

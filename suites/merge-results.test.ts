@@ -1,0 +1,249 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiName } from '../engine/api-catalogue.ts';
+import { DEFAULT_CONFIG } from '../engine/config.ts';
+import { UsageError } from '../engine/errors.ts';
+import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { planApi } from '../generators/case-planner.ts';
+import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
+import { ResultsStream, type RunFooter, type RunHeader } from '../runner/results-stream.ts';
+import type { CaseResult } from '../runner/run-model.ts';
+import { VerdictTally } from '../runner/verdict-tally.ts';
+import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
+import { ReportAccumulator } from '../reports/report-accumulator.ts';
+import type { ReportModel } from '../reports/report-model.ts';
+import { RESULTS_INVALID, ResultsFileError } from '../reports/results-file.ts';
+
+const SEED = 7;
+const RUNS = 3;
+
+interface SavedRun {
+  file: string;
+  outcome: RunOutcome;
+  specs: LoadedSpec[];
+  header: RunHeader;
+  results: CaseResult[];
+  footer: RunFooter;
+}
+
+let dir: string;
+/** A failing run of two APIs (the mock accepts a timeout not below the delay). */
+const failing = {} as SavedRun;
+/** A conforming run of a third API. */
+const conforming = {} as SavedRun;
+
+async function saveRun(into: SavedRun, name: string, apis: ApiName[], mockFaults: string[]): Promise<void> {
+  into.file = path.join(dir, name);
+  into.outcome = await runConformance({
+    config: DEFAULT_CONFIG,
+    apis,
+    seed: SEED,
+    runs: RUNS,
+    strict: false,
+    json: into.file,
+    concurrency: 4,
+    console: { write: () => undefined },
+    progress: { write: () => undefined },
+    showProgress: false,
+    mockFaults,
+  });
+  into.specs = await Promise.all(apis.map((api) => loadSpec(api)));
+  const document = JSON.parse(readFileSync(into.file, 'utf8')) as { run: RunHeader; results: CaseResult[]; summary: RunFooter };
+  Object.assign(into, { header: document.run, results: document.results, footer: document.summary });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'merge-results-'));
+  await saveRun(failing, 'failing.json', ['lbaas-healthmonitors', 'orchestration-stacks'], ['lbaas-accepts-timeout-not-below-delay']);
+  await saveRun(conforming, 'conforming.json', ['cloud-databases-ha'], []);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes a results file in the streamed format, as the run does. */
+async function writeResults(name: string, header: RunHeader, results: CaseResult[], footer: RunFooter): Promise<string> {
+  const file = path.join(dir, name);
+  const stream = new ResultsStream(file, header);
+  for (const result of results) await stream.add(result);
+  await stream.finish(footer);
+  return file;
+}
+
+/** Deals the items round-robin into `parts` piles (so no shard is a contiguous slice). */
+function deal<T>(items: T[], parts: number): T[][] {
+  return Array.from({ length: parts }, (_, part) => items.filter((_, index) => index % parts === part));
+}
+
+/** Why the planner could make no case for some requirements (what a run tells its tally first). */
+function plannedNotRunnable(run: SavedRun): { requirementId: string; reason: string }[] {
+  return run.specs.flatMap((spec) => planApi(spec, DEFAULT_CONFIG, { seed: SEED, runs: RUNS }).notRunnable);
+}
+
+/** The footer a shard running only these results would write: its own verdicts, with the planner's not-run reasons. */
+function ownFooter(run: SavedRun, results: CaseResult[]): RunFooter {
+  const tally = new VerdictTally(run.specs);
+  for (const item of plannedNotRunnable(run)) tally.notRunnable(item.requirementId, item.reason);
+  for (const result of results) tally.add(result);
+  return { ...run.footer, verdicts: tally.verdicts() };
+}
+
+async function shards(run: SavedRun, parts: number, footerOf: (results: CaseResult[]) => RunFooter = () => run.footer): Promise<string[]> {
+  return Promise.all(deal(run.results, parts).map((results, part) => writeResults(`${path.basename(run.file, '.json')}-${parts}-${part}.json`, run.header, results, footerOf(results))));
+}
+
+/** What merging must reproduce of the run's own report: everything but when it finished and where it came from. */
+function comparable(report: ReportModel): Omit<ReportModel, 'run'> & { run: Omit<ReportModel['run'], 'finishedAt' | 'durationMs' | 'sources'> } {
+  const { finishedAt: _finishedAt, durationMs: _durationMs, sources: _sources, ...run } = report.run;
+  return { ...report, run };
+}
+
+async function mergeError(files: string[], specs: LoadedSpec[]): Promise<unknown> {
+  return mergeResultFiles(files, specs).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+describe('merging result files into one report model', () => {
+  it('gives back the run’s own report from its one file', async () => {
+    const merged = await mergeResultFiles([failing.file], failing.specs);
+    expect(comparable(merged)).toEqual(comparable(failing.outcome.report));
+    expect(merged.run).toMatchObject({ sources: [failing.file], durationMs: failing.footer.durationMs, finishedAt: failing.footer.finishedAt, complete: true, exitCode: 1 });
+    expect(merged.run.cases).toBe(failing.outcome.cases);
+    expect(merged.warnings).toEqual([]);
+  });
+
+  it.each([2, 4])('gives the unsplit run’s verdicts and counts from its results split into %i files', async (parts) => {
+    const files = await shards(failing, parts);
+    const merged = await mergeResultFiles(files, failing.specs);
+    expect(comparable(merged)).toEqual(comparable(failing.outcome.report));
+    expect(merged.run.sources).toEqual(files);
+    expect(merged.run.durationMs).toBe(parts * failing.footer.durationMs);
+  });
+
+  it('recomputes why a requirement did not run when each shard wrote its own verdicts', async () => {
+    const files = await shards(failing, 4, (results) => ownFooter(failing, results));
+    const merged = await mergeResultFiles(files, failing.specs);
+    expect(merged.requirements).toEqual(failing.outcome.report.requirements);
+    expect(merged.run.exitCode).toBe(1);
+  });
+
+  it('does not carry one shard’s "no case tried it" over a requirement another shard tried with valid requests only', async () => {
+    const untried = 'lbaas-healthmonitors/delay-required';
+    const kept = failing.results.filter((result) => !(result.requirementId === untried && result.polarity === 'negative'));
+    const negatives = kept.filter((result) => result.polarity === 'negative');
+    const positives = kept.filter((result) => result.polarity === 'positive');
+    const files = [
+      await writeResults('negatives.json', failing.header, negatives, ownFooter(failing, negatives)),
+      await writeResults('positives.json', failing.header, positives, ownFooter(failing, positives)),
+    ];
+    const expected = new ReportAccumulator(failing.specs);
+    for (const item of plannedNotRunnable(failing)) expected.notRunnable(item.requirementId, item.reason);
+    for (const result of kept) expected.add(result);
+    const merged = await mergeResultFiles(files, failing.specs);
+    expect(merged.requirements).toEqual(expected.build(failing.outcome.report.run).requirements);
+    expect(merged.requirements.find((row) => row.id === untried)).toMatchObject({ verdict: 'not-run', notRunReason: 'only valid requests tried it; none that breaks it was sent' });
+  });
+
+  it('unions two runs of different APIs', async () => {
+    const files = [failing.file, conforming.file];
+    const apis = await apisOfResultFiles(files);
+    expect(apis).toEqual(['cloud-databases-ha', 'lbaas-healthmonitors', 'orchestration-stacks']);
+    const specs = await Promise.all(apis.map((api) => loadSpec(api)));
+    const merged = await mergeResultFiles(files, specs);
+    expect(merged.apis.map((api) => api.api)).toEqual(apis);
+    expect(merged.requirements).toEqual([...conforming.outcome.report.requirements, ...failing.outcome.report.requirements]);
+    expect(merged.apis).toEqual([...conforming.outcome.report.apis, ...failing.outcome.report.apis]);
+    expect(merged.run).toMatchObject({
+      cases: failing.outcome.cases + conforming.outcome.cases,
+      failedCases: failing.outcome.failedCases,
+      targets: [...failing.outcome.report.run.targets, ...conforming.outcome.report.run.targets].sort(),
+      seeds: [SEED],
+      runs: [RUNS],
+      startedAt: [failing.header.startedAt, conforming.header.startedAt].sort()[0],
+      finishedAt: [failing.footer.finishedAt, conforming.footer.finishedAt].sort()[1],
+      durationMs: failing.footer.durationMs + conforming.footer.durationMs,
+      complete: true,
+      exitCode: 1,
+      sources: files,
+    });
+  });
+
+  it('passes a conforming run: exit 0', async () => {
+    const merged = await mergeResultFiles([conforming.file], conforming.specs);
+    expect(merged.run).toMatchObject({ complete: true, exitCode: 0, failedCases: 0 });
+  });
+
+  it('is strict when asked, or when any file’s run was', async () => {
+    expect((await mergeResultFiles([conforming.file], conforming.specs)).run.strict).toBe(false);
+    expect((await mergeResultFiles([conforming.file], conforming.specs, { strict: true })).run.strict).toBe(true);
+    const [first, second] = deal(conforming.results, 2) as [CaseResult[], CaseResult[]];
+    const files = [
+      await writeResults('lenient-shard.json', conforming.header, first, conforming.footer),
+      await writeResults('strict-shard.json', { ...conforming.header, strict: true }, second, conforming.footer),
+    ];
+    expect((await mergeResultFiles(files, conforming.specs)).run.strict).toBe(true);
+  });
+
+  it('warns when the files come from different suite versions, and keeps the first’s', async () => {
+    const [first, second] = deal(conforming.results, 2) as [CaseResult[], CaseResult[]];
+    const files = [
+      await writeResults('current-version.json', conforming.header, first, conforming.footer),
+      await writeResults('older-version.json', { ...conforming.header, suiteVersion: '0.0.9' }, second, conforming.footer),
+    ];
+    const merged = await mergeResultFiles(files, conforming.specs);
+    expect(merged.run.suiteVersion).toBe(conforming.header.suiteVersion);
+    expect(merged.warnings.join('\n')).toContain('different suite versions');
+    expect(merged.warnings.join('\n')).toContain('0.0.9');
+  });
+
+  it('marks the report incomplete, and fails it, when a file has no summary (its run was killed)', async () => {
+    const lines = readFileSync(conforming.file, 'utf8').split('\n');
+    const killed = path.join(dir, 'killed.json');
+    const cut = lines[6] as string;
+    writeFileSync(killed, [...lines.slice(0, 6), cut.slice(0, 40)].join('\n'));
+    const merged = await mergeResultFiles([killed], conforming.specs);
+    expect(merged.run).toMatchObject({ complete: false, exitCode: 1, cases: 5, failedCases: 0 });
+    expect(merged.warnings.join('\n')).toContain('killed.json has no summary');
+    expect(merged.warnings.join('\n')).toContain('line 7 was cut short');
+  });
+});
+
+describe('result files that cannot be merged', () => {
+  it('the same file given twice', async () => {
+    const error = await mergeError([failing.file, failing.file], failing.specs);
+    expect(error).toBeInstanceOf(ResultsFileError);
+    expect((error as ResultsFileError).message).toContain('given twice');
+  });
+
+  it('the same shard given twice under two names: names both files', async () => {
+    const copy = path.join(dir, 'copy-of-failing.json');
+    copyFileSync(failing.file, copy);
+    const error = await mergeError([failing.file, copy], failing.specs);
+    expect(error).toBeInstanceOf(ResultsFileError);
+    expect((error as ResultsFileError).code).toBe(RESULTS_INVALID);
+    expect((error as ResultsFileError).message).toContain(`${copy}, line 2`);
+    expect((error as ResultsFileError).message).toContain(`in ${failing.file} too`);
+    expect((error as ResultsFileError).message).toContain(failing.results[0]?.caseId);
+  });
+
+  it('results of an API whose spec was not given', async () => {
+    const error = await mergeError([failing.file, conforming.file], failing.specs);
+    expect(error).toBeInstanceOf(ResultsFileError);
+    expect((error as ResultsFileError).message).toContain('no spec of cloud-databases-ha');
+  });
+
+  it('a missing file among them', async () => {
+    const error = await mergeError([failing.file, path.join(dir, 'missing.json')], failing.specs);
+    expect(error).toBeInstanceOf(ResultsFileError);
+    expect((error as ResultsFileError).message).toContain('no such file');
+  });
+
+  it('no file at all', async () => {
+    expect(await mergeError([], failing.specs)).toBeInstanceOf(UsageError);
+  });
+});
