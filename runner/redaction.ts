@@ -16,6 +16,17 @@ export function createRedactor(secrets: string[]): Redactor {
 /** Header values that are credentials are redacted whatever they hold (a wrong token is still a token). */
 const CREDENTIAL_HEADERS = new Set(['x-auth-token', 'authorization']);
 
+/** The 64-hex signature of a SigV4 Authorization header, if it carries one. */
+export function signatureOf(headers: Record<string, string>): string | undefined {
+  const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  return /Signature=([0-9a-f]{64})/.exec(authorization ?? '')?.[1];
+}
+
+/** A target may echo the bare signature of the request it answers (S3's SignatureDoesNotMatch does): redact that one too. */
+export function withSignatureRedacted(redact: Redactor, signature: string | undefined): Redactor {
+  return signature ? (text) => redact(text).split(signature).join(REDACTED) : redact;
+}
+
 export function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? redactCredential(name, value) : redact(value)]));
 }

@@ -12,9 +12,10 @@ import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import { runChecks } from './checks.ts';
-import { createRedactor, redactHeaders, type Redactor } from './redaction.ts';
+import { createRedactor, redactHeaders, signatureOf, withSignatureRedacted, type Redactor } from './redaction.ts';
 import { curlCommand } from './curl-command.ts';
-import { VerdictTally } from './verdict-tally.ts';
+import { ReportAccumulator } from '../reports/report-accumulator.ts';
+import type { ReportModel } from '../reports/report-model.ts';
 import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
 import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { TargetUnreachableError } from './target-errors.ts';
@@ -51,6 +52,8 @@ export interface RunOutcome {
   failedCases: number;
   durationMs: number;
   targets: Record<string, string>;
+  /** What the HTML and JUnit reports show (bounded, whatever the number of cases). */
+  report: ReportModel;
 }
 
 interface ApiContext {
@@ -80,7 +83,7 @@ function redactedRequest(request: RequestDocument, headers: Record<string, strin
   return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
 }
 
-async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, dispatcher: Agent, redact: Redactor, signal: AbortSignal): Promise<CaseResult> {
+async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, dispatcher: Agent, redactSecrets: Redactor, signal: AbortSignal): Promise<CaseResult> {
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   for (const setup of testCase.setup ?? []) {
     const plan = toHttpRequest(context.target, context.spec.path, setup);
@@ -88,6 +91,7 @@ async function runCase(context: ApiContext, testCase: TestCase, options: RunOpti
   }
   const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
   const headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
+  const redact = withSignatureRedacted(redactSecrets, signatureOf(headers));
   const started = performance.now();
   const outcome = await exchange(dispatcher, { ...plan, headers }, limits, signal);
   const durationMs = Math.round(performance.now() - started);
@@ -110,7 +114,9 @@ async function runCase(context: ApiContext, testCase: TestCase, options: RunOpti
     return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
   }
   const checks = runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response });
-  const response = { ...outcome.response, bodyExcerpt: redact(outcome.response.bodyExcerpt), headers: redactHeaders(outcome.response.headers, redact) };
+  // The parsed body served the checks; the results keep the redacted excerpt only.
+  const { status, bodyTruncated } = outcome.response;
+  const response = { status, headers: redactHeaders(outcome.response.headers, redact), bodyExcerpt: redact(outcome.response.bodyExcerpt), bodyTruncated };
   return { ...base, response, checks, passed: checks.every((check) => check.passed) };
 }
 
@@ -133,17 +139,19 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       plan: planApi(spec, options.config, { seed: options.seed, runs: options.runs }),
     }));
 
-    const tally = new VerdictTally(specs);
+    const tally = new ReportAccumulator(specs);
     for (const context of contexts) for (const item of context.plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
+    const targets = [...new Set(contexts.map((context) => context.target))];
     const queue = contexts.flatMap((context) => context.plan.cases.map((testCase) => ({ context, testCase })));
     const stream = options.json
       ? new ResultsStream(options.json, {
           formatVersion: RESULTS_FORMAT_VERSION,
           suiteVersion: suiteVersion(),
           startedAt: new Date(started).toISOString(),
-          target: [...new Set(contexts.map((context) => context.target))].join(', '),
+          target: targets.join(', '),
           seed: options.seed,
           runs: options.runs,
+          strict: options.strict,
           apis: options.apis,
         })
       : undefined;
@@ -194,7 +202,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const exitCode = failing || !complete ? 1 : 0;
     const durationMs = Date.now() - started;
     options.console.write(formatSummary(verdicts, options.strict));
-    options.console.write(`${done} cases against ${[...new Set(contexts.map((c) => c.target))].join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
+    options.console.write(`${done} cases against ${targets.join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
     await stream?.finish({
       finishedAt: new Date().toISOString(),
       durationMs,
@@ -203,7 +211,19 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       verdicts,
       errata: specs.flatMap((spec) => spec.errata.map((erratum) => ({ api: spec.api, id: erratum.id, section: erratum.section, quote: erratum.quote, problem: erratum.problem, interpretation: erratum.interpretation }))),
     });
-    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])) };
+    const report = tally.build({
+      suiteVersion: suiteVersion(),
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationMs,
+      targets,
+      seeds: [options.seed],
+      runs: [options.runs],
+      strict: options.strict,
+      complete,
+      sources: [],
+    });
+    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])), report };
   } finally {
     await dispatcher.close();
     await mock?.close();
