@@ -27,15 +27,24 @@ export const MOCK_OPTIONS = {
   personality: { type: 'string' },
 } as const satisfies Options;
 
+export const REPORT_OPTIONS = {
+  html: { type: 'string' },
+  junit: { type: 'string' },
+  strict: { type: 'boolean' },
+} as const satisfies Options;
+
 export const SPECS_OPTIONS = {
   api: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const satisfies Options;
 
 /** parseArgs, with its errors turned into a UsageError that names the command. */
-export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T) {
+export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'];
+export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T, positionals: true): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>>;
+export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T, positionals = false) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals });
+    return positionals ? parsed : parsed.values;
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message}`);
   }

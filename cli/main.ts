@@ -19,6 +19,8 @@ import { loadConfig } from '../engine/config.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
+import { reportCommand } from './report-command.ts';
+import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
 export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;
 
@@ -43,6 +45,8 @@ async function runCommand(args: string[]): Promise<number> {
   const concurrency = integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY;
   const timeoutSeconds = integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS;
   const deadlineSeconds = integerOption('deadline', options.deadline, 1, 7 * 24 * 3600);
+  const outputs = { html: options.report, junit: options.junit };
+  prepareReportOutputs({ ...outputs, json: options.json });
   // SIGINT stops the run at once; what ran is still reported, marked incomplete.
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -68,7 +72,8 @@ async function runCommand(args: string[]): Promise<number> {
   });
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  if (options.report || options.junit) process.stderr.write('conformance: --report and --junit are not built yet; use --json for the results.\n');
+  for (const line of writeReportOutputs(outcome.report, outputs)) process.stdout.write(`${line}\n`);
+  if (options.json) process.stdout.write(`JSON results: ${options.json}\n`);
   return outcome.exitCode;
 }
 
@@ -121,6 +126,8 @@ async function dispatch(args: string[]): Promise<number> {
       return serveMock(rest);
     case 'specs':
       return printSpecs(rest);
+    case 'report':
+      return reportCommand(rest);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

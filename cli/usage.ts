@@ -7,6 +7,7 @@ Usage:
   npx conformance run [--target URL] [--config FILE] [--api NAME]... [--seed N] [--runs N]
                       [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--strict]
   npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
+  npx conformance report RESULTS.json... [--html FILE.html] [--junit FILE.xml] [--strict]
   npx conformance specs [--api NAME]... [--json]
   npx conformance --help | --version
 
@@ -20,6 +21,9 @@ Commands:
   mock    Serve the five operations on 127.0.0.1 as the documents describe them: the
           reference server (the embedded mock). Prints its URL when ready; stops on
           SIGINT/SIGTERM.
+  report  Rebuild the HTML and JUnit reports from saved --json results; several files
+          (the shards of one large run) merge into one report. Exits like run: 0
+          conformant, 1 not conformant or incomplete, 2 unreadable results.
   specs   Load and validate the five specs and print, per API, the requirements
           (schema-level and rule-level, explicit and inferred) and the errata.
 
@@ -31,15 +35,23 @@ Options of run:
   --seed N            Seed of the generators: same seed, same specs, same requests
                       (default: a random seed, printed at the end of the run).
   --runs N            Random valid requests per API, after the boundary cases (default 50).
-  --report FILE.html  The self-contained HTML report: NOT BUILT YET (a warning says so).
-  --junit FILE.xml    JUnit XML, one test case per requirement: NOT BUILT YET (a warning).
-  --json FILE.json    Write the results as JSON, streamed as the run goes (versioned).
+  --report FILE.html  Write the self-contained HTML report: verdicts, the requirements
+                      matrix with the documents' sentences, each broken requirement's
+                      counterexample and curl, the errata. Opens offline, from disk.
+  --junit FILE.xml    Write JUnit XML: one test case per requirement per API.
+  --json FILE.json    Write every case's result as JSON, streamed as the run goes
+                      (format version 1; \`conformance report\` reads it back).
   --strict            Also fail on inferred requirements, not only explicit ones.
   --concurrency N     Requests in flight at once (default 8).
   --timeout S         Seconds a request may take before it fails as a timeout (default 10).
   --deadline S        Seconds the whole run may take; cases not sent by then are reported
                       and the run fails (exit 1). Default: no deadline. SIGINT stops a run
                       the same way, reporting what ran.
+
+Options of report:
+  --html FILE.html    Write the HTML report of the merged results.
+  --junit FILE.xml    Write the JUnit XML of the merged results.
+  --strict            Also fail on inferred requirements (also on when any run was --strict).
 
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).

@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../engine/errors.ts';
+import type { ReportModel } from '../reports/report-model.ts';
+import { htmlReport } from '../reports/html-report.ts';
+import { junitXml } from "../reports/junit-report.ts";
+
+export interface ReportOutputs {
+  html?: string;
+  junit?: string;
+}
+
+/** Said before a long run starts, not after it: a report that cannot be written is a usage error. */
+export function prepareReportOutputs(outputs: ReportOutputs & { json?: string }): void {
+  for (const [option, file] of Object.entries(outputs)) {
+    if (file === undefined) continue;
+    try {
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    } catch (error) {
+      throw new UsageError(`--${option === 'html' ? 'report' : option}: cannot create the folder of ${file}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Writes the HTML and JUnit reports that were asked for; returns one line per file written. */
+export function writeReportOutputs(model: ReportModel, outputs: ReportOutputs): string[] {
+  const written: string[] = [];
+  if (outputs.html) {
+    writeFileSync(outputs.html, htmlReport(model), 'utf8');
+    written.push(`HTML report: ${outputs.html}`);
+  }
+  if (outputs.junit) {
+    writeFileSync(outputs.junit, junitXml(model), 'utf8');
+    written.push(`JUnit XML: ${outputs.junit}`);
+  }
+  return written;
+}

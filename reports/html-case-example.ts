@@ -1,0 +1,57 @@
+import type { CaseExample } from './report-model.ts';
+import { html, type Html } from './html-template.ts';
+
+/** Long bodies are cut in the report (the JSON results hold them whole). */
+const MAX_BODY_CHARACTERS = 6000;
+
+function cut(text: string, max = MAX_BODY_CHARACTERS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`;
+}
+
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+function requestText(example: CaseExample): string {
+  const body = example.requestBody === undefined ? '' : `\n\n${cut(JSON.stringify(example.requestBody, null, 2))}`;
+  return `${example.method} ${example.url}\n${headerLines(example.requestHeaders)}${body}`;
+}
+
+/** A complete JSON body reads better indented; anything else is shown as it came. */
+function readableBody(excerpt: string, truncated: boolean): string {
+  if (truncated) return excerpt;
+  try {
+    return JSON.stringify(JSON.parse(excerpt), null, 2);
+  } catch {
+    return excerpt;
+  }
+}
+
+function responseText(example: CaseExample): string {
+  if (!example.response) return `no answer: ${example.error ?? 'unknown transport failure'}`;
+  const { status, headers, bodyExcerpt, bodyTruncated } = example.response;
+  const body = bodyExcerpt ? `\n\n${cut(readableBody(bodyExcerpt, bodyTruncated))}${bodyTruncated ? '\n… (body truncated by the suite)' : ''}` : '';
+  return `HTTP ${status}\n${headerLines(headers)}${body}`;
+}
+
+export function outcomeLine(example: CaseExample): string {
+  const got = example.response ? `got ${example.response.status}` : `no answer (${example.error ?? 'transport failure'})`;
+  return `expected ${example.expectedStatuses.join(' or ')}, ${got}`;
+}
+
+/** The whole case: request, response, failed checks and the curl command that reproduces it. */
+export function caseExampleDetails(example: CaseExample): Html {
+  const checks = example.failedChecks.map((check) => html`<li><code>${check.check}</code> (<code>${check.requirementId}</code>): ${check.message}</li>`);
+  return html`<p class="case-id">case <code>${example.caseId}</code> (${example.polarity}): ${example.description}</p>
+<div class="two-col"><div><h4>Request</h4><pre class="request">${requestText(example)}</pre></div>
+<div><h4>Response</h4><pre class="response">${responseText(example)}</pre></div></div>
+${checks.length ? html`<h4>Failed checks</h4><ul class="checks">${checks}</ul>` : ''}
+<h4>Reproduce</h4><pre class="curl">${example.curl}</pre>`;
+}
+
+/** One line per case: for the other failing cases of a requirement and the sample of passes. */
+export function caseExampleLine(example: CaseExample): Html {
+  return html`<li><code>${example.caseId}</code>: ${example.description} — ${example.method} ${example.url}: ${outcomeLine(example)}</li>`;
+}

@@ -1,0 +1,64 @@
+import type { RequirementReport } from './report-model.ts';
+import { html, type Html } from './html-template.ts';
+import { caseExampleDetails, caseExampleLine } from './html-case-example.ts';
+
+export type ShownVerdict = 'held' | 'broken' | 'warned' | 'not-run';
+
+/** A broken inferred requirement is a warning unless the run was --strict. */
+export function shownVerdict(row: RequirementReport): ShownVerdict {
+  if (row.verdict === 'broken') return row.failing ? 'broken' : 'warned';
+  return row.verdict;
+}
+
+const VERDICT_LABELS: Record<ShownVerdict, string> = { held: 'held', broken: 'broken', warned: 'warned (inferred)', 'not-run': 'not run' };
+
+export function verdictBadge(verdict: ShownVerdict): Html {
+  return html`<span class="badge ${verdict}">${VERDICT_LABELS[verdict]}</span>`;
+}
+
+export function anchorOf(requirementId: string): string {
+  return `req-${requirementId}`;
+}
+
+function triedLine(row: RequirementReport): string {
+  return `${row.failedCases} of ${row.positiveCases + row.negativeCases} cases failed (${row.positiveCases} valid, ${row.negativeCases} invalid requests tried it)`;
+}
+
+function otherFailures(row: RequirementReport): Html {
+  const others = row.counterexamples.slice(1);
+  if (!others.length && !row.moreFailures) return html``;
+  const more = row.moreFailures ? html`<p class="muted">and ${row.moreFailures} more failing cases: the JSON results (--json) hold them all.</p>` : '';
+  return html`<details><summary>${others.length + row.moreFailures} more failing cases</summary><ul>${others.map(caseExampleLine)}</ul>${more}</details>`;
+}
+
+function citation(row: RequirementReport, document: string): Html {
+  const onBreak = row.statusOnBreak.length ? html` · when broken the document gives ${row.statusOnBreak.join(' or ')}` : '';
+  return html`<p class="cite">${document}, section “${row.section}” · ${row.level} · ${row.kind}${onBreak}</p>`;
+}
+
+/** A broken requirement: the document's sentence, then the smallest failing request, its answer and curl. */
+export function brokenRequirement(row: RequirementReport, document: string): Html {
+  const verdict = shownVerdict(row);
+  const [counterexample] = row.counterexamples;
+  return html`<article class="failure ${verdict}" id="${anchorOf(row.id)}" data-api="${row.api}" data-verdict="${verdict}">
+<h3><span>${verdictBadge(verdict)} <code>${row.id}</code></span></h3>
+<blockquote class="quote">${row.quote}</blockquote>
+${citation(row, document)}
+<p>${triedLine(row)}.</p>
+${counterexample ? html`<h4>Counterexample: the smallest failing request</h4>${caseExampleDetails(counterexample)}` : html`<p class="muted">No example was kept.</p>`}
+${otherFailures(row)}
+</article>`;
+}
+
+function matrixRow(row: RequirementReport): Html {
+  const verdict = shownVerdict(row);
+  const name = row.verdict === 'broken' ? html`<a href="#${anchorOf(row.id)}"><code>${row.id}</code></a>` : html`<code>${row.id}</code>`;
+  const reason = row.notRunReason ? html`<div class="muted">${row.notRunReason}</div>` : '';
+  return html`<tr data-api="${row.api}" data-verdict="${verdict}"><td>${name}</td><td class="tag">${row.level}</td><td class="tag">${row.kind}</td><td>${row.section}</td><td class="quote">${row.quote}</td><td>${verdictBadge(verdict)}${reason}</td><td class="num">${row.positiveCases}</td><td class="num">${row.negativeCases}</td><td class="num">${row.failedCases}</td><td>${row.statusOnBreak.join(', ')}</td></tr>`;
+}
+
+/** Every requirement of every API: id, level, the document's sentence, verdict and how many cases tried it. */
+export function requirementsMatrix(rows: RequirementReport[]): Html {
+  return html`<table class="matrix"><thead><tr><th>Requirement</th><th>Level</th><th>Kind</th><th>Section</th><th>The document says</th><th>Verdict</th><th class="num">Valid cases</th><th class="num">Invalid cases</th><th class="num">Failed</th><th>Status when broken</th></tr></thead>
+<tbody>${rows.map(matrixRow)}</tbody></table>`;
+}
