@@ -18,6 +18,7 @@ import { DeterministicSampler } from './deterministic-sampler.ts';
 import { schemaCandidates, type Candidate, type MutationContext } from './schema-mutations.ts';
 import { ruleCandidates } from './rule-mutations.ts';
 import { validVariations } from './valid-variations.ts';
+import { claimCreatedKeys } from './planned-creations.ts';
 import { exercisedRequirements } from './exercised-requirements.ts';
 
 export interface PlanOptions {
@@ -128,6 +129,7 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
     const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
     const request = freshened(spec, draft.request, suffix);
     const exercises = draft.polarity === 'positive' ? exercisedRequirements(spec, request, world).filter((id) => id !== draft.requirementId) : [];
+    for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
     plan.cases.push({ ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) });
   };
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {

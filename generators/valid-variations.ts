@@ -47,16 +47,18 @@ function editsArbitrary(schema: SchemaNode, pointer: string[]): fc.Arbitrary<Req
  * Up to `count` valid requests that vary the base field by field: every one validates against
  * the schema and keeps every rule in the target's world (the oracle says so), or it is not used.
  */
-export function validVariations(spec: LoadedSpec, base: RequestDocument, world: WorldData, oracle: Oracle, sampler: DeterministicSampler, count: number): RequestDocument[] {
+export function* validVariations(spec: LoadedSpec, base: RequestDocument, world: WorldData, oracle: Oracle, sampler: DeterministicSampler, count: number): Generator<RequestDocument> {
   const schema = requestBodySchema(spec) as SchemaNode | undefined;
-  if (!schema || count <= 0) return [];
+  if (!schema || count <= 0) return;
   const { pointer, schema: fields } = resourceObject(schema);
   const drawn = sampler.many(editsArbitrary(fields, pointer), count * 4, `variations ${spec.api}`);
-  const valid: RequestDocument[] = [];
+  let yielded = 0;
+  // Lazily: the caller may record what each accepted request creates before the next is judged.
   for (const edits of drawn) {
     const request = repairReferences(spec.requirements, withEdits(base, edits), world);
-    if (oracle(request).length === 0) valid.push(request);
-    if (valid.length === count) break;
+    if (oracle(request).length > 0) continue;
+    yield request;
+    yielded += 1;
+    if (yielded === count) return;
   }
-  return valid;
 }

@@ -9,6 +9,7 @@ import { baseRequest } from '../generators/base-requests.ts';
 import { createOracle } from '../generators/case-oracle.ts';
 import { DeterministicSampler } from '../generators/deterministic-sampler.ts';
 import { validVariations } from '../generators/valid-variations.ts';
+import { claimCreatedKeys } from '../generators/planned-creations.ts';
 
 const SEED = 20261123;
 const specs = new Map<string, LoadedSpec>(await Promise.all(API_NAMES.map(async (api) => [api, await loadSpec(api)] as const)));
@@ -19,7 +20,7 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
 
   it('generates 2,000 valid requests that validate against the schema and keep every rule', () => {
     const oracle = createOracle(spec(), world);
-    const valid = validVariations(spec(), baseRequest(api, DEFAULT_CONFIG), world, oracle, new DeterministicSampler(SEED), 2000);
+    const valid = [...validVariations(spec(), baseRequest(api, DEFAULT_CONFIG), world, oracle, new DeterministicSampler(SEED), 2000)];
     expect(valid.length).toBe(2000);
     // Checked again from scratch with ajv and the evaluator, credentials aside.
     const failing = valid.map((request) => requestFailures(spec(), request, world).filter((id) => !id.includes('auth') && !id.includes('sigv4'))).filter((ids) => ids.length > 0);
@@ -52,5 +53,50 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
   it('says why for every request-side requirement it cannot test', () => {
     const plan = planApi(spec(), DEFAULT_CONFIG, { seed: SEED, runs: 0 });
     for (const item of plan.notRunnable) expect(item.reason.length, item.requirementId).toBeGreaterThan(10);
+  });
+});
+
+describe('what the planned valid requests create', () => {
+  it('never plans two accepted requests that create the same fixed IP on a network (compute-servers/fixed-ip-not-in-use)', async () => {
+    const spec = await loadSpec('compute-servers');
+    const plan = planApi(spec, DEFAULT_CONFIG, { seed: 1, runs: 1500 });
+    const created = plan.cases
+      .filter((testCase) => testCase.polarity === 'positive')
+      .flatMap((testCase) => ((testCase.request.body as { server: { networks?: unknown } }).server.networks ?? []) as { uuid?: string; fixed_ip?: string }[])
+      .filter((network) => Array.isArray(network) === false && network.uuid !== undefined && network.fixed_ip !== undefined)
+      .map((network) => `${network.uuid} ${network.fixed_ip}`);
+    expect(created.length).toBeGreaterThan(20);
+    expect(created.length - new Set(created).size).toBe(0);
+  });
+});
+
+describe('claimCreatedKeys', () => {
+  const computeRequest = (networks: unknown[]) => ({ method: 'POST', path: { project_id: DEFAULT_CONFIG.fixtures['compute-servers'].projectId }, header: {}, body: { server: { ...(baseRequest('compute-servers', DEFAULT_CONFIG).body as { server: object }).server, networks } } });
+
+  it('makes a second server with the same fixed IP on the same network break fixed-ip-not-in-use, and nothing else', async () => {
+    const spec = await loadSpec('compute-servers');
+    const world = worldFromFixtures('compute-servers', DEFAULT_CONFIG);
+    const network = DEFAULT_CONFIG.fixtures['compute-servers'].networkId as string;
+    expect(network).toMatch(/^[0-9a-f-]{36}$/);
+    const first = computeRequest([{ uuid: network, fixed_ip: '10.0.0.7' }]);
+    expect(requestFailures(spec, first, world)).toEqual([]);
+    claimCreatedKeys(spec, first, world);
+    expect(requestFailures(spec, computeRequest([{ uuid: network, fixed_ip: '10.0.0.7' }]), world)).toEqual(['compute-servers/fixed-ip-not-in-use']);
+    expect(requestFailures(spec, computeRequest([{ uuid: network, fixed_ip: '10.0.0.8' }]), world)).toEqual([]);
+  });
+
+  it('makes the same stack name in the same tenant break stack-name-unique', async () => {
+    const spec = await loadSpec('orchestration-stacks');
+    const world = worldFromFixtures('orchestration-stacks', DEFAULT_CONFIG);
+    const request = baseRequest('orchestration-stacks', DEFAULT_CONFIG);
+    claimCreatedKeys(spec, request, world);
+    expect(requestFailures(spec, request, world)).toEqual(['orchestration-stacks/stack-name-unique']);
+  });
+
+  it('leaves a collection the world does not list unknown', async () => {
+    const spec = await loadSpec('orchestration-stacks');
+    const world = { collections: {} };
+    claimCreatedKeys(spec, baseRequest('orchestration-stacks', DEFAULT_CONFIG), world);
+    expect(world.collections).toEqual({});
   });
 });

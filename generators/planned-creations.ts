@@ -1,0 +1,31 @@
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import type { WorldData } from '../engine/world-from-data.ts';
+import { matchNodes, valueAt } from '../engine/rule-paths.ts';
+import { normalizeKeyPart } from '../engine/world-from-data.ts';
+
+/** The scopes a rule is checked in: each node its `each` matches, or the whole request. */
+function scopesOf(request: RequestDocument, each: string | undefined): string[][] {
+  return each ? matchNodes(request, each).map((node) => node.tokens) : [[]];
+}
+
+/**
+ * Records in the planning world what a request a conforming target accepts will create: the
+ * keys of every uniqueWithin rule (a fixed IP on a network, a stack name). A later case that
+ * reuses one then breaks that rule, so it is generated anew (a random valid request) or
+ * labelled with it (an invalid one): a second creation of the same key is no false alarm.
+ * Only collections the world already lists are touched; an unknown collection stays unknown.
+ */
+export function claimCreatedKeys(spec: LoadedSpec, request: RequestDocument, world: WorldData): void {
+  for (const { rule } of spec.requirements) {
+    if (rule?.kind !== 'uniqueWithin') continue;
+    const items = world.collections?.[rule.collection];
+    if (!items) continue;
+    for (const scope of scopesOf(request, rule.each)) {
+      const key = rule.key.map((path) => valueAt(request, path, scope));
+      if (key.some((part) => part === undefined)) continue;
+      const normalized = JSON.stringify(key.map(normalizeKeyPart));
+      if (!items.some((item) => JSON.stringify(item.key.map(normalizeKeyPart)) === normalized)) items.push({ key });
+    }
+  }
+}
