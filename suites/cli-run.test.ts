@@ -51,10 +51,12 @@ describe('conformance run (CLI)', () => {
 });
 
 describe('conformance run (CLI) interrupted', () => {
-  it('stops within a second of SIGINT, writes the results marked incomplete, and exits 1', async () => {
+  it('stops within a second of SIGINT, writes the results and reports marked incomplete, and exits 1', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'run-cli-'));
     const json = path.join(dir, 'results.json');
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'run', '--seed', '3', '--runs', '1000', '--concurrency', '1', '--json', json], {
+    const html = path.join(dir, 'report.html');
+    const junit = path.join(dir, 'junit.xml');
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'run', '--seed', '3', '--runs', '1000', '--concurrency', '1', '--json', json, '--report', html, '--junit', junit], {
       env: { ...process.env, CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -81,5 +83,7 @@ describe('conformance run (CLI) interrupted', () => {
     expect(stdout).toContain('interrupted');
     const results = JSON.parse(readFileSync(json, 'utf8')) as { summary: { complete: boolean; exitCode: number } };
     expect(results.summary).toMatchObject({ complete: false, exitCode: 1 });
+    expect(readFileSync(html, 'utf8')).toContain('INCOMPLETE');
+    expect(readFileSync(junit, 'utf8')).toContain('name="all-cases-sent"');
   });
 });
