@@ -3,6 +3,8 @@ import { html, type Html } from './html-template.ts';
 
 /** Long bodies are cut in the report (the JSON results hold them whole). */
 const MAX_BODY_CHARACTERS = 6000;
+/** Beyond this a curl command is cut too (the JSON results keep it whole), so a report stays small. */
+const MAX_CURL_CHARACTERS = 12000;
 
 function cut(text: string, max = MAX_BODY_CHARACTERS): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`;
@@ -48,7 +50,7 @@ export function caseExampleDetails(example: CaseExample): Html {
 <div class="two-col"><div><h4>Request</h4><pre class="request">${requestText(example)}</pre></div>
 <div><h4>Response</h4><pre class="response">${responseText(example)}</pre></div></div>
 ${checks.length ? html`<h4>Failed checks</h4><ul class="checks">${checks}</ul>` : ''}
-<h4>Reproduce</h4><pre class="curl">${example.curl}</pre>`;
+<h4>Reproduce</h4><pre class="curl">${cut(example.curl, MAX_CURL_CHARACTERS)}</pre>`;
 }
 
 /** One line per case: for the other failing cases of a requirement and the sample of passes. */
