@@ -23,6 +23,8 @@ export type Condition =
   | { path: string; equals: unknown }
   | { path: string; in: unknown[] }
   | { path: string; notIn: unknown[] }
+  /** A string value matching this regular expression (Unicode mode: `.` is one code point). */
+  | { path: string; matches: string }
   | { anyOf: Condition[] }
   | { allOf: Condition[] };
 

@@ -24,5 +24,9 @@ export function conditionHolds(condition: Condition, root: unknown, scope: strin
   }
   if ('equals' in condition) return anyNode(root, path, scope, (value) => sameValue(value, condition.equals));
   if ('in' in condition) return anyNode(root, path, scope, (value) => condition.in.some((option) => sameValue(value, option)));
+  if ('matches' in condition) {
+    const pattern = new RegExp(condition.matches, 'u');
+    return anyNode(root, path, scope, (value) => typeof value === 'string' && pattern.test(value));
+  }
   return anyNode(root, path, scope, (value) => !condition.notIn.some((option) => sameValue(value, option)));
 }

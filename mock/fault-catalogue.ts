@@ -6,7 +6,9 @@ import type { Condition } from '../engine/requirement-model.ts';
 import { ConformanceError } from '../engine/errors.ts';
 
 export interface FaultEffect {
+  /** Requirements the mock stops enforcing: always, or only for requests where `ignoreWhen` holds. */
   ignore?: string[];
+  ignoreWhen?: Condition;
   refuse?: { when: Condition; status: number };
   successStatus?: number;
   successBody?: { remove?: string[]; set?: Record<string, unknown> };

@@ -17,8 +17,9 @@ export function interference(faults: Fault[], request: RequestDocument): Interfe
   return { kind: 'none' };
 }
 
-export function ignoredRequirements(faults: Fault[]): Set<string> {
-  return new Set(faults.flatMap((fault) => fault.effect.ignore ?? []));
+export function ignoredRequirements(faults: Fault[], request: RequestDocument): Set<string> {
+  const applying = faults.filter(({ effect }) => !effect.ignoreWhen || conditionHolds(effect.ignoreWhen, request));
+  return new Set(applying.flatMap((fault) => fault.effect.ignore ?? []));
 }
 
 function editJson(body: unknown, edit: { remove?: string[]; set?: Record<string, unknown> }): unknown {

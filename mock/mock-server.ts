@@ -158,7 +158,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         validate: operation.validate,
         world: operation.state.world,
         config,
-        ignored: ignoredRequirements(operation.faults),
+        ignored: ignoredRequirements(operation.faults, document),
         acceptTolerated: options.personality === 'lenient',
         now: now(),
       },

@@ -6,7 +6,7 @@ import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { createSchemaValidator, type SchemaValidator } from '../engine/schema-violations.ts';
 import { toHttpRequest } from '../engine/request-to-http.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import { startMock, type RunningMock } from '../mock/mock-server.ts';
+import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
@@ -37,6 +37,10 @@ export interface RunOptions {
   showProgress: boolean;
   /** Passed to the embedded mock when it is the target (the suite's own proof of power). */
   mockFaults?: string[];
+  /** The embedded mock's character: strict (default) or lenient (accepts what the documents leave ambiguous). */
+  mockPersonality?: Personality;
+  /** Plans made beforehand (planApi with the same seed and runs), reused across runs against many targets. */
+  plans?: Partial<Record<ApiName, ApiPlan>>;
   /** The whole run stops after this long; what did not run is reported, and the run fails. */
   deadlineMs?: number;
   /** Aborted (e.g. on SIGINT): the run stops at once, reports what it has, and fails as incomplete. */
@@ -125,7 +129,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const specs = await Promise.all(options.apis.map((api) => loadSpec(api)));
   const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
-  const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [] }) : undefined;
+  const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   const dispatcher = createDispatcher(options.concurrency, limits);
   const redact = createRedactor(secretValues(options.config));
@@ -136,7 +140,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       spec,
       validate: createSchemaValidator(spec),
       target: targetOf(options, spec.api, mock) as string,
-      plan: planApi(spec, options.config, { seed: options.seed, runs: options.runs }),
+      plan: options.plans?.[spec.api] ?? planApi(spec, options.config, { seed: options.seed, runs: options.runs }),
     }));
 
     const tally = new ReportAccumulator(specs);
