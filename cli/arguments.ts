@@ -18,6 +18,11 @@ export const RUN_OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   deadline: { type: 'string' },
+  'negative-only': { type: 'boolean' },
+  'max-creates': { type: 'string' },
+  rate: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  shard: { type: 'string' },
 } as const satisfies Options;
 
 export const MOCK_OPTIONS = {
@@ -56,6 +61,18 @@ export function integerOption(name: string, value: string | undefined, min: numb
     throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return Number(value);
+}
+
+/** `--shard I/N`: the I-th of N shards, 1 <= I <= N. */
+export function shardOption(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^([0-9]+)\/([0-9]+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > 10_000 || index < 1 || index > count) {
+    throw new UsageError(`--shard must be I/N with 1 <= I <= N (e.g. 2/4), got ${JSON.stringify(value)}`);
+  }
+  return { index, count };
 }
 
 export function apiNamesOption(values: string[] | undefined): ApiName[] {

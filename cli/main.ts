@@ -11,6 +11,7 @@ import {
   MOCK_OPTIONS,
   parseCommandOptions,
   RUN_OPTIONS,
+  shardOption,
   SPECS_OPTIONS,
   urlOption,
 } from './arguments.ts';
@@ -20,6 +21,8 @@ import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
 import { reportCommand } from './report-command.ts';
+import { formatDryRun } from './dry-run.ts';
+import { planRun } from '../runner/run-plan.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
 export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;
@@ -45,6 +48,17 @@ async function runCommand(args: string[]): Promise<number> {
   const concurrency = integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY;
   const timeoutSeconds = integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS;
   const deadlineSeconds = integerOption('deadline', options.deadline, 1, 7 * 24 * 3600);
+  const maxCreates = integerOption('max-creates', options['max-creates'], 0, 1_000_000_000);
+  const ratePerSecond = integerOption('rate', options.rate, 1, 1_000_000);
+  const shard = shardOption(options.shard);
+  const selection = { ...(shard ? { shard } : {}), ...(options['negative-only'] ? { negativeOnly: true } : {}), ...(maxCreates !== undefined ? { maxCreates } : {}) };
+  const apis = apiNamesOption(options.api);
+  if (options['dry-run']) {
+    const specs = await Promise.all(apis.map((api) => loadSpec(api)));
+    process.stdout.write(formatDryRun(planRun(specs, { config, seed, runs, selection })));
+    process.stdout.write(`seed ${seed}\n`);
+    return EXIT.conformant;
+  }
   const outputs = { html: options.report, junit: options.junit };
   prepareReportOutputs({ ...outputs, json: options.json });
   // SIGINT stops the run at once; what ran is still reported, marked incomplete.
@@ -55,7 +69,9 @@ async function runCommand(args: string[]): Promise<number> {
   const outcome = await runConformance({
     stop: interrupt.signal,
     config,
-    apis: apiNamesOption(options.api),
+    apis,
+    selection,
+    ...(ratePerSecond ? { ratePerSecond } : {}),
     ...(target ? { target: target.toString().replace(/\/$/, '') } : {}),
     seed,
     runs,

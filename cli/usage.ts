@@ -47,6 +47,16 @@ Options of run:
   --deadline S        Seconds the whole run may take; cases not sent by then are reported
                       and the run fails (exit 1). Default: no deadline. SIGINT stops a run
                       the same way, reporting what ran.
+  --shard I/N         Send only the I-th of N deterministic slices of each API's cases
+                      (same seed: the N shards together are exactly the whole run); merge
+                      the shards' --json results with \`conformance report\`.
+  --negative-only     Live safety: send only requests a conforming target must refuse
+                      (nothing should be created); the rest is reported as not sent.
+  --max-creates N     Live safety: at most N requests per API that should create a resource.
+  --rate N            At most N requests per second over the whole run.
+  --dry-run           Print the cases the run would send, and send nothing (exit 0).
+                      The report and the console count what a run created (2xx answers),
+                      and flag invalid requests that were accepted: they created resources too.
 
 Options of report:
   --html FILE.html    Write the HTML report of the merged results.

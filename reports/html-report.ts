@@ -53,6 +53,10 @@ function facts(model: ReportModel): Html {
     ['Complete', run.complete ? 'yes' : 'no: some cases were not sent'],
     ['Exit code', String(run.exitCode)],
   ];
+  const notSent = Object.entries(run.notSent);
+  if (notSent.length) items.push(['Planned, not sent', notSent.map(([why, count]) => `${count} (${why})`).join(', ')]);
+  const created = model.apis.reduce((sum, api) => sum + api.created, 0);
+  items.push(['Created on the target', `${created} resources (2xx answers)`]);
   if (run.sources.length) items.push(['Merged from', run.sources.join(', ')]);
   return html`<dl class="facts">${items.map(([name, value]) => html`<div><dt>${name}</dt><dd>${value}</dd></div>`)}</dl>`;
 }
@@ -75,11 +79,20 @@ function apiCard(api: ApiReport): Html {
   const cls = api.verdict.replace(' ', '-');
   return html`<section class="api-card" data-api="${api.api}"><h3><span>${api.api}</span><span class="badge ${cls}">${api.verdict}</span></h3>
 <p class="operation"><code>${api.operation}</code> · ${api.document}</p>
-<p class="counts"><span>held <b>${api.held}</b></span><span>broken <b>${api.broken}</b></span><span>warned <b>${api.warned}</b></span><span>not run <b>${api.notRun}</b></span><span>cases <b>${api.cases}</b> (${api.failedCases} failed)</span></p>
+<p class="counts"><span>held <b>${api.held}</b></span><span>broken <b>${api.broken}</b></span><span>warned <b>${api.warned}</b></span><span>not run <b>${api.notRun}</b></span><span>cases <b>${api.cases}</b> (${api.failedCases} failed)</span><span>created <b>${api.created}</b></span></p>
+${unexpectedCreations(api)}
 ${verdictChart(api)}
 <h4>Observed statuses</h4>
 ${statusChart(api)}
 </section>`;
+}
+
+/** Invalid requests the target accepted created resources a live run must clean up. */
+function unexpectedCreations(api: ApiReport): Html {
+  const { count, caseIds } = api.unexpectedlyCreated;
+  if (count === 0) return html``;
+  const more = count > caseIds.length ? html` and ${count - caseIds.length} more` : '';
+  return html`<p class="warnings">${count} invalid requests were accepted and so created resources: ${caseIds.map((id, index) => html`${index ? ', ' : ''}<code>${id}</code>`)}${more}.</p>`;
 }
 
 function filters(apis: ApiReport[]): Html {

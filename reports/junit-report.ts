@@ -94,6 +94,8 @@ function apiProperties(run: ReportRun, api: ApiReport): [string, string][] {
     ['verdict', api.verdict],
     ['cases', String(api.cases)],
     ['failed-cases', String(api.failedCases)],
+    ['created', String(api.created)],
+    ['created-by-invalid-requests', String(api.unexpectedlyCreated.count)],
   ];
 }
 

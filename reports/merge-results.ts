@@ -5,6 +5,7 @@ import { UsageError } from '../engine/errors.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RunFooter, RunHeader } from '../runner/results-stream.ts';
 import { COMPUTED_NOT_RUN_REASONS } from '../runner/verdict-tally.ts';
+import { LEFT_BY_SHARD } from '../runner/case-selection.ts';
 import { ReportAccumulator, type RunFacts } from './report-accumulator.ts';
 import type { ReportModel } from './report-model.ts';
 import { readResultsFile, readResultsHeader, ResultsFileError, type ResultPosition } from './results-file.ts';
@@ -117,8 +118,18 @@ function runFacts(summaries: FileSummary[], options: MergeOptions): RunFacts {
     runs: sortedUnique(summaries.map((summary) => summary.header.runs)),
     strict: Boolean(options.strict) || summaries.some((summary) => summary.header.strict),
     complete: summaries.every((summary) => summary.footer?.complete === true),
+    notSent: notSentOverall(summaries),
     sources: summaries.map((summary) => summary.file),
   };
+}
+
+/** Summed over the files; a case one shard left to "another shard" was that shard's to send. */
+function notSentOverall(summaries: FileSummary[]): Record<string, number> {
+  const left: Record<string, number> = {};
+  for (const summary of summaries) {
+    for (const [why, count] of Object.entries(summary.footer?.notSent ?? {})) if (why !== LEFT_BY_SHARD) left[why] = (left[why] ?? 0) + count;
+  }
+  return left;
 }
 
 function suiteVersionWarning(summaries: FileSummary[]): string[] {

@@ -17,9 +17,14 @@ interface Ranked {
   example: CaseExample;
 }
 
+/** Case ids of invalid requests the target accepted, listed in the report (the rest counted). */
+const UNEXPECTED_CREATIONS_LISTED = 50;
+
 interface ApiCounts {
   cases: number;
   failed: number;
+  created: number;
+  unexpectedlyCreated: { count: number; caseIds: string[] };
   observed: Map<string, number>;
   provoked: Map<number, number>;
   passes: Ranked[];
@@ -107,6 +112,7 @@ export class ReportAccumulator {
     const observed = result.response ? String(result.response.status) : 'no answer';
     counts.observed.set(observed, (counts.observed.get(observed) ?? 0) + 1);
     for (const status of result.expectedStatuses) counts.provoked.set(status, (counts.provoked.get(status) ?? 0) + 1);
+    this.countCreations(counts, result);
     if (result.passed) {
       keepLowest(counts.passes, { rank: sampleRank(result), example: exampleOf(result) }, REPORT_LIMITS.samplePassesPerApi);
       return;
@@ -150,10 +156,20 @@ export class ReportAccumulator {
     };
   }
 
+  private countCreations(counts: ApiCounts, result: CaseResult): void {
+    const created = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
+    counts.created += (result.setupStatuses ?? []).filter(created).length;
+    if (!created(result.response?.status)) return;
+    counts.created += 1;
+    if (result.polarity === 'positive') return;
+    counts.unexpectedlyCreated.count += 1;
+    if (counts.unexpectedlyCreated.caseIds.length < UNEXPECTED_CREATIONS_LISTED) counts.unexpectedlyCreated.caseIds.push(result.caseId);
+  }
+
   private countsOf(api: ApiName): ApiCounts {
     let counts = this.apis.get(api);
     if (!counts) {
-      counts = { cases: 0, failed: 0, observed: new Map(), provoked: new Map(), passes: [] };
+      counts = { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map(), provoked: new Map(), passes: [] };
       this.apis.set(api, counts);
     }
     return counts;
@@ -183,7 +199,7 @@ export class ReportAccumulator {
   }
 
   private apiReport(spec: LoadedSpec, rows: RequirementReport[], strict: boolean): ApiReport {
-    const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, observed: new Map<string, number>(), provoked: new Map<number, number>(), passes: [] };
+    const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map<string, number>(), provoked: new Map<number, number>(), passes: [] };
     const count = (predicate: (row: RequirementReport) => boolean) => rows.filter(predicate).length;
     const failing = rows.some((row) => row.failing);
     const responseCodes: ResponseCodeReport[] = documentedCodes(spec).map(({ status, description }) => ({
@@ -203,6 +219,8 @@ export class ReportAccumulator {
       notRun: count((row) => row.verdict === 'not-run'),
       cases: counts.cases,
       failedCases: counts.failed,
+      created: counts.created,
+      unexpectedlyCreated: { count: counts.unexpectedlyCreated.count, caseIds: [...counts.unexpectedlyCreated.caseIds].sort() },
       observedStatuses: [...counts.observed].map(([status, n]) => ({ status, count: n })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
       responseCodes,
       samplePasses: counts.passes.map((item) => item.example),

@@ -33,6 +33,8 @@ export interface ReportRun {
   failedCases: number;
   /** The result files merged into this report; empty for a report written by the run itself. */
   sources: string[];
+  /** Planned cases not sent, by why (--shard, --negative-only, --max-creates). */
+  notSent: Record<string, number>;
 }
 
 export type ApiVerdict = 'conformant' | 'not conformant' | 'not run';
@@ -51,6 +53,10 @@ export interface ApiReport {
   notRun: number;
   cases: number;
   failedCases: number;
+  /** Answers with a 2xx status, setup requests included: what the run created on the target. */
+  created: number;
+  /** Of those, requests a conforming target refuses (invalid ones it accepted): flagged. */
+  unexpectedlyCreated: { count: number; caseIds: string[] };
   /** Observed answers by status ("no answer" for a transport failure), most frequent first. */
   observedStatuses: StatusCount[];
   /** The operation's documented response codes: which the run meant to provoke, which it saw. */

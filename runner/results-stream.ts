@@ -21,6 +21,8 @@ export interface RunFooter {
   complete: boolean;
   exitCode: number;
   verdicts: RequirementVerdict[];
+  /** Planned cases the run did not send, by why (--shard, --negative-only, --max-creates). */
+  notSent?: Record<string, number>;
   errata: { api: string; id: string; section: string; quote: string; problem: string; interpretation: string }[];
 }
 

@@ -7,7 +7,10 @@ import { createSchemaValidator, type SchemaValidator } from '../engine/schema-vi
 import { toHttpRequest } from '../engine/request-to-http.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
-import { planApi, type ApiPlan } from '../generators/case-planner.ts';
+import type { ApiPlan } from '../generators/case-planner.ts';
+import type { CaseSelection } from './case-selection.ts';
+import { casesLeft, planRun } from './run-plan.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
@@ -41,6 +44,10 @@ export interface RunOptions {
   mockPersonality?: Personality;
   /** Plans made beforehand (planApi with the same seed and runs), reused across runs against many targets. */
   plans?: Partial<Record<ApiName, ApiPlan>>;
+  /** The shard to run and the live-endpoint limits (--shard, --negative-only, --max-creates). */
+  selection?: CaseSelection;
+  /** At most this many requests per second over the whole run (--rate). */
+  ratePerSecond?: number;
   /** The whole run stops after this long; what did not run is reported, and the run fails. */
   deadlineMs?: number;
   /** Aborted (e.g. on SIGINT): the run stops at once, reports what it has, and fails as incomplete. */
@@ -64,7 +71,7 @@ interface ApiContext {
   spec: LoadedSpec;
   validate: SchemaValidator;
   target: string;
-  plan: ApiPlan;
+  cases: TestCase[];
 }
 
 function suiteVersion(): string {
@@ -87,15 +94,27 @@ function redactedRequest(request: RequestDocument, headers: Record<string, strin
   return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
 }
 
-async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, dispatcher: Agent, redactSecrets: Redactor, signal: AbortSignal): Promise<CaseResult> {
+interface Sender {
+  dispatcher: Agent;
+  limiter: RateLimiter | undefined;
+  redact: Redactor;
+  signal: AbortSignal;
+}
+
+async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, sender: Sender): Promise<CaseResult> {
+  const { dispatcher, limiter, signal } = sender;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
+  const setupStatuses: number[] = [];
   for (const setup of testCase.setup ?? []) {
     const plan = toHttpRequest(context.target, context.spec.path, setup);
-    await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, options.config) }, limits, signal);
+    await limiter?.take(signal);
+    const answer = await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, options.config) }, limits, signal);
+    if ('response' in answer) setupStatuses.push(answer.response.status);
   }
   const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
   const headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
-  const redact = withSignatureRedacted(redactSecrets, signatureOf(headers));
+  const redact = withSignatureRedacted(sender.redact, signatureOf(headers));
+  await limiter?.take(signal);
   const started = performance.now();
   const outcome = await exchange(dispatcher, { ...plan, headers }, limits, signal);
   const durationMs = Math.round(performance.now() - started);
@@ -111,6 +130,7 @@ async function runCase(context: ApiContext, testCase: TestCase, options: RunOpti
     request: redactedRequest(testCase.request, headers, redact),
     url: plan.url.toString(),
     expectedStatuses: testCase.expectedStatuses,
+    ...(testCase.setup ? { setupStatuses } : {}),
     durationMs,
     curl: curlCommand(plan.method, plan.url.toString(), shownHeaders, plan.body === undefined ? undefined : redact(plan.body)),
   };
@@ -136,17 +156,23 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   try {
     // An unreachable target is said at once, before any planning.
     for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
-    const contexts: ApiContext[] = specs.map((spec) => ({
+    const planned = planRun(specs, options);
+    const contexts: ApiContext[] = planned.map(({ spec, cases }) => ({
       spec,
       validate: createSchemaValidator(spec),
       target: targetOf(options, spec.api, mock) as string,
-      plan: options.plans?.[spec.api] ?? planApi(spec, options.config, { seed: options.seed, runs: options.runs }),
+      cases,
     }));
 
     const tally = new ReportAccumulator(specs);
-    for (const context of contexts) for (const item of context.plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
+    for (const { plan, leftOutRequirements } of planned) {
+      for (const item of plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
+      for (const [requirementId, reason] of leftOutRequirements) tally.notRunnable(requirementId, reason);
+    }
+    const notSent = casesLeft(planned);
     const targets = [...new Set(contexts.map((context) => context.target))];
-    const queue = contexts.flatMap((context) => context.plan.cases.map((testCase) => ({ context, testCase })));
+    const queue = contexts.flatMap((context) => context.cases.map((testCase) => ({ context, testCase })));
+    const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
     const stream = options.json
       ? new ResultsStream(options.json, {
           formatVersion: RESULTS_FORMAT_VERSION,
@@ -173,7 +199,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       while (next < queue.length && !deadline.signal.aborted) {
         const item = queue[next++];
         if (!item) break;
-        const result = await runCase(item.context, item.testCase, options, dispatcher, redact, deadline.signal);
+        const result = await runCase(item.context, item.testCase, options, { dispatcher, limiter, redact, signal: deadline.signal });
         if (deadline.signal.aborted) break;
         tally.add(result);
         await stream?.add(result);
@@ -200,6 +226,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       const why = deadline.signal.reason === 'stopped' ? 'The run was interrupted' : `The run's deadline (${options.deadlineMs} ms) passed`;
       options.console.write(`${why}: ${queue.length - done} of ${queue.length} cases were not run; the results are incomplete and the run fails.\n`);
     }
+    const leftOut = Object.entries(notSent);
+    if (leftOut.length) options.console.write(`Planned but not sent, as asked: ${leftOut.map(([why, count]) => `${count} (${why})`).join(', ')}.\n`);
 
     const verdicts = tally.verdicts();
     const failing = verdicts.some((verdict) => verdict.verdict === 'broken' && (verdict.level === 'explicit' || options.strict));
@@ -213,6 +241,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       complete,
       exitCode,
       verdicts,
+      notSent,
       errata: specs.flatMap((spec) => spec.errata.map((erratum) => ({ api: spec.api, id: erratum.id, section: erratum.section, quote: erratum.quote, problem: erratum.problem, interpretation: erratum.interpretation }))),
     });
     const report = tally.build({
@@ -225,8 +254,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       runs: [options.runs],
       strict: options.strict,
       complete,
+      notSent,
       sources: [],
     });
+    for (const api of report.apis) {
+      if (api.created > 0) options.console.write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);
+    }
     return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])), report };
   } finally {
     await dispatcher.close();

@@ -64,6 +64,8 @@ export interface CaseResult {
   request: RequestDocument;
   url: string;
   expectedStatuses: number[];
+  /** The statuses answered to the case's setup requests (each meant to create a resource). */
+  setupStatuses?: number[];
   /** What came back, secrets redacted (the parsed JSON the checks used is not kept). */
   response?: Omit<ObservedResponse, 'json'>;
   /** A transport failure: timeout, connection reset… */
