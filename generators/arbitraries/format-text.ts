@@ -30,7 +30,18 @@ const FORMATS: Record<string, FormatArbitrary> = {
   binary: ({ maxLength }) => fc.string({ maxLength: Math.min(maxLength, 32) }),
 };
 
+/** Format arbitraries (fc.webUrl, fc.domain…) are costly to build and immutable: built once per format and lengths. */
+const built = new Map<string, fc.Arbitrary<string>>();
+
 /** Strings of a string format the suite's ajv checks, or undefined for a format the generators do not know. */
 export function formatText(format: string, lengths: FormatLengths): fc.Arbitrary<string> | undefined {
-  return FORMATS[format]?.(lengths);
+  const make = FORMATS[format];
+  if (!make) return undefined;
+  const key = `${format} ${lengths.minLength} ${lengths.maxLength}`;
+  let arbitrary = built.get(key);
+  if (!arbitrary) {
+    arbitrary = make(lengths);
+    built.set(key, arbitrary);
+  }
+  return arbitrary;
 }

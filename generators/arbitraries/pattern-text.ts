@@ -16,8 +16,20 @@ function matchingAtMost(regex: RegExp, maxLength: number | undefined): fc.Arbitr
   }
 }
 
+/**
+ * Building a regex arbitrary costs milliseconds (fast-check parses the regex and clamps it to
+ * maxLength); arbitraries are immutable, so each (pattern, bounds) is built once per process.
+ */
+const built = new Map<string, fc.Arbitrary<string>>();
+
 /** A text matching the pattern whose length in code points lies within the declared bounds. */
 export function patternText(pattern: string, minLength: number, maxLength: number | undefined): fc.Arbitrary<string> {
-  const matching = matchingAtMost(patternRegExp(pattern), maxLength);
-  return minLength > 0 ? matching.filter((text) => codePointLength(text) >= minLength) : matching;
+  const key = JSON.stringify([pattern, minLength, maxLength]);
+  let arbitrary = built.get(key);
+  if (!arbitrary) {
+    const matching = matchingAtMost(patternRegExp(pattern), maxLength);
+    arbitrary = minLength > 0 ? matching.filter((text) => codePointLength(text) >= minLength) : matching;
+    built.set(key, arbitrary);
+  }
+  return arbitrary;
 }
