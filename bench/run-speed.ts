@@ -6,7 +6,7 @@ import { Agent, request } from 'undici';
 import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
-import { toHttpRequest } from '../engine/request-to-http.ts';
+import { toHttpRequest, type HttpRequestPlan } from '../engine/request-to-http.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock } from '../mock/mock-server.ts';
 import { runConformance } from '../runner/run-conformance.ts';
@@ -30,7 +30,7 @@ line(`plan ${cases.length} cases (5 APIs, --runs ${RUNS})`, `${((performance.now
 const mock = await startMock({ config: DEFAULT_CONFIG });
 try {
   // The bare loop sends exactly the run's requests (setup requests included), signed alike.
-  const requests = [];
+  const requests: HttpRequestPlan[] = [];
   for (const { spec, testCase } of cases) {
     for (const document of [...(testCase.setup ?? []), testCase.request]) {
       const plan = toHttpRequest(mock.url, spec.path, document);
@@ -46,7 +46,7 @@ try {
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < requests.length) {
-          const sent = requests[next++] as (typeof requests)[number];
+          const sent = requests[next++] as HttpRequestPlan;
           const answer = await request(sent.url, { method: sent.method as 'POST', headers: sent.headers, body: sent.body, dispatcher: agent });
           await answer.body.text();
         }

@@ -68,7 +68,23 @@ function checkExtensions(file: string, operation: Operation): void {
   }
 }
 
-export async function loadSpec(api: ApiName): Promise<LoadedSpec> {
+/**
+ * Loading validates and dereferences with swagger-parser (~100 ms a spec); a process that runs
+ * many times (a mutation campaign, a benchmark) loads each spec once. Loaded specs are read-only.
+ */
+const loaded = new Map<ApiName, Promise<LoadedSpec>>();
+
+export function loadSpec(api: ApiName): Promise<LoadedSpec> {
+  let spec = loaded.get(api);
+  if (!spec) {
+    spec = readAndValidateSpec(api);
+    loaded.set(api, spec);
+    spec.catch(() => loaded.delete(api));
+  }
+  return spec;
+}
+
+async function readAndValidateSpec(api: ApiName): Promise<LoadedSpec> {
   const file = specFile(api);
   const raw = readYaml(file) as OpenApiDocument;
   const document = await validateAndDereference(file, raw);
