@@ -20,6 +20,7 @@ import { ruleCandidates } from './rule-mutations.ts';
 import { validVariations } from './valid-variations.ts';
 import { claimCreatedKeys } from './planned-creations.ts';
 import { exercisedRequirements } from './exercised-requirements.ts';
+import { toleratedBreach } from './tolerated-values.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -33,8 +34,8 @@ export interface ApiPlan {
   cases: TestCase[];
   /** Requirements no case tests, with why (untestable, response-side, fixture missing…). */
   notRunnable: { requirementId: string; reason: string }[];
-  /** Generated candidates that did not break exactly their requirement (they would prove nothing). */
-  discarded: { requirementId: string; description: string; failures: string[] }[];
+  /** Generated candidates that did not break exactly their requirement, or broke it only by a value the documents tolerate (they would prove nothing). */
+  discarded: { requirementId: string; description: string; failures: string[]; tolerated?: string }[];
 }
 
 function successRequirement(spec: LoadedSpec): { id: string; status: number } {
@@ -98,6 +99,7 @@ function statusesOf(spec: LoadedSpec, ids: string[]): number[] {
 
 function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): string {
   const discarded = plan.discarded.filter((item) => item.requirementId === requirement.id);
+  if (discarded.length && discarded.every((item) => item.tolerated)) return `every request that breaks it does so only by a value the documents leave ambiguous: ${discarded.map((item) => item.tolerated).join('; ')}`;
   if (discarded.length) {
     const others = [...new Set(discarded.flatMap((item) => item.failures).filter((id) => id !== requirement.id))];
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
@@ -133,6 +135,8 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
     plan.cases.push({ ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) });
   };
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
+    const tolerated = candidate.polarity === 'negative' ? toleratedBreach(spec, candidate.requirementId, candidate.request) : undefined;
+    if (tolerated) return void plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: [], tolerated });
     const verdict = keep(spec, candidate, oracle);
     if (!verdict.ok) {
       plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures });

@@ -1,6 +1,6 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
+import { normalizeKeyPart, type WorldData } from '../engine/world-from-data.ts';
 import { valueAt, matchNodes } from '../engine/rule-paths.ts';
 
 type Effect = (world: WorldData, request: RequestDocument) => void;
@@ -22,7 +22,7 @@ const EFFECTS: Partial<Record<ApiName, Effect>> = {
     for (const network of matchNodes(request, '/body/server/networks/*')) {
       const item = network.value as { uuid?: string; fixed_ip?: string; port?: string };
       if (item.uuid && item.fixed_ip) collection(world, 'fixedIps').push({ key: [item.uuid, item.fixed_ip] });
-      const port = collection(world, 'ports').find((candidate) => candidate.key[0] === item.port);
+      const port = item.port === undefined ? undefined : collection(world, 'ports').find((candidate) => normalizeKeyPart(candidate.key[0]) === normalizeKeyPart(item.port));
       if (port) port.inUse = true;
     }
   },

@@ -17,6 +17,7 @@ import { bendSuccess, ignoredRequirements, interference } from './fault-effects.
 import { responsesFor } from './responses/index.ts';
 import type { MockResponse } from './responses/api-responses.ts';
 import { expectedStatuses } from '../engine/requirement-model.ts';
+import { lenientCharacter } from './lenient-character.ts';
 
 export type Personality = 'strict' | 'lenient';
 
@@ -29,7 +30,11 @@ export interface MockOptions {
   worlds?: Partial<Record<ApiName, WorldData>>;
   /** Ids from mock/faults.yaml: deliberate deviations, for the suite's proof of power. */
   faults?: string[];
-  /** lenient: accepts what the document's own examples send outside the schema (tolerated values). */
+  /**
+   * strict (default): refuses every value outside the specs. lenient: also accepts the inputs the
+   * documents leave ambiguous (mock/lenient-acceptance.ts) and answers in another conforming
+   * character (mock/lenient-character.ts).
+   */
   personality?: Personality;
   limits?: Partial<BodyLimits>;
   /** Whole-request deadline for slow clients (node answers 408); headers have their own. */
@@ -62,7 +67,7 @@ function headerDocument(request: IncomingMessage): Record<string, string> {
   );
 }
 
-function send(response: ServerResponse, answer: MockResponse): void {
+function writeAnswer(response: ServerResponse, answer: MockResponse): void {
   const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
   response.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
   response.end(body);
@@ -109,6 +114,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const config = options.config ?? DEFAULT_CONFIG;
   const operations = await prepare(options);
   const routes = operations.map((operation) => operation.route);
+  const character = options.personality === 'lenient' ? lenientCharacter(routes) : undefined;
+  const send = (response: ServerResponse, answer: MockResponse): void => writeAnswer(response, character ? character(answer, response.req) : answer);
   const limits = { ...DEFAULT_BODY_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
   const hanging = new Set<ServerResponse>();
@@ -159,7 +166,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         world: operation.state.world,
         config,
         ignored: ignoredRequirements(operation.faults, document),
-        acceptTolerated: options.personality === 'lenient',
+        lenient: options.personality === 'lenient',
         now: now(),
       },
       document,

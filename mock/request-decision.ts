@@ -6,9 +6,8 @@ import { expectedStatuses, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../e
 import type { SchemaValidator, SchemaViolation } from '../engine/schema-violations.ts';
 import { evaluateRequirement } from '../engine/rule-evaluator.ts';
 import type { World } from '../engine/world.ts';
-import { createAjv } from '../engine/ajv-instance.ts';
-import { resolvePointer } from '../engine/json-pointer.ts';
 import { checkCredentials } from './credential-check.ts';
+import { lenientlyAccepted } from './lenient-acceptance.ts';
 
 /** The mock's answer to a request that reached an operation: create, or refuse naming the requirement. */
 export type Decision =
@@ -20,26 +19,11 @@ export interface DecisionContext {
   validate: SchemaValidator;
   world: World;
   config: ConformanceConfig;
-  /** Requirements the mock does not enforce (a fault, or the lenient personality). */
+  /** Requirements the mock does not enforce (a fault). */
   ignored: ReadonlySet<string>;
-  /** Accept values a requirement tolerates because the document's examples send them. */
-  acceptTolerated: boolean;
+  /** The lenient personality: accept the inputs the documents leave ambiguous (mock/lenient-acceptance.ts). */
+  lenient: boolean;
   now: Date;
-}
-
-const ajv = createAjv();
-const toleranceChecks = new Map<object, (value: unknown) => boolean>();
-
-function tolerates(requirement: Requirement | undefined, value: unknown): boolean {
-  return (requirement?.tolerated ?? []).some((tolerance) => {
-    let check = toleranceChecks.get(tolerance.schema);
-    if (!check) {
-      const compiled = ajv.compile(tolerance.schema);
-      check = (candidate: unknown) => compiled(candidate) === true;
-      toleranceChecks.set(tolerance.schema, check);
-    }
-    return check(value);
-  });
 }
 
 function refusal(requirement: Requirement, pointer: string | undefined, detail: string): Decision {
@@ -71,7 +55,7 @@ function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], 
   for (const violation of violations) {
     const requirement = violation.requirementId ? byId.get(violation.requirementId) : undefined;
     if (requirement && context.ignored.has(requirement.id)) continue;
-    if (context.acceptTolerated && tolerates(requirement, resolvePointer(root, violation.instancePath))) continue;
+    if (context.lenient && lenientlyAccepted(context.spec, requirement, violation, root)) continue;
     const pointer = `${prefix}${violation.instancePath}`;
     if (!requirement) return { kind: 'refuse', status: 400, requirementId: undefined, message: violation.message, pointer };
     return refusal(requirement, pointer, violation.message);

@@ -1,0 +1,70 @@
+import { createAjv } from './ajv-instance.ts';
+import { isContainer, parsePointer, resolvePointer, formatPointer } from './json-pointer.ts';
+import type { Requirement, Tolerance } from './requirement-model.ts';
+import type { SchemaViolation } from './schema-violations.ts';
+import { schemaLocations } from './schema-locations.ts';
+import type { LoadedSpec } from './spec-loader.ts';
+
+/**
+ * Inputs outside a spec's schema that the documents themselves leave ambiguous, so a conforming
+ * server may accept them: a value a requirement's `tolerated` schema matches (the document's own
+ * examples send it, e.g. `"delay": "1"`), and a UUID written in another form (32 hex digits
+ * without dashes, any letter case) where a field is `format: uuid`. The lenient mock accepts
+ * them; the case planner never sends them as invalid.
+ */
+export type Ambiguity =
+  | { kind: 'tolerated'; erratum: string }
+  | { kind: 'uuid-form' };
+
+const ajv = createAjv();
+const toleranceChecks = new WeakMap<object, (value: unknown) => boolean>();
+
+function toleranceCheck(tolerance: Tolerance): (value: unknown) => boolean {
+  let check = toleranceChecks.get(tolerance.schema);
+  if (!check) {
+    const compiled = ajv.compile(tolerance.schema);
+    check = (candidate: unknown) => compiled(candidate) === true;
+    toleranceChecks.set(tolerance.schema, check);
+  }
+  return check;
+}
+
+/** The requirement's tolerance that matches the value (undefined for `undefined`: a missing field is never tolerated). */
+export function toleranceOf(requirement: Requirement | undefined, value: unknown): Tolerance | undefined {
+  if (value === undefined) return undefined;
+  return (requirement?.tolerated ?? []).find((tolerance) => toleranceCheck(tolerance)(value));
+}
+
+/** A UUID dashed (8-4-4-4-12) or as 32 hex digits, in any letter case. */
+export function isUuidInAnyForm(value: unknown): boolean {
+  return typeof value === 'string' && /^(?:[0-9a-f]{32}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$/i.test(value);
+}
+
+/** The schema node a violation's keyword sits on (its schema path minus the keyword). */
+function violatedNode(spec: LoadedSpec, violation: SchemaViolation): Record<string, unknown> | undefined {
+  const schema = schemaLocations(spec).find((location) => location.name === violation.location)?.schema;
+  const tokens = parsePointer(violation.schemaPath || '/');
+  const node = schema && resolvePointer(schema, formatPointer(tokens.slice(0, -1)));
+  return isContainer(node) && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
+}
+
+function keywordOf(violation: SchemaViolation): string | undefined {
+  return violation.schemaPath.split('/').pop();
+}
+
+/**
+ * Why this violation of `requirement`, by `value` (the instance at the violation's path), is an
+ * input the documents leave ambiguous; undefined when a conforming server must refuse it.
+ */
+export function ambiguityOf(spec: LoadedSpec, requirement: Requirement | undefined, violation: SchemaViolation, value: unknown): Ambiguity | undefined {
+  const tolerance = toleranceOf(requirement, value);
+  if (tolerance) return { kind: 'tolerated', erratum: tolerance.erratum };
+  if (keywordOf(violation) === 'format' && violatedNode(spec, violation)?.format === 'uuid' && isUuidInAnyForm(value)) return { kind: 'uuid-form' };
+  return undefined;
+}
+
+export function describeAmbiguity(ambiguity: Ambiguity): string {
+  return ambiguity.kind === 'tolerated'
+    ? `a value the document's own examples send, tolerated (${ambiguity.erratum})`
+    : 'a UUID in another form (32 hex digits, any letter case): the documents do not fix its spelling';
+}

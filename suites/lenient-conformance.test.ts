@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_NAMES } from '../engine/api-catalogue.ts';
+import { DEFAULT_CONFIG } from '../engine/config.ts';
+import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { withEdits } from '../engine/request-edits.ts';
+import { planApi } from '../generators/case-planner.ts';
+import { baseRequest } from '../generators/base-requests.ts';
+import { toleratedBreach } from '../generators/tolerated-values.ts';
+import { runConformance, type RunOptions, type RunOutcome } from '../runner/run-conformance.ts';
+import type { Personality } from '../mock/mock-server.ts';
+import { createSchemaValidator } from '../engine/schema-violations.ts';
+import { runChecks } from '../runner/checks.ts';
+import type { ObservedResponse, TestCase } from '../runner/run-model.ts';
+
+/**
+ * A second conforming server guards against false alarms the strict mock hides: the suite must
+ * pass the lenient mock too (it accepts what the documents leave ambiguous and answers in another
+ * character, see suites/mock-lenient.test.ts), without losing any requirement it holds.
+ */
+const SEED = 7;
+const RUNS = 5;
+
+function quietRun(personality: Personality): Promise<RunOutcome & { output: string }> {
+  const output: string[] = [];
+  const options: RunOptions = {
+    config: DEFAULT_CONFIG,
+    apis: [...API_NAMES],
+    seed: SEED,
+    runs: RUNS,
+    strict: true,
+    concurrency: 8,
+    console: { write: (text: string) => void output.push(text) },
+    progress: { write: () => undefined },
+    showProgress: false,
+    mockPersonality: personality,
+  };
+  return runConformance(options).then((outcome) => ({ ...outcome, output: output.join('') }));
+}
+
+const brokenOf = (outcome: RunOutcome) => outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
+const heldOf = (outcome: RunOutcome) => new Set(outcome.verdicts.filter((verdict) => verdict.verdict === 'held').map((verdict) => verdict.requirementId));
+
+describe('the conformance run against both personalities of the embedded mock (--strict, all five APIs)', () => {
+  const outcomes = {} as Record<Personality, RunOutcome & { output: string }>;
+  beforeAll(async () => {
+    outcomes.strict = await quietRun('strict');
+    outcomes.lenient = await quietRun('lenient');
+  });
+
+  it('passes the lenient mock: exit 0, no requirement broken', () => {
+    expect(brokenOf(outcomes.lenient), outcomes.lenient.output).toEqual([]);
+    expect(outcomes.lenient.exitCode).toBe(0);
+    expect(outcomes.lenient.complete).toBe(true);
+    expect(outcomes.lenient.cases).toBeGreaterThan(100);
+  });
+
+  it('still passes the strict mock: exit 0, no requirement broken', () => {
+    expect(brokenOf(outcomes.strict), outcomes.strict.output).toEqual([]);
+    expect(outcomes.strict.exitCode).toBe(0);
+  });
+
+  it('holds every requirement against the lenient mock that it holds against the strict one', () => {
+    const strict = heldOf(outcomes.strict);
+    const lenient = heldOf(outcomes.lenient);
+    const onlyStrict = [...strict].filter((id) => !lenient.has(id));
+    const onlyLenient = [...lenient].filter((id) => !strict.has(id));
+    expect({ onlyStrict, onlyLenient }).toEqual({ onlyStrict: [], onlyLenient: [] });
+    expect(lenient.size).toBeGreaterThanOrEqual(strict.size);
+    // Same plan, same number of cases per requirement: the lenient server saw every test.
+    expect(outcomes.lenient.cases).toBe(outcomes.strict.cases);
+  });
+});
+
+describe('the planner sends no value the documents leave ambiguous as a negative case', () => {
+  const specs = new Map<string, LoadedSpec>();
+  beforeAll(async () => {
+    for (const api of API_NAMES) specs.set(api, await loadSpec(api));
+  });
+  const spec = (api: string) => specs.get(api) as LoadedSpec;
+
+  it.each(API_NAMES)('%s: no negative case breaks its requirement only by a tolerated value or a UUID in another form', (api) => {
+    const plan = planApi(spec(api), DEFAULT_CONFIG, { seed: SEED, runs: 0 });
+    for (const testCase of plan.cases.filter((c) => c.polarity === 'negative')) {
+      expect(toleratedBreach(spec(api), testCase.requirementId, testCase.request), `${testCase.id}: ${testCase.description}`).toBeUndefined();
+    }
+    for (const item of plan.discarded.filter((d) => d.tolerated)) expect(item.tolerated, item.description).toMatch(/tolerated \(.*erratum|UUID in another form/);
+  });
+
+  it.each([
+    ['lbaas-healthmonitors', 'lbaas-healthmonitors/delay-is-integer', '/body/healthmonitor/delay = "7"'],
+    ['cloudbasic-cluster', 'cloudbasic-cluster/port-is-integer', '/body/port = "7"'],
+    ['orchestration-stacks', 'orchestration-stacks/environment-is-string', '/body/environment = {}'],
+    ['orchestration-stacks', 'orchestration-stacks/disable-rollback-is-boolean', '/body/disable_rollback = "true"'],
+    ['orchestration-stacks', 'orchestration-stacks/template-is-string', '/body/template = {}'],
+    ['compute-servers', 'compute-servers/bdm-v2-boot-index-is-integer', '/body/server/block_device_mapping_v2/0/boot_index = "7"'],
+  ])('%s: %s keeps other negatives; %s goes to the discarded, with the erratum', (api, requirementId, description) => {
+    const plan = planApi(spec(api), DEFAULT_CONFIG, { seed: SEED, runs: 0 });
+    const discarded = plan.discarded.find((d) => d.requirementId === requirementId && d.description.startsWith(description));
+    expect(discarded?.tolerated, JSON.stringify(plan.discarded)).toMatch(/erratum-/);
+    const negatives = plan.cases.filter((c) => c.requirementId === requirementId && c.polarity === 'negative');
+    expect(negatives.length).toBeGreaterThanOrEqual(3);
+    expect(negatives.some((c) => c.description.startsWith(description))).toBe(false);
+    expect(plan.notRunnable.map((item) => item.requirementId)).not.toContain(requirementId);
+  });
+
+  it('an undashed UUID where format: uuid is required is ambiguous; an invalid one is not', () => {
+    const compute = spec('compute-servers');
+    const base = baseRequest('compute-servers', DEFAULT_CONFIG);
+    const image = DEFAULT_CONFIG.fixtures['compute-servers'].imageRef;
+    const undashed = withEdits(base, { set: { '/body/server/imageRef': image.replace(/-/g, '').toUpperCase() } });
+    expect(toleratedBreach(compute, 'compute-servers/image-ref-is-uuid', undashed)).toMatch(/UUID in another form/);
+    const garbage = withEdits(base, { set: { '/body/server/imageRef': 'not-a-uuid' } });
+    expect(toleratedBreach(compute, 'compute-servers/image-ref-is-uuid', garbage)).toBeUndefined();
+    const wrongType = withEdits(base, { set: { '/body/server/imageRef': 7 } });
+    expect(toleratedBreach(compute, 'compute-servers/image-ref-is-uuid', wrongType)).toBeUndefined();
+  });
+
+  it('a requirement left with no negative case shows as not run, with the reason', () => {
+    // A spec whose delay tolerates every value: every negative of delay-is-integer is ambiguous then.
+    const lbaas = structuredClone(spec('lbaas-healthmonitors'));
+    const delay = lbaas.requirements.find((r) => r.id === 'lbaas-healthmonitors/delay-is-integer');
+    if (!delay) throw new Error('no delay-is-integer');
+    delay.tolerated = [{ erratum: 'lbaas-healthmonitors/erratum-delay-sent-as-string', schema: {} }];
+    const plan = planApi(lbaas, DEFAULT_CONFIG, { seed: SEED, runs: 0 });
+    expect(plan.cases.filter((c) => c.requirementId === delay.id && c.polarity === 'negative')).toEqual([]);
+    const notRun = plan.notRunnable.find((item) => item.requirementId === delay.id);
+    expect(notRun?.reason).toMatch(/only by a value the documents leave ambiguous/);
+  });
+});
+
+describe('the response checks judge a lenient answer on what the documents say, not on the strict mock\'s habits', () => {
+  const positive = (spec: LoadedSpec, status: number): TestCase => ({
+    id: 'x#positive-1', api: spec.api, requirementId: 'x', polarity: 'positive', origin: 'boundary', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses: [status],
+  });
+  const answer = (status: number, headers: Record<string, string>, json: unknown): ObservedResponse => ({ status, headers, bodyExcerpt: JSON.stringify(json), bodyTruncated: false, json });
+  const failedChecks = async (api: string, status: number, headers: Record<string, string>, json: unknown) => {
+    const spec = await loadSpec(api as (typeof API_NAMES)[number]);
+    return runChecks({ spec, validate: createSchemaValidator(spec), testCase: positive(spec, status), response: answer(status, headers, json) })
+      .filter((outcome) => !outcome.passed)
+      .map((outcome) => `${outcome.check} ${outcome.requirementId}`);
+  };
+  const monitor = { healthmonitor: { url_path: '/', type: 'HTTP', id: '0a9ac99d-0a09-4b18-8499-a0796850279a', admin_state_up: true } };
+
+  it('pass application/json; charset=utf-8, Connection: close and reversed keys', async () => {
+    expect(await failedChecks('lbaas-healthmonitors', 201, { 'content-type': 'application/json; charset=utf-8', connection: 'close' }, monitor)).toEqual([]);
+  });
+
+  it('still fail another media type, with or without a charset', async () => {
+    expect(await failedChecks('lbaas-healthmonitors', 201, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }, monitor)).toEqual([
+      'content_type_conformance lbaas-healthmonitors/response-content-type',
+    ]);
+  });
+
+  it('still fail a missing Location, whatever the connection header says', async () => {
+    const server = {
+      server: { security_groups: [{ name: 'default' }], 'OS-DCF:diskConfig': 'MANUAL', id: '74f4aba6-64df-4004-b886-a4fb3461cf73', links: [{ href: 'http://h/v2/p/servers/x', rel: 'self' }], adminPass: 'vffeEYsLvR5H' },
+    };
+    const headers = { 'content-type': 'application/json; charset=utf-8', connection: 'close' };
+    expect(await failedChecks('compute-servers', 202, { ...headers, location: 'http://h/v2/p/servers/x' }, server)).toEqual([]);
+    expect(await failedChecks('compute-servers', 202, headers, server)).toEqual(['response_headers_conformance compute-servers/response-location-header']);
+  });
+});
