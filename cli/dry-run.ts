@@ -1,18 +1,17 @@
 import type { PlannedApi } from '../runner/run-plan.ts';
 import { casesLeft } from '../runner/run-plan.ts';
 
-/** `run --dry-run`: every case the run would send, one line each, and what it would leave out. */
-export function formatDryRun(planned: PlannedApi[]): string {
-  const lines: string[] = [];
+/** `run --dry-run`: every case the run would send, one line each as it is planned, and what it would leave out. */
+export function printDryRun(planned: PlannedApi[], write: (text: string) => void): void {
+  let total = 0;
   for (const { spec, cases } of planned) {
-    lines.push(`${spec.api}: ${cases.length} cases (${spec.method.toUpperCase()} ${spec.path})`);
+    write(`${spec.api} (${spec.method.toUpperCase()} ${spec.path}):\n`);
     for (const testCase of cases) {
+      total += 1;
       const setup = testCase.setup?.length ? ` (after ${testCase.setup.length} setup request${testCase.setup.length > 1 ? 's' : ''})` : '';
-      lines.push(`  ${testCase.id}  ${testCase.request.method} expects ${testCase.expectedStatuses.join('|')}${setup}: ${testCase.description}`);
+      write(`  ${testCase.id}  ${testCase.request.method} expects ${testCase.expectedStatuses.join('|')}${setup}: ${testCase.description}\n`);
     }
   }
   const left = Object.entries(casesLeft(planned));
-  const total = planned.reduce((sum, api) => sum + api.cases.length, 0);
-  lines.push(`${total} cases would be sent; nothing was sent (--dry-run).${left.length ? ` Left out: ${left.map(([why, count]) => `${count} (${why})`).join(', ')}.` : ''}`);
-  return `${lines.join('\n')}\n`;
+  write(`${total} cases would be sent; nothing was sent (--dry-run).${left.length ? ` Left out: ${left.map(([why, count]) => `${count} (${why})`).join(', ')}.` : ''}\n`);
 }

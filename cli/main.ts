@@ -21,7 +21,7 @@ import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
 import { reportCommand } from './report-command.ts';
-import { formatDryRun } from './dry-run.ts';
+import { printDryRun } from './dry-run.ts';
 import { planRun } from '../runner/run-plan.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
@@ -55,7 +55,7 @@ async function runCommand(args: string[]): Promise<number> {
   const apis = apiNamesOption(options.api);
   if (options['dry-run']) {
     const specs = await Promise.all(apis.map((api) => loadSpec(api)));
-    process.stdout.write(formatDryRun(planRun(specs, { config, seed, runs, selection })));
+    printDryRun(planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
     process.stdout.write(`seed ${seed}\n`);
     return EXIT.conformant;
   }

@@ -108,8 +108,24 @@ function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): s
   return onParameters ? 'a path or header value is always text on the wire: its type cannot be broken' : 'the suite could make no request that breaks it';
 }
 
+/**
+ * An API's plan as a stream: the boundary cases are made at once (so what could not be made is
+ * known before anything is sent), the `runs` random valid requests one by one as they are
+ * taken, so a run of any size holds a constant number of cases. `cases` can be taken once.
+ */
+export interface StreamedPlan extends Omit<ApiPlan, 'cases'> {
+  cases: Iterable<TestCase>;
+  /** How many cases at most: the boundary ones plus `runs` (fewer if valid variations run out). */
+  size: number;
+}
+
 /** Plans an API's cases: boundary cases first and always, then `runs` random valid requests. */
 export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): ApiPlan {
+  const streamed = streamPlan(spec, config, options);
+  return { api: streamed.api, cases: [...streamed.cases], notRunnable: streamed.notRunnable, discarded: streamed.discarded };
+}
+
+export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): StreamedPlan {
   const world = worldFromFixtures(spec.api, config);
   const base = baseRequest(spec.api, config);
   const oracle = createOracle(spec, world);
@@ -122,18 +138,21 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
   const success = successRequirement(spec);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
   const counters = new Map<string, number>();
+  let made = 0;
 
-  const add = (draft: Omit<TestCase, 'id' | 'api'>): void => {
+  const finish = (draft: Omit<TestCase, 'id' | 'api'>): TestCase => {
     const counterKey = `${draft.requirementId}#${draft.polarity}`;
     const n = (counters.get(counterKey) ?? 0) + 1;
     counters.set(counterKey, n);
-    const suffix = `c${plan.cases.length + 1}`;
+    made += 1;
+    const suffix = `c${made}`;
     const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
     const request = freshened(spec, draft.request, suffix);
     const exercises = draft.polarity === 'positive' ? exercisedRequirements(spec, request, world).filter((id) => id !== draft.requirementId) : [];
     for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
-    plan.cases.push({ ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) });
+    return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
   };
+  const add = (draft: Omit<TestCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
     const tolerated = candidate.polarity === 'negative' ? toleratedBreach(spec, candidate.requirementId, candidate.request) : undefined;
     if (tolerated) return void plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: [], tolerated });
@@ -174,8 +193,12 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
       }
     }
   }
-  for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {
-    add({ requirementId: success.id, polarity: 'positive', origin: 'random', description: 'a random valid request', request, expectedStatuses: [success.status] });
+  const boundary = plan.cases;
+  function* cases(): Generator<TestCase> {
+    yield* boundary;
+    for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {
+      yield finish({ requirementId: success.id, polarity: 'positive', origin: 'random', description: 'a random valid request', request, expectedStatuses: [success.status] });
+    }
   }
-  return plan;
+  return { api: plan.api, notRunnable: plan.notRunnable, discarded: plan.discarded, cases: cases(), size: boundary.length + Math.max(0, options.runs) };
 }

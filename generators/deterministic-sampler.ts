@@ -23,4 +23,9 @@ export class DeterministicSampler {
     if (count <= 0) return [];
     return fc.sample(arbitrary, { seed: this.seedFor(label), numRuns: count });
   }
+
+  /** Values without end, drawn a chunk at a time (chunk k seeded by the label and k): memory stays flat however many are taken. */
+  *stream<T>(arbitrary: fc.Arbitrary<T>, label: string, chunkSize = 256): Generator<T> {
+    for (let chunk = 0; ; chunk += 1) yield* this.many(arbitrary, chunkSize, `${label} #${chunk}`);
+  }
 }

@@ -51,10 +51,12 @@ export function* validVariations(spec: LoadedSpec, base: RequestDocument, world:
   const schema = requestBodySchema(spec) as SchemaNode | undefined;
   if (!schema || count <= 0) return;
   const { pointer, schema: fields } = resourceObject(schema);
-  const drawn = sampler.many(editsArbitrary(fields, pointer), count * 4, `variations ${spec.api}`);
   let yielded = 0;
-  // Lazily: the caller may record what each accepted request creates before the next is judged.
-  for (const edits of drawn) {
+  let attempts = 0;
+  // Lazily, drawn a chunk at a time: the caller may record what each accepted request creates
+  // before the next is judged, and a run of any size holds one chunk of edits, not all of them.
+  for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`)) {
+    if (attempts++ >= count * 4) return;
     const request = repairReferences(spec.requirements, withEdits(base, edits), world);
     if (oracle(request).length > 0) continue;
     yield request;

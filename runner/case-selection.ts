@@ -10,12 +10,17 @@ export interface CaseSelection {
   maxCreates?: number;
 }
 
+/** What the selection left out so far, by why (never silently dropped). */
+export interface LeftOut {
+  counts: Record<string, number>;
+  /** Requirements whose every case seen so far was left out, with why. */
+  requirements(): Map<string, string>;
+}
+
 export interface SelectedCases {
-  cases: TestCase[];
-  /** Cases of the plan not sent, by why (never silently dropped). */
-  left: Record<string, number>;
-  /** Requirements whose every planned case was left out, with why. */
-  leftOutRequirements: Map<string, string>;
+  /** Taken lazily, in plan order; can be taken once. */
+  cases: Iterable<TestCase>;
+  left: LeftOut;
 }
 
 export const LEFT_BY_SHARD = 'another shard';
@@ -38,25 +43,25 @@ function whyLeftOut(testCase: TestCase, position: number, selection: CaseSelecti
   return undefined;
 }
 
-/** Selects from one API's plan, in plan order. */
-export function selectCases(planned: TestCase[], selection: CaseSelection): SelectedCases {
-  const cases: TestCase[] = [];
-  const left: Record<string, number> = {};
-  const creates = { sent: 0 };
+/** Selects from one API's plan as it is taken, counting what it leaves out. */
+export function selectCases(planned: Iterable<TestCase>, selection: CaseSelection): SelectedCases {
+  const counts: Record<string, number> = {};
   const sentFor = new Set<string>();
   const leftFor = new Map<string, Set<string>>();
-  planned.forEach((testCase, position) => {
-    const why = whyLeftOut(testCase, position, selection, creates);
-    if (why === undefined) {
-      cases.push(testCase);
-      sentFor.add(testCase.requirementId);
-      return;
+  const creates = { sent: 0 };
+  function* cases(): Generator<TestCase> {
+    let position = 0;
+    for (const testCase of planned) {
+      const why = whyLeftOut(testCase, position++, selection, creates);
+      if (why === undefined) {
+        sentFor.add(testCase.requirementId);
+        yield testCase;
+        continue;
+      }
+      counts[why] = (counts[why] ?? 0) + 1;
+      leftFor.set(testCase.requirementId, (leftFor.get(testCase.requirementId) ?? new Set()).add(why));
     }
-    left[why] = (left[why] ?? 0) + 1;
-    leftFor.set(testCase.requirementId, (leftFor.get(testCase.requirementId) ?? new Set()).add(why));
-  });
-  const leftOutRequirements = new Map(
-    [...leftFor].filter(([id]) => !sentFor.has(id)).map(([id, whys]) => [id, `its cases were not sent: ${[...whys].join(', ')}`]),
-  );
-  return { cases, left, leftOutRequirements };
+  }
+  const requirements = () => new Map([...leftFor].filter(([id]) => !sentFor.has(id)).map(([id, whys]) => [id, `its cases were not sent: ${[...whys].join(', ')}`]));
+  return { cases: cases(), left: { counts, requirements } };
 }

@@ -11,6 +11,7 @@ import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
 import { casesLeft, planRun } from './run-plan.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import type { TlsOptions } from './tls-options.ts';
 import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
@@ -48,6 +49,8 @@ export interface RunOptions {
   selection?: CaseSelection;
   /** At most this many requests per second over the whole run (--rate). */
   ratePerSecond?: number;
+  /** How an HTTPS target is verified (--ca FILE, --insecure). */
+  tls?: TlsOptions;
   /** The whole run stops after this long; what did not run is reported, and the run fails. */
   deadlineMs?: number;
   /** Aborted (e.g. on SIGINT): the run stops at once, reports what it has, and fails as incomplete. */
@@ -71,7 +74,6 @@ interface ApiContext {
   spec: LoadedSpec;
   validate: SchemaValidator;
   target: string;
-  cases: TestCase[];
 }
 
 function suiteVersion(): string {
@@ -151,27 +153,24 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
   const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
-  const dispatcher = createDispatcher(options.concurrency, limits);
+  const dispatcher = createDispatcher(options.concurrency, limits, options.tls);
   const redact = createRedactor(secretValues(options.config));
   try {
     // An unreachable target is said at once, before any planning.
     for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
     const planned = planRun(specs, options);
-    const contexts: ApiContext[] = planned.map(({ spec, cases }) => ({
-      spec,
-      validate: createSchemaValidator(spec),
-      target: targetOf(options, spec.api, mock) as string,
-      cases,
-    }));
+    const contexts = new Map<ApiName, ApiContext>(
+      planned.map(({ spec }) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]),
+    );
 
     const tally = new ReportAccumulator(specs);
-    for (const { plan, leftOutRequirements } of planned) {
-      for (const item of plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
-      for (const [requirementId, reason] of leftOutRequirements) tally.notRunnable(requirementId, reason);
-    }
-    const notSent = casesLeft(planned);
-    const targets = [...new Set(contexts.map((context) => context.target))];
-    const queue = contexts.flatMap((context) => context.cases.map((testCase) => ({ context, testCase })));
+    for (const { plan } of planned) for (const item of plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
+    const plannedSize = planned.reduce((sum, api) => sum + api.plan.size, 0);
+    const targets = [...new Set([...contexts.values()].map((context) => context.target))];
+    // Cases are taken one by one as workers free up: a run of any size holds a few cases at a time.
+    const queue = (function* () {
+      for (const { spec, cases } of planned) for (const testCase of cases) yield { context: contexts.get(spec.api) as ApiContext, testCase };
+    })();
     const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
     const stream = options.json
       ? new ResultsStream(options.json, {
@@ -185,7 +184,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
           apis: options.apis,
         })
       : undefined;
-    const progress = new ProgressLine(options.progress, queue.length, options.showProgress);
+    const progress = new ProgressLine(options.progress, plannedSize, options.showProgress);
     const reported = new Set<string>();
     const deadline = new AbortController();
     const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
@@ -194,11 +193,15 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     if (options.stop?.aborted) onStop();
     let done = 0;
     let failed = 0;
-    let next = 0;
+    let exhausted = false;
     const worker = async (): Promise<void> => {
-      while (next < queue.length && !deadline.signal.aborted) {
-        const item = queue[next++];
-        if (!item) break;
+      while (!deadline.signal.aborted) {
+        const step = queue.next();
+        if (step.done) {
+          exhausted = true;
+          break;
+        }
+        const item = step.value;
         const result = await runCase(item.context, item.testCase, options, { dispatcher, limiter, redact, signal: deadline.signal });
         if (deadline.signal.aborted) break;
         tally.add(result);
@@ -221,11 +224,13 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     clearTimeout(timer);
     options.stop?.removeEventListener('abort', onStop);
     progress.clear();
-    const complete = done === queue.length;
+    const complete = exhausted && !deadline.signal.aborted;
     if (!complete) {
       const why = deadline.signal.reason === 'stopped' ? 'The run was interrupted' : `The run's deadline (${options.deadlineMs} ms) passed`;
-      options.console.write(`${why}: ${queue.length - done} of ${queue.length} cases were not run; the results are incomplete and the run fails.\n`);
+      options.console.write(`${why} after ${done} of about ${plannedSize} planned cases; the results are incomplete and the run fails.\n`);
     }
+    for (const { left } of planned) for (const [requirementId, reason] of left.requirements()) tally.notRunnable(requirementId, reason);
+    const notSent = casesLeft(planned);
     const leftOut = Object.entries(notSent);
     if (leftOut.length) options.console.write(`Planned but not sent, as asked: ${leftOut.map(([why, count]) => `${count} (${why})`).join(', ')}.\n`);
 
@@ -260,7 +265,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     for (const api of report.apis) {
       if (api.created > 0) options.console.write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);
     }
-    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries(contexts.map((c) => [c.spec.api, c.target])), report };
+    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), report };
   } finally {
     await dispatcher.close();
     await mock?.close();

@@ -1,12 +1,12 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { planApi, type ApiPlan } from '../generators/case-planner.ts';
+import { streamPlan, type ApiPlan, type StreamedPlan } from '../generators/case-planner.ts';
 import { selectCases, type CaseSelection, type SelectedCases } from './case-selection.ts';
 
 export interface PlannedApi extends SelectedCases {
   spec: LoadedSpec;
-  plan: ApiPlan;
+  plan: Omit<StreamedPlan, 'cases'>;
 }
 
 export interface PlanOptions {
@@ -18,17 +18,23 @@ export interface PlanOptions {
   plans?: Partial<Record<ApiName, ApiPlan>>;
 }
 
-/** What a run will send, per API: the plan, then the shard and the live-safety limits applied. */
+function streamed(spec: LoadedSpec, options: PlanOptions): StreamedPlan {
+  const made = options.plans?.[spec.api];
+  if (made) return { ...made, size: made.cases.length };
+  return streamPlan(spec, options.config, { seed: options.seed, runs: options.runs });
+}
+
+/** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
 export function planRun(specs: LoadedSpec[], options: PlanOptions): PlannedApi[] {
   return specs.map((spec) => {
-    const plan = options.plans?.[spec.api] ?? planApi(spec, options.config, { seed: options.seed, runs: options.runs });
-    return { spec, plan, ...selectCases(plan.cases, options.selection ?? {}) };
+    const { cases, ...plan } = streamed(spec, options);
+    return { spec, plan, ...selectCases(cases, options.selection ?? {}) };
   });
 }
 
-/** The cases not sent, summed over the APIs, by why. */
+/** The cases not sent so far, summed over the APIs, by why. */
 export function casesLeft(planned: PlannedApi[]): Record<string, number> {
   const left: Record<string, number> = {};
-  for (const api of planned) for (const [why, count] of Object.entries(api.left)) left[why] = (left[why] ?? 0) + count;
+  for (const api of planned) for (const [why, count] of Object.entries(api.left.counts)) left[why] = (left[why] ?? 0) + count;
   return left;
 }
