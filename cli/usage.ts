@@ -68,8 +68,12 @@ Options of mock:
   --config FILE       Fixtures and accepted credentials (same file as run).
   --fault ID          Switch on one deliberate deviation from the documents (mock/faults.yaml),
                       for proving the suite catches it; repeatable.
-  --personality P     strict (default) refuses every value outside the specs; lenient also
-                      accepts the values the documents' own examples send (e.g. "delay": "1").
+  --personality P     strict (default) refuses every value outside the specs. lenient also
+                      accepts what the documents leave ambiguous: the values their own examples
+                      send (e.g. "delay": "1") and UUIDs without dashes where a UUID is required;
+                      it answers with "Content-Type: application/json; charset=utf-8", JSON keys
+                      in reverse order, "Connection: close", and the headers the documents' examples
+                      show (Via, Server). Both accept unknown fields and charset=utf-8 requests.
 
 Secrets may come from the environment instead of the config file:
   CONFORMANCE_AUTH_TOKEN, CONFORMANCE_SIGV4_ACCESS_KEY_ID, CONFORMANCE_SIGV4_SECRET_ACCESS_KEY.

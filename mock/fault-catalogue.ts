@@ -1,9 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { isApiName, PROJECT_ROOT, type ApiName } from '../engine/api-catalogue.ts';
+import type { ErrorObject } from 'ajv';
+import { PROJECT_ROOT, type ApiName } from '../engine/api-catalogue.ts';
+import { createAjv } from '../engine/ajv-instance.ts';
 import type { Condition } from '../engine/requirement-model.ts';
 import { ConformanceError } from '../engine/errors.ts';
+import faultsSchema from './faults.schema.json' with { type: 'json' };
+
+/** The kinds of deviation the catalogue covers (mock/faults.schema.json lists the same). */
+export const FAULT_KINDS = [
+  'accepts-invalid',
+  'rejects-valid',
+  'wrong-success-status',
+  'broken-success',
+  'wrong-content-type',
+  'auth-bypass',
+  'state',
+  'server-error',
+  'hang',
+  'drop',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultEffect {
   /** Requirements the mock stops enforcing: always, or only for requests where `ignoreWhen` holds. */
@@ -18,24 +37,86 @@ export interface FaultEffect {
   drop?: { when: Condition };
 }
 
-/** One deliberate deviation from a document: which API, what kind, which requirement it breaks. */
+/** One deliberate deviation from a document: which API, what kind, which requirement it breaks and the document's sentence. */
 export interface Fault {
   id: string;
   api: ApiName;
-  kind: string;
+  kind: FaultKind;
+  /** The requirement id the fault breaks: the conformance run must name it. */
   breaks: string;
+  /** The document's sentence: the quote (cite.quote) of the requirement it breaks. */
+  sentence: string;
   effect: FaultEffect;
 }
 
 const CATALOGUE_FILE = path.join(PROJECT_ROOT, 'mock', 'faults.yaml');
+const validateShape = createAjv().compile(faultsSchema);
+
+function describeError(error: ErrorObject): string {
+  const where = error.instancePath.replace(/^\/[0-9]+/, '') || 'the entry';
+  if (error.keyword === 'oneOf') return `${where} is not a condition of the vocabulary ({path, present|absent|gt|equals|in|notIn|matches}, {anyOf}, {allOf})`;
+  if (error.keyword === 'additionalProperties') return `${where} has an unknown key ${JSON.stringify((error.params as { additionalProperty: string }).additionalProperty)}`;
+  if (error.keyword === 'enum') return `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+function* conditionsOf(effect: FaultEffect): Generator<Condition> {
+  const walk = function* (condition: Condition): Generator<Condition> {
+    yield condition;
+    if ('anyOf' in condition) for (const inner of condition.anyOf) yield* walk(inner);
+    if ('allOf' in condition) for (const inner of condition.allOf) yield* walk(inner);
+  };
+  for (const condition of [effect.ignoreWhen, effect.refuse?.when, effect.fail?.when, effect.hang?.when, effect.drop?.when]) {
+    if (condition) yield* walk(condition);
+  }
+}
+
+/**
+ * Checks a parsed catalogue: its shape against mock/faults.schema.json, then what the schema
+ * cannot say (unique ids, `breaks` and `ignore` naming requirements of the fault's own API, every
+ * `matches` a regular expression in Unicode mode). Throws one error listing every problem.
+ */
+export function validateFaultCatalogue(data: unknown, file = 'mock/faults.yaml'): Fault[] {
+  const problems: string[] = [];
+  const label = (index: number): string => {
+    const id = Array.isArray(data) ? (data[index] as { id?: unknown } | undefined)?.id : undefined;
+    return `fault ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+  };
+  if (!validateShape(data)) {
+    const errors = (validateShape.errors ?? []).filter((error) => !error.schemaPath.includes('/oneOf/'));
+    for (const error of errors) {
+      const index = /^\/([0-9]+)/.exec(error.instancePath)?.[1];
+      problems.push(index === undefined ? `${error.instancePath || 'the file'} ${error.message ?? 'is invalid'}` : `${label(Number(index))}: ${describeError(error)}`);
+    }
+  } else {
+    const faults = data as Fault[];
+    const seen = new Set<string>();
+    faults.forEach((fault, index) => {
+      if (seen.has(fault.id)) problems.push(`${label(index)}: the id is used twice`);
+      seen.add(fault.id);
+      for (const id of [fault.breaks, ...(fault.effect.ignore ?? [])]) {
+        if (!id.startsWith(`${fault.api}/`)) problems.push(`${label(index)}: ${id} is not a requirement of ${fault.api}`);
+      }
+      for (const condition of conditionsOf(fault.effect)) {
+        if (!('matches' in condition)) continue;
+        try {
+          new RegExp(condition.matches, 'u');
+        } catch (error) {
+          problems.push(`${label(index)}: matches ${JSON.stringify(condition.matches)} is not a regular expression (Unicode mode): ${(error as Error).message}`);
+        }
+      }
+    });
+  }
+  if (problems.length) {
+    throw new ConformanceError('CONF_USAGE', `${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, api, kind, breaks, sentence, effect}: see mock/faults.schema.json.');
+  }
+  return data as Fault[];
+}
 
 let catalogue: Fault[] | undefined;
 
 export function faultCatalogue(): Fault[] {
-  catalogue ??= (parse(readFileSync(CATALOGUE_FILE, 'utf8')) as Fault[]).map((fault) => {
-    if (!isApiName(fault.api)) throw new ConformanceError('CONF_USAGE', `mock/faults.yaml: fault ${fault.id} names unknown API ${fault.api}`);
-    return fault;
-  });
+  catalogue ??= validateFaultCatalogue(parse(readFileSync(CATALOGUE_FILE, 'utf8')) as unknown);
   return catalogue;
 }
 
