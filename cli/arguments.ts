@@ -23,6 +23,8 @@ export const RUN_OPTIONS = {
   rate: { type: 'string' },
   'dry-run': { type: 'boolean' },
   shard: { type: 'string' },
+  ca: { type: 'string' },
+  insecure: { type: 'boolean' },
 } as const satisfies Options;
 
 export const MOCK_OPTIONS = {

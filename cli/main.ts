@@ -22,6 +22,7 @@ import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
 import { reportCommand } from './report-command.ts';
 import { printDryRun } from './dry-run.ts';
+import { readCaFile } from '../runner/tls-options.ts';
 import { planRun } from '../runner/run-plan.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
@@ -59,6 +60,7 @@ async function runCommand(args: string[]): Promise<number> {
     process.stdout.write(`seed ${seed}\n`);
     return EXIT.conformant;
   }
+  const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
   const outputs = { html: options.report, junit: options.junit };
   prepareReportOutputs({ ...outputs, json: options.json });
   // SIGINT stops the run at once; what ran is still reported, marked incomplete.
@@ -71,6 +73,7 @@ async function runCommand(args: string[]): Promise<number> {
     config,
     apis,
     selection,
+    tls,
     ...(ratePerSecond ? { ratePerSecond } : {}),
     ...(target ? { target: target.toString().replace(/\/$/, '') } : {}),
     seed,

@@ -6,6 +6,8 @@ export const USAGE = `conformance — does an endpoint do what its documentation
 Usage:
   npx conformance run [--target URL] [--config FILE] [--api NAME]... [--seed N] [--runs N]
                       [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--strict]
+                      [--concurrency N] [--timeout S] [--deadline S] [--rate N] [--shard I/N]
+                      [--negative-only] [--max-creates N] [--dry-run] [--ca FILE] [--insecure]
   npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
   npx conformance report RESULTS.json... [--html FILE.html] [--junit FILE.xml] [--strict]
   npx conformance specs [--api NAME]... [--json]
@@ -55,6 +57,12 @@ Options of run:
   --max-creates N     Live safety: at most N requests per API that should create a resource.
   --rate N            At most N requests per second over the whole run.
   --dry-run           Print the cases the run would send, and send nothing (exit 0).
+  --ca FILE           Trust the certificate(s) in this PEM file (the endpoint's CA, or its
+                      self-signed certificate) instead of the system's CAs.
+  --insecure          Do not verify the target's TLS certificate or host name (self-signed
+                      test endpoints only; never for production).
+  A 429 or 503 with Retry-After is retried after the wait it asks, up to 3 times and 30 s;
+  beyond that the case fails with a \`throttled\` check that says so.
                       The report and the console count what a run created (2xx answers),
                       and flag invalid requests that were accepted: they created resources too.
 

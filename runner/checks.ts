@@ -39,6 +39,18 @@ function expectedAnswer(context: CheckContext): boolean {
   return context.testCase.expectedStatuses.includes(context.response.status);
 }
 
+/** Why the schema of an answer could not be checked: the body the suite read is not JSON, and how. */
+function whyNotJson(response: ObservedResponse): string {
+  const contentType = response.headers['content-type'];
+  const sent = contentType ? ` (sent as ${contentType})` : '';
+  if (response.bodyCutAt !== undefined) {
+    return `the body is not JSON the suite could check: it is longer than the ${response.bodyCutAt} bytes the suite reads, and that prefix is not a complete JSON document${sent}`;
+  }
+  if (response.bodyInvalidUtf8) return `the body is not JSON: it is not valid UTF-8 (JSON text must be UTF-8, RFC 8259 §8.1)${sent}`;
+  if (response.jsonError !== undefined) return `the body is not JSON: ${response.jsonError}${sent}`;
+  return `the body is not JSON${sent}`;
+}
+
 /** An expected answer's body validates against the spec's schema for its status (success or error); each failure names its requirement. */
 export const response_schema_conformance: Check = (context) => {
   if (!expectedAnswer(context)) return [];
@@ -47,7 +59,8 @@ export const response_schema_conformance: Check = (context) => {
   if (!hasSchema) return [];
   const claimsOfResponse = context.spec.requirements.filter((r) => (r.schema ?? []).some((claim) => claim.at.startsWith(`response:${status}#`)));
   if (context.response.json === undefined) {
-    return claimsOfResponse.map((r) => outcome('response_schema_conformance', r.id, false, 'the body is not JSON'));
+    const why = whyNotJson(context.response);
+    return claimsOfResponse.map((r) => outcome('response_schema_conformance', r.id, false, why));
   }
   const violations = context.validate(`response:${status}`, context.response.json);
   return claimsOfResponse.map((requirement) => {

@@ -1,46 +1,96 @@
 import { Agent, request as undiciRequest } from 'undici';
 import type { ObservedResponse } from './run-model.ts';
+import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
+import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
 export interface ExchangeLimits {
-  /** Per request: headers and body must each arrive within this. */
+  /** Per request: the connection, the answer's headers, and then its whole body must each arrive within this. */
   timeoutMs: number;
-  /** At most this much of a body is kept (and parsed as JSON when it fits). */
+  /** At most this much of a body is read (and parsed as JSON when the body fits). */
   maxBodyBytes: number;
 }
 
 export const DEFAULT_EXCHANGE_LIMITS: ExchangeLimits = { timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 };
 const EXCERPT_CHARACTERS = 2000;
 
-/** One pooled client for the whole run. */
-export function createDispatcher(concurrency: number, limits: ExchangeLimits): Agent {
-  return new Agent({ connections: concurrency, headersTimeout: limits.timeoutMs, bodyTimeout: limits.timeoutMs, keepAliveTimeout: 4_000 });
+/**
+ * One pooled client for the whole run. `tls` says how an HTTPS target is verified: by default
+ * against the system's CAs; `ca` trusts these PEM certificates instead (`--ca FILE`);
+ * `insecure` verifies nothing (`--insecure`). The pool never follows redirects (undici's
+ * `request` does not, and no redirect interceptor is composed in): a 3xx is the answer judged.
+ */
+export function createDispatcher(concurrency: number, limits: ExchangeLimits, tls?: TlsOptions): Agent {
+  return new Agent({
+    connections: concurrency,
+    headersTimeout: limits.timeoutMs,
+    bodyTimeout: limits.timeoutMs,
+    keepAliveTimeout: 4_000,
+    connect: { timeout: limits.timeoutMs, ...tlsConnectOptions(tls) },
+  });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
 }
 
-/** Reads at most `max` bytes of the body, then stops (a 50 MB answer costs the suite 1 MiB). */
-async function boundedBody(body: AsyncIterable<Buffer> & { destroy(): void }, max: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+type ResponseBody = AsyncIterable<Buffer> & { destroy(error?: Error): unknown };
+
+/**
+ * Reads at most `max` bytes of the body, then destroys it: the connection is closed, not
+ * drained (a 50 MB answer costs the suite `max` bytes). The whole body must arrive within
+ * `timeoutMs` (undici's bodyTimeout only bounds the gap between two chunks: a trickle would
+ * never end). `progress` counts the bytes read, for the message of a failure mid-body.
+ */
+async function boundedBody(body: ResponseBody, max: number, timeoutMs: number, progress: { bodyBytes: number }): Promise<{ bytes: Buffer; cut: boolean }> {
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > max) {
-      body.destroy();
-      return { bytes: Buffer.concat(chunks).subarray(0, max), truncated: true };
+  const timer = setTimeout(() => {
+    body.destroy(Object.assign(new Error(`the whole body took longer than ${timeoutMs} ms`), { code: 'CONF_BODY_TIMEOUT' }));
+  }, timeoutMs);
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk);
+      progress.bodyBytes += chunk.length;
+      if (progress.bodyBytes > max) {
+        body.destroy();
+        return { bytes: Buffer.concat(chunks).subarray(0, max), cut: true };
+      }
     }
+    return { bytes: Buffer.concat(chunks), cut: false };
+  } finally {
+    clearTimeout(timer);
   }
-  return { bytes: Buffer.concat(chunks), truncated: false };
 }
 
-function parseJson(text: string): unknown {
+/** UTF-8, strictly; bytes that are not UTF-8 become U+FFFD and are flagged. A sequence split by the cut is not an error. */
+function decodeBody(bytes: Buffer, cut: boolean): { text: string; invalidUtf8: boolean } {
   try {
-    return JSON.parse(text);
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: cut }), invalidUtf8: false };
   } catch {
-    return undefined;
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes, { stream: cut }), invalidUtf8: true };
   }
+}
+
+function parseJson(text: string): { json: unknown } | { jsonError: string } {
+  if (text.trim() === '') return { jsonError: 'it is empty' };
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { jsonError: (error as Error).message };
+  }
+}
+
+/** What the checks see of a body: JSON only when it is complete, valid UTF-8 and parses; otherwise why not. */
+function observeBody(bytes: Buffer, cut: boolean, maxBodyBytes: number): Pick<ObservedResponse, 'bodyExcerpt' | 'bodyTruncated' | 'json' | 'jsonError' | 'bodyCutAt' | 'bodyInvalidUtf8'> {
+  const { text, invalidUtf8 } = decodeBody(bytes, cut);
+  // JSON text is UTF-8 (RFC 8259 §8.1): a body that is not is not JSON, whatever a lenient decoding would parse.
+  const parsed = cut || invalidUtf8 ? undefined : parseJson(text);
+  return {
+    bodyExcerpt: text.slice(0, EXCERPT_CHARACTERS),
+    bodyTruncated: cut || text.length > EXCERPT_CHARACTERS,
+    ...(cut ? { bodyCutAt: maxBodyBytes } : {}),
+    ...(invalidUtf8 ? { bodyInvalidUtf8: true } : {}),
+    ...(parsed ?? {}),
+  };
 }
 
 export interface Sent {
@@ -50,31 +100,43 @@ export interface Sent {
   body: string | undefined;
 }
 
-export type ExchangeOutcome = { response: ObservedResponse } | { error: string };
+/** An answer (whatever its status, a 3xx included), or a classified transport failure (its `error` says what and why). */
+export type ExchangeOutcome = { response: ObservedResponse } | TransportFailure;
 
+/**
+ * Sends one request and reads its answer within the limits. Never throws: a refused
+ * connection, a TLS failure, a timeout, a reset mid-body, an abort are each a
+ * TransportFailure; an answer however malformed (not JSON, truncated, not UTF-8, 50 MB) is a
+ * response, its body bounded and flagged for the checks.
+ */
 export async function exchange(dispatcher: Agent, sent: Sent, limits: ExchangeLimits, signal?: AbortSignal): Promise<ExchangeOutcome> {
+  let answer: { status: number; bodyBytes: number } | undefined;
+  // The suite's own timer for the headers: undici's headersTimeout runs on a coarse clock
+  // (about a second late), which would make a short --timeout mean something else. The
+  // caller's signal (the run's deadline, SIGINT) aborts the request too.
+  const local = new AbortController();
+  const forward = () => local.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  signal?.addEventListener('abort', forward, { once: true });
+  const headersTimer = setTimeout(() => {
+    local.abort(Object.assign(new Error(`no answer within ${limits.timeoutMs} ms`), { code: 'CONF_HEADERS_TIMEOUT' }));
+  }, limits.timeoutMs);
   try {
     const response = await undiciRequest(sent.url, {
       method: sent.method as 'POST',
       headers: sent.headers,
       body: sent.body,
       dispatcher,
-      ...(signal ? { signal } : {}),
+      signal: local.signal,
     });
-    const { bytes, truncated } = await boundedBody(response.body, limits.maxBodyBytes);
-    const text = bytes.toString('utf8');
-    const json = truncated ? undefined : parseJson(text);
-    return {
-      response: {
-        status: response.statusCode,
-        headers: flattenHeaders(response.headers),
-        bodyExcerpt: text.slice(0, EXCERPT_CHARACTERS),
-        bodyTruncated: truncated || text.length > EXCERPT_CHARACTERS,
-        ...(json !== undefined ? { json } : {}),
-      },
-    };
+    clearTimeout(headersTimer);
+    answer = { status: response.statusCode, bodyBytes: 0 };
+    const { bytes, cut } = await boundedBody(response.body, limits.maxBodyBytes, limits.timeoutMs, answer);
+    return { response: { status: response.statusCode, headers: flattenHeaders(response.headers), ...observeBody(bytes, cut, limits.maxBodyBytes) } };
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    return { error: `${code ? `${code}: ` : ''}${(error as Error).message}` };
+    return describeTransportFailure(error, { timeoutMs: limits.timeoutMs, ...(signal ? { signal } : {}), ...(answer ? { answer } : {}) });
+  } finally {
+    clearTimeout(headersTimer);
+    signal?.removeEventListener('abort', forward);
   }
 }

@@ -13,7 +13,7 @@ import { casesLeft, planRun } from './run-plan.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
 import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
-import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
+import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import { runChecks } from './checks.ts';
 import { createRedactor, redactHeaders, signatureOf, withSignatureRedacted, type Redactor } from './redaction.ts';
@@ -22,7 +22,8 @@ import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';
 import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
 import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
-import { TargetUnreachableError } from './target-errors.ts';
+import { classifyReachability } from './target-errors.ts';
+import { DEFAULT_RETRY_POLICY, exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
 import type { Agent } from 'undici';
 
 export interface RunOptions {
@@ -49,6 +50,8 @@ export interface RunOptions {
   selection?: CaseSelection;
   /** At most this many requests per second over the whole run (--rate). */
   ratePerSecond?: number;
+  /** Retry-After on a 429 or 503: at most this many retries, each wait at most this long (default 3, 30 s). */
+  retry?: RetryPolicy;
   /** How an HTTPS target is verified (--ca FILE, --insecure). */
   tls?: TlsOptions;
   /** The whole run stops after this long; what did not run is reported, and the run fails. */
@@ -86,9 +89,8 @@ function targetOf(options: RunOptions, api: ApiName, mock: RunningMock | undefin
 
 async function checkReachable(dispatcher: Agent, target: string, limits: ExchangeLimits): Promise<void> {
   const outcome = await exchange(dispatcher, { method: 'GET', url: new URL(target), headers: {}, body: undefined }, { ...limits, maxBodyBytes: 1024 });
-  if ('error' in outcome && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|certificate|CERT|SSL|TLS/i.test(outcome.error)) {
-    throw new TargetUnreachableError(target, outcome.error);
-  }
+  const unreachable = classifyReachability(target, outcome);
+  if (unreachable) throw unreachable;
 }
 
 function redactedRequest(request: RequestDocument, headers: Record<string, string>, redact: Redactor): RequestDocument {
@@ -114,12 +116,20 @@ async function runCase(context: ApiContext, testCase: TestCase, options: RunOpti
     if ('response' in answer) setupStatuses.push(answer.response.status);
   }
   const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
-  const headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
-  const redact = withSignatureRedacted(sender.redact, signatureOf(headers));
-  await limiter?.take(signal);
+  // Each send (a retry after a Retry-After too) signs afresh; every signature sent is redacted.
+  let headers: Record<string, string> = {};
+  const signatures: string[] = [];
+  const send = async (): Promise<ExchangeOutcome> => {
+    headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
+    const signature = signatureOf(headers);
+    if (signature) signatures.push(signature);
+    await limiter?.take(signal);
+    return exchange(dispatcher, { ...plan, headers }, limits, signal);
+  };
   const started = performance.now();
-  const outcome = await exchange(dispatcher, { ...plan, headers }, limits, signal);
+  const outcome = await exchangeHonouringRetryAfter(send, options.retry ?? DEFAULT_RETRY_POLICY, signal);
   const durationMs = Math.round(performance.now() - started);
+  const redact = signatures.reduce<Redactor>((redactor, signature) => withSignatureRedacted(redactor, signature), sender.redact);
   const shownHeaders = redactHeaders(headers, redact);
   const base = {
     caseId: testCase.id,
@@ -139,10 +149,20 @@ async function runCase(context: ApiContext, testCase: TestCase, options: RunOpti
   if ('error' in outcome) {
     return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
   }
-  const checks = runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response });
+  const checks = [
+    ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),
+    ...throttledCheck(testCase.requirementId, testCase.expectedStatuses, outcome),
+  ];
   // The parsed body served the checks; the results keep the redacted excerpt only.
-  const { status, bodyTruncated } = outcome.response;
-  const response = { status, headers: redactHeaders(outcome.response.headers, redact), bodyExcerpt: redact(outcome.response.bodyExcerpt), bodyTruncated };
+  const { status, bodyTruncated, bodyCutAt, bodyInvalidUtf8 } = outcome.response;
+  const response = {
+    status,
+    headers: redactHeaders(outcome.response.headers, redact),
+    bodyExcerpt: redact(outcome.response.bodyExcerpt),
+    bodyTruncated,
+    ...(bodyCutAt !== undefined ? { bodyCutAt } : {}),
+    ...(bodyInvalidUtf8 ? { bodyInvalidUtf8 } : {}),
+  };
   return { ...base, response, checks, passed: checks.every((check) => check.passed) };
 }
 

@@ -41,6 +41,12 @@ export interface ObservedResponse {
   bodyTruncated: boolean;
   /** The body parsed as JSON when it is JSON and complete. */
   json?: unknown;
+  /** Why a complete, valid UTF-8 body is not JSON (the parser's message, or "it is empty"). */
+  jsonError?: string;
+  /** The body was longer than the suite reads: only this many bytes were read (the case is judged on that prefix). */
+  bodyCutAt?: number;
+  /** The body's bytes are not valid UTF-8: the excerpt shows U+FFFD where they were, and the body is not JSON. */
+  bodyInvalidUtf8?: boolean;
 }
 
 export interface CheckOutcome {

@@ -1,8 +1,39 @@
 import { ConformanceError } from '../engine/errors.ts';
+import type { ExchangeOutcome } from './http-exchange.ts';
+import { UNREACHABLE_KINDS, type TransportFailureKind } from './transport-failure.ts';
 
-/** The target could not be reached at all: exit 2, with the address and the cause. */
+const DEFAULT_HINT = "Check --target (or the config's target) and that the endpoint is up.";
+
+/** What the user can do, per way of not reaching the target. */
+const HINTS: Partial<Record<TransportFailureKind, string>> = {
+  refused: "Nothing listens there: check the port in --target (or the config's target) and that the endpoint is up.",
+  dns: "The host name does not resolve: check it in --target (or the config's target), and the machine's DNS.",
+  unroutable: 'No route to the host: check the address in --target and the network (VPN, firewall).',
+  'tls-certificate':
+    "The endpoint's certificate did not verify. For a self-signed or private-CA endpoint, pass --ca FILE (the endpoint's CA certificate, PEM) to trust it, or --insecure to skip verification (not for production endpoints).",
+  'tls-protocol': 'The TLS handshake failed: check the scheme (https:// for a TLS port, http:// for a plain one) and the port in --target.',
+};
+
+/** The target could not be reached at all: exit 2, with the address and the cause, and what to do about it. */
 export class TargetUnreachableError extends ConformanceError {
-  constructor(readonly target: string, cause: string) {
-    super('CONF_TARGET_UNREACHABLE', `cannot reach the target ${target}: ${cause}`, 'Check --target (or the config\'s target) and that the endpoint is up.');
+  constructor(
+    readonly target: string,
+    cause: string,
+    hint: string = DEFAULT_HINT,
+    /** How it failed (refused, dns, tls-certificate…), when known. */
+    readonly kind?: TransportFailureKind,
+  ) {
+    super('CONF_TARGET_UNREACHABLE', `cannot reach the target ${target}: ${cause}`, hint);
   }
+}
+
+/**
+ * The verdict of the reachability probe: an error when the target cannot be reached at all
+ * (refused, no such host, no route, a certificate or TLS handshake failure), undefined when it
+ * answered anything, or merely failed to answer in time (then each case fails as a timeout and
+ * the run goes on, up to the deadline).
+ */
+export function classifyReachability(target: string, outcome: ExchangeOutcome): TargetUnreachableError | undefined {
+  if (!('error' in outcome) || !UNREACHABLE_KINDS.has(outcome.kind)) return undefined;
+  return new TargetUnreachableError(target, outcome.error, HINTS[outcome.kind] ?? DEFAULT_HINT, outcome.kind);
 }
