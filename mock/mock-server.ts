@@ -156,7 +156,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       return;
     }
     if (interfered.kind === 'answer') {
-      send(response, plainError(interfered.status, 'deliberate fault'));
+      // In the API's own error shape: a fault deviates in its status only, not in its body too.
+      send(response, errorAnswer(operation, { kind: 'refuse', status: interfered.status, requirementId: undefined, message: 'deliberate fault', pointer: undefined }));
       return;
     }
     const decision = await decide(
