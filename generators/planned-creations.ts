@@ -4,6 +4,11 @@ import type { WorldData } from '../engine/world-from-data.ts';
 import { matchNodes, valueAt } from '../engine/rule-paths.ts';
 import { normalizeKeyPart } from '../engine/world-from-data.ts';
 
+/** The planner's `freshened` suffixes every string at an absolute body path of a uniqueWithin key. */
+function isSuffixedPerCase(path: string): boolean {
+  return path.startsWith('/body/');
+}
+
 /** The scopes a rule is checked in: each node its `each` matches, or the whole request. */
 function scopesOf(request: RequestDocument, each: string | undefined): string[][] {
   return each ? matchNodes(request, each).map((node) => node.tokens) : [[]];
@@ -15,10 +20,13 @@ function scopesOf(request: RequestDocument, each: string | undefined): string[][
  * reuses one then breaks that rule, so it is generated anew (a random valid request) or
  * labelled with it (an invalid one): a second creation of the same key is no false alarm.
  * Only collections the world already lists are touched; an unknown collection stays unknown.
+ * Keys the planner already makes unique per case (absolute body paths such as a stack name get
+ * a per-case suffix) are not recorded: they cannot collide, and a long run would otherwise
+ * make every later lookup scan thousands of them.
  */
 export function claimCreatedKeys(spec: LoadedSpec, request: RequestDocument, world: WorldData): void {
   for (const { rule } of spec.requirements) {
-    if (rule?.kind !== 'uniqueWithin') continue;
+    if (rule?.kind !== 'uniqueWithin' || rule.key.some(isSuffixedPerCase)) continue;
     const items = world.collections?.[rule.collection];
     if (!items) continue;
     for (const scope of scopesOf(request, rule.each)) {
