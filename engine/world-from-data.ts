@@ -18,8 +18,31 @@ export function normalizeKeyPart(value: unknown): unknown {
   return /^[0-9a-f]{32}$/.test(undashed) ? undashed : value;
 }
 
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(b[index]));
+type Item = { key: unknown[]; [field: string]: unknown };
+
+function normalizedKey(key: unknown[]): string {
+  return JSON.stringify(key.map(normalizeKeyPart));
+}
+
+/**
+ * An index of each collection by normalized key, kept up to date as items are appended (the
+ * mock appends what it creates): a lookup costs the same with 10 items or 100,000. The first
+ * item with a key wins, as a scan would find it; a collection that shrank is indexed anew.
+ */
+const indexes = new WeakMap<Item[], { indexed: number; byKey: Map<string, Item> }>();
+
+function findByKey(items: Item[], key: unknown[]): Item | undefined {
+  let index = indexes.get(items);
+  if (!index || index.indexed > items.length) {
+    index = { indexed: 0, byKey: new Map() };
+    indexes.set(items, index);
+  }
+  for (; index.indexed < items.length; index.indexed += 1) {
+    const item = items[index.indexed] as Item;
+    const normalized = normalizedKey(item.key);
+    if (!index.byKey.has(normalized)) index.byKey.set(normalized, item);
+  }
+  return index.byKey.get(normalizedKey(key));
 }
 
 export function worldFromData(
@@ -30,7 +53,7 @@ export function worldFromData(
     lookup(collection, key): Lookup {
       const items = data.collections?.[collection];
       if (!items) return { known: false };
-      return { known: true, item: items.find((item) => sameKey(item.key, key)) };
+      return { known: true, item: findByKey(items, key) };
     },
     quota: (name) => data.quotas?.[name],
     caller: () => data.caller,

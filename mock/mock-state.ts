@@ -4,9 +4,9 @@ import { worldFromData, type WorldData } from '../engine/world-from-data.ts';
 import type { World } from '../engine/world.ts';
 import { applyCreationEffects } from './creation-effects.ts';
 
+/** What the mock remembers of a creation beyond its effects on the world: its id (a long run holds no request bodies). */
 export interface CreatedResource {
   id: string;
-  request: RequestDocument;
 }
 
 /** One API's state on the mock: what exists (fixtures plus creations) and what was created. */
@@ -26,7 +26,7 @@ export class ApiState {
   }
 
   recordCreation(id: string, request: RequestDocument): number {
-    this.created.push({ id, request });
+    this.created.push({ id });
     applyCreationEffects(this.api, this.data, request);
     return this.created.length;
   }
