@@ -57,24 +57,29 @@ try {
     return requests.length / seconds;
   }
 
-  async function fullRun(): Promise<number> {
+  /** With the plans made beforehand (sending, checking, reporting), or planning as it goes as `run` does. */
+  async function fullRun(planned: boolean): Promise<number> {
     mock.reset();
     const quiet = { write() {} };
     const started = performance.now();
-    await runConformance({ config: DEFAULT_CONFIG, apis: [...API_NAMES], target: mock.url, plans, seed: 1, runs: RUNS, strict: false, concurrency: CONCURRENCY, console: quiet, progress: quiet, showProgress: false });
+    await runConformance({ config: DEFAULT_CONFIG, apis: [...API_NAMES], target: mock.url, ...(planned ? { plans } : {}), seed: 1, runs: RUNS, strict: false, concurrency: CONCURRENCY, console: quiet, progress: quiet, showProgress: false });
     return requests.length / ((performance.now() - started) / 1000);
   }
 
   const bare: number[] = [];
   const full: number[] = [];
+  const withPlanning: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     bare.push(await bareLoop());
-    full.push(await fullRun());
+    full.push(await fullRun(true));
+    withPlanning.push(await fullRun(false));
   }
   const best = (rates: number[]) => Math.max(...rates);
   line(`bare undici loop, concurrency ${CONCURRENCY} (${requests.length} requests)`, `${Math.round(best(bare))} requests/s (rounds: ${bare.map(Math.round).join(', ')})`);
   line(`full conformance run, same requests and concurrency`, `${Math.round(best(full))} requests/s (rounds: ${full.map(Math.round).join(', ')})`);
   line('ratio full / bare (goal >= 0.5)', (best(full) / best(bare)).toFixed(2));
+  line('full run planning as it goes (as `run` does)', `${Math.round(best(withPlanning))} requests/s (rounds: ${withPlanning.map(Math.round).join(', ')})`);
+  line('ratio full with planning / bare', (best(withPlanning) / best(bare)).toFixed(2));
 } finally {
   await mock.close();
 }

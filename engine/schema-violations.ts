@@ -34,7 +34,19 @@ export function owningClaim(claims: ParsedClaim[], location: string, error: Erro
  * Validators for every schema location of a spec (request body, each parameter, each response
  * body), compiled once; their failures come back named by requirement id.
  */
+/** Compiling a spec's schemas takes ~100 ms; a loaded spec is read-only, so its validator is made once. */
+const validators = new WeakMap<LoadedSpec, SchemaValidator>();
+
 export function createSchemaValidator(spec: LoadedSpec): SchemaValidator {
+  let validator = validators.get(spec);
+  if (!validator) {
+    validator = compileSchemaValidator(spec);
+    validators.set(spec, validator);
+  }
+  return validator;
+}
+
+function compileSchemaValidator(spec: LoadedSpec): SchemaValidator {
   const ajv = createAjv();
   const claims = claimsOf(spec);
   const compiled = new Map<string, ValidateFunction>();
