@@ -8,7 +8,8 @@ function clamp(value: number, min: number, max: number): number {
 
 /**
  * Values of JSON types the node does not allow, each type its own group: for `integer` a
- * fraction (1.5) and a numeric string ("7"), within the node's bounds where possible; for
+ * fraction (1.5), a numeric string ("7") within the node's bounds where possible, and a word
+ * ("seven"); for `boolean` "true" and a word ("maybe"); for
  * `string` a number, a boolean, null, an object and an array.
  */
 export function invalidType(node: JsonSchemaNode): CandidateGroup[] {
@@ -23,6 +24,9 @@ export function invalidType(node: JsonSchemaNode): CandidateGroup[] {
   if (allows('integer') && !allows('number')) groups.push([1.5, one + 0.5]);
   if (!numeric) groups.push([7]);
   if (!allows('string')) groups.push(numeric ? ['7', String(seven)] : allows('boolean') ? ['true'] : ['7']);
+  // A numeric string or "true" may be tolerated where a document's own example sends one (the
+  // lenient reading); a word that no reading takes for a number or a flag never is.
+  if (!allows('string') && (numeric || allows('boolean'))) groups.push([numeric ? 'seven' : 'maybe']);
   if (!allows('boolean')) groups.push([true]);
   if (!allows('null')) groups.push([null]);
   if (!allows('object')) groups.push([{}]);
