@@ -1,7 +1,7 @@
 import type { LoadedSpec } from './spec-loader.ts';
 import type { RequestDocument } from './request-document.ts';
 import type { WorldData } from './world-from-data.ts';
-import { createSchemaValidator, type SchemaValidator } from './schema-violations.ts';
+import { createSchemaValidator } from './schema-violations.ts';
 import { evaluateRequestRules } from './rule-evaluator.ts';
 import { parameters } from './schema-locations.ts';
 import { worldOf } from './world-of-spec.ts';
@@ -11,20 +11,9 @@ export interface Failure {
   detail: string;
 }
 
-const validators = new WeakMap<LoadedSpec, SchemaValidator>();
-
-function validatorOf(spec: LoadedSpec): SchemaValidator {
-  let validate = validators.get(spec);
-  if (!validate) {
-    validate = createSchemaValidator(spec);
-    validators.set(spec, validate);
-  }
-  return validate;
-}
-
 /** Everything a request fails: body schema, each parameter's schema, each request rule in this world. */
 export function requestFailureDetails(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): Failure[] {
-  const validate = validatorOf(spec);
+  const validate = createSchemaValidator(spec);
   const failures: Failure[] = [];
   for (const violation of validate('request-body', request.body)) {
     failures.push({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `body ${violation.message}` });

@@ -2,23 +2,12 @@ import { ambiguityOf, describeAmbiguity } from '../engine/document-ambiguities.t
 import { resolvePointer } from '../engine/json-pointer.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { parameters } from '../engine/schema-locations.ts';
-import { createSchemaValidator, type SchemaValidator, type SchemaViolation } from '../engine/schema-violations.ts';
+import { createSchemaValidator, type SchemaViolation } from '../engine/schema-violations.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-
-const validators = new WeakMap<LoadedSpec, SchemaValidator>();
-
-function validatorOf(spec: LoadedSpec): SchemaValidator {
-  let validate = validators.get(spec);
-  if (!validate) {
-    validate = createSchemaValidator(spec);
-    validators.set(spec, validate);
-  }
-  return validate;
-}
 
 /** The request's schema violations (body and parameters), each with the value it is about and where it sits in the request. */
 function violationsOf(spec: LoadedSpec, request: RequestDocument): { violation: SchemaViolation; value: unknown; where: string }[] {
-  const validate = validatorOf(spec);
+  const validate = createSchemaValidator(spec);
   const found = validate('request-body', request.body).map((violation) => ({
     violation,
     value: resolvePointer(request.body, violation.instancePath),

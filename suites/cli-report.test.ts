@@ -1,18 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { conformanceSync as conformance } from './support/cli-process.ts';
 
-function conformance(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', ...env },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-report-'));
 const file = (name: string) => path.join(dir, name);

@@ -1,19 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { conformanceSync as conformance } from './support/cli-process.ts';
 
-function conformance(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', ...env },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('conformance run (CLI)', () => {
   it('runs against the embedded mock, exits 0, and streams versioned JSON results', () => {

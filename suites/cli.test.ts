@@ -1,16 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { conformanceSync } from './support/cli-process.ts';
 
-function conformance(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+
+const conformance = (...args: string[]) => conformanceSync(args);
 
 describe('conformance CLI', () => {
   it('describes every option and exit status of DESIGN.md in --help', () => {

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
+import { quietRunOptions } from './support/quiet-run-options.ts';
 
 const SEED = 7;
 const RUNS = 5;
 
-function quietOptions(overrides: Partial<RunOptions> = {}): RunOptions & { output: string[] } {
-  const output: string[] = [];
-  return {
-    config: DEFAULT_CONFIG,
-    apis: [...API_NAMES],
-    seed: SEED,
-    runs: RUNS,
-    // Strict: inferred requirements count too, so both the clean pass and each catch are the whole truth.
-    strict: true,
-    concurrency: 8,
-    console: { write: (text: string) => void output.push(text) },
-    progress: { write: () => undefined },
-    showProgress: false,
-    output,
-    ...overrides,
-  };
-}
+const quietOptions = (overrides: Partial<RunOptions> = {}) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
 
 describe('the conformance run against the embedded mock', () => {
   it('passes the conforming mock: exit 0, no requirement broken', async () => {

@@ -6,8 +6,9 @@ import { withEdits } from '../engine/request-edits.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { baseRequest } from '../generators/base-requests.ts';
 import { toleratedBreach } from '../generators/tolerated-values.ts';
-import { runConformance, type RunOptions, type RunOutcome } from '../runner/run-conformance.ts';
+import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
 import type { Personality } from '../mock/mock-server.ts';
+import { quietRunOptions } from './support/quiet-run-options.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { runChecks } from '../runner/checks.ts';
 import type { ObservedResponse, TestCase } from '../runner/run-model.ts';
@@ -21,20 +22,8 @@ const SEED = 7;
 const RUNS = 5;
 
 function quietRun(personality: Personality): Promise<RunOutcome & { output: string }> {
-  const output: string[] = [];
-  const options: RunOptions = {
-    config: DEFAULT_CONFIG,
-    apis: [...API_NAMES],
-    seed: SEED,
-    runs: RUNS,
-    strict: true,
-    concurrency: 8,
-    console: { write: (text: string) => void output.push(text) },
-    progress: { write: () => undefined },
-    showProgress: false,
-    mockPersonality: personality,
-  };
-  return runConformance(options).then((outcome) => ({ ...outcome, output: output.join('') }));
+  const options = quietRunOptions({ seed: SEED, runs: RUNS, mockPersonality: personality });
+  return runConformance(options).then((outcome) => ({ ...outcome, output: options.output.join('') }));
 }
 
 const brokenOf = (outcome: RunOutcome) => outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);

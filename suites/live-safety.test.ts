@@ -10,15 +10,13 @@ import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { mergeResultFiles } from '../reports/merge-results.ts';
 import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
 import { RateLimiter } from '../runner/rate-limiter.ts';
+import { quietRunOptions } from './support/quiet-run-options.ts';
 import { LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY } from '../runner/case-selection.ts';
 
 const SEED = 11;
 const RUNS = 4;
-const quiet = { write: () => undefined };
 
-function options(overrides: Partial<RunOptions>): RunOptions {
-  return { config: DEFAULT_CONFIG, apis: [...API_NAMES], seed: SEED, runs: RUNS, strict: true, concurrency: 8, console: quiet, progress: quiet, showProgress: false, ...overrides };
-}
+const options = (overrides: Partial<RunOptions>) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
 
 function createdOnMock(mock: RunningMock): Record<ApiName, number> {
   return Object.fromEntries(API_NAMES.map((api) => [api, mock.state[api].created.length])) as Record<ApiName, number>;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { quietRunOptions } from './support/quiet-run-options.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { ConformanceError } from '../engine/errors.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
@@ -469,22 +470,7 @@ describe('TLS: self-signed endpoints, --ca FILE and --insecure', () => {
 });
 
 describe('the conformance run against misbehaving targets', () => {
-  function quietOptions(overrides: Partial<RunOptions> = {}): RunOptions & { output: string[] } {
-    const output: string[] = [];
-    return {
-      config: DEFAULT_CONFIG,
-      apis: ['lbaas-healthmonitors'],
-      seed: 7,
-      runs: 1,
-      strict: true,
-      concurrency: 1,
-      console: { write: (text: string) => void output.push(text) },
-      progress: { write: () => undefined },
-      showProgress: false,
-      output,
-      ...overrides,
-    };
-  }
+  const quietOptions = (overrides: Partial<RunOptions> = {}) => quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 7, runs: 1, concurrency: 1, ...overrides });
   async function unreachable(options: RunOptions): Promise<ConformanceError> {
     try {
       await runConformance(options);

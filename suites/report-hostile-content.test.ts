@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { validateXML } from 'xmllint-wasm';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
 import { launchChromium, openLocalFile, type RecordedPage } from './support/chromium.ts';
@@ -28,24 +27,7 @@ const FILTERED_API = 'lbaas-healthmonitors';
 const HOVERED_ELEMENTS = 12;
 const ACTION_TIMEOUT_MS = 10_000;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Spawns `conformance` from the repo root and waits for it to exit. */
-async function runCli(args: string[]): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
-  for (const name of ['CONFORMANCE_AUTH_TOKEN', 'CONFORMANCE_SIGV4_ACCESS_KEY_ID', 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY', 'CONFORMANCE_MOCK_FAULTS']) delete env[name];
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 interface ResultsFile {
   results: { polarity: 'positive' | 'negative'; passed: boolean; response?: { status: number } }[];
@@ -99,7 +81,7 @@ describe('the HTML report of a run against a hostile target, in Chromium', () =>
     const config = path.join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ auth: { token: 'hostile-test-token' } }));
     const args = ['run', '--target', target.url, '--config', config, '--seed', '3', '--runs', '2', '--concurrency', '32'];
-    [run, browser] = await Promise.all([runCli([...args, '--report', files.html, '--junit', files.junit, '--json', files.json]), launchChromium()]);
+    [run, browser] = await Promise.all([conformanceAsync([...args, '--report', files.html, '--junit', files.junit, '--json', files.json]), launchChromium()]);
     results = JSON.parse(readFileSync(files.json, 'utf8')) as ResultsFile;
   }, 120_000);
 
@@ -110,7 +92,7 @@ describe('the HTML report of a run against a hostile target, in Chromium', () =>
   });
 
   it('exits 1: every API is non-conformant', () => {
-    expect(run.code, run.stdout.slice(-2000) + run.stderr).toBe(1);
+    expect(run.status, run.stdout.slice(-2000) + run.stderr).toBe(1);
     expect(run.stdout).toContain('NOT conformant');
   });
 

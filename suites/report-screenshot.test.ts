@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
 import { launchChromium, openLocalFile, type RecordedPage } from './support/chromium.ts';
 
@@ -23,24 +22,7 @@ const REQUIREMENT = 'lbaas-healthmonitors/timeout-lt-delay';
 const QUOTE = 'This value must be less than the ``delay`` value.';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Spawns `conformance` from the repo root (against the embedded mock, with the given faults) and waits for it to exit. */
-async function runCli(args: string[], faults: string[]): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', CONFORMANCE_MOCK_FAULTS: faults.join(',') };
-  for (const name of ['CONFORMANCE_AUTH_TOKEN', 'CONFORMANCE_SIGV4_ACCESS_KEY_ID', 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY']) delete env[name];
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 /** Visible, and its whole box inside the first screen (0..1500 vertically, 0..1280 across). */
 async function expectInFirstScreen(locator: Locator, what: string): Promise<void> {
@@ -65,7 +47,7 @@ describe('the first screen of a report on a faulty target, in Chromium', () => {
     rmSync(REPORT, { force: true });
     rmSync(SCREENSHOT, { force: true });
     const args = ['run', '--api', 'lbaas-healthmonitors', '--seed', '1', '--runs', '3', '--report', path.relative(PROJECT_ROOT, REPORT)];
-    [run, browser] = await Promise.all([runCli(args, [FAULT]), launchChromium()]);
+    [run, browser] = await Promise.all([conformanceAsync(args, { CONFORMANCE_MOCK_FAULTS: FAULT }), launchChromium()]);
     view = await openLocalFile(browser, REPORT, { javaScriptEnabled: true, viewport: VIEWPORT });
     await view.page.screenshot({ path: SCREENSHOT, fullPage: false });
   }, 120_000);
@@ -76,7 +58,7 @@ describe('the first screen of a report on a faulty target, in Chromium', () => {
   });
 
   it('the run exits 1 and names the broken requirement', () => {
-    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain(REQUIREMENT);
   });
 

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { SECRET_ENVIRONMENT } from '../engine/config.ts';
 import { REDACTED } from '../runner/redaction.ts';
 import { startHostileTarget, type HostileTarget } from './support/hostile-target.ts';
@@ -52,24 +50,7 @@ const SOURCES: SecretSource[] = [
   },
 ];
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Spawns `conformance` from the repo root with exactly these secret variables, and waits for it to exit. */
-async function runCli(args: string[], environment: NodeJS.ProcessEnv): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
-  for (const name of [...Object.values(SECRET_ENVIRONMENT), 'CONFORMANCE_MOCK_FAULTS']) delete env[name];
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), ...args], { cwd: PROJECT_ROOT, env: { ...env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 /** Where a value occurs in one output, with a little context to find the leak. */
 function occurrence(output: string, text: string, value: string): string {
@@ -105,7 +86,7 @@ describe.each(SOURCES)('secrets given in $name never appear in any output', (sou
     const files = { html: path.join(dir, 'r.html'), junit: path.join(dir, 'r.xml'), json: path.join(dir, 'r.json'), config: path.join(dir, 'config.json') };
     writeFileSync(files.config, JSON.stringify(source.configFile(target.url)));
     const args = ['run', '--config', files.config, '--seed', '5', '--runs', '1', '--concurrency', '32', '--report', files.html, '--junit', files.junit, '--json', files.json];
-    run = await runCli(args, source.environment);
+    run = await conformanceAsync(args, source.environment);
     outputs = {
       'the HTML report': readFileSync(files.html, 'utf8'),
       'the JUnit XML': readFileSync(files.junit, 'utf8'),
@@ -122,7 +103,7 @@ describe.each(SOURCES)('secrets given in $name never appear in any output', (sou
   });
 
   it('sent the secrets to the echoing target (exit 1: it conforms to nothing)', () => {
-    expect(run.code, run.stderr).toBe(1);
+    expect(run.status, run.stderr).toBe(1);
     expect([...target.received.tokens]).toEqual(expect.arrayContaining([source.secrets.token, `${source.secrets.token}-wrong`]));
     expect(target.signatures().length).toBeGreaterThan(1);
     expect([...target.received.authorizations].some((value) => value.includes(`Credential=${source.secrets.accessKeyId}/`))).toBe(true);

@@ -1,0 +1,38 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
+
+/** The variables the CLI reads; a test starts from none of them, then sets what it needs. */
+const CONFORMANCE_VARIABLES = ['CONFORMANCE_AUTH_TOKEN', 'CONFORMANCE_SIGV4_ACCESS_KEY_ID', 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY', 'CONFORMANCE_MOCK_FAULTS'];
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function environment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
+  for (const name of CONFORMANCE_VARIABLES) delete env[name];
+  return { ...env, ...extra };
+}
+
+const ENTRY = path.join(PROJECT_ROOT, 'bin', 'conformance.js');
+
+/** Runs `conformance ARGS` from the repo root and waits for it (for short commands). */
+export function conformanceSync(args: string[], extra: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, [ENTRY, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: environment(extra), timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `conformance ARGS` from the repo root without blocking the test's event loop (servers in the test keep answering). */
+export async function conformanceAsync(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [ENTRY, ...args], { cwd: PROJECT_ROOT, env: environment(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [status] = (await once(child, 'close')) as [number | null];
+  return { status, stdout, stderr };
+}
