@@ -2,28 +2,24 @@ import { readFileSync } from 'node:fs';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
 import { secretValues, type ConformanceConfig } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
-import { createSchemaValidator, type SchemaValidator } from '../engine/schema-violations.ts';
-import { toHttpRequest } from '../engine/request-to-http.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import { loadSpec } from '../engine/spec-loader.ts';
+import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
 import { casesLeft, planRun } from './run-plan.ts';
+import { runCase, type ApiContext } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
-import type { CaseResult, RequirementVerdict, TestCase } from './run-model.ts';
-import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
-import { withCredentials } from './request-credentials.ts';
-import { runChecks } from './checks.ts';
-import { createRedactor, redactHeaders, signatureOf, withSignatureRedacted, type Redactor } from './redaction.ts';
-import { curlCommand } from './curl-command.ts';
+import type { RequirementVerdict } from './run-model.ts';
+import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
+import { createRedactor } from './redaction.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';
 import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
 import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { classifyReachability } from './target-errors.ts';
-import { DEFAULT_RETRY_POLICY, exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import type { Agent } from 'undici';
 
 export interface RunOptions {
@@ -73,11 +69,6 @@ export interface RunOutcome {
   report: ReportModel;
 }
 
-interface ApiContext {
-  spec: LoadedSpec;
-  validate: SchemaValidator;
-  target: string;
-}
 
 function suiteVersion(): string {
   return (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;
@@ -91,79 +82,6 @@ async function checkReachable(dispatcher: Agent, target: string, limits: Exchang
   const outcome = await exchange(dispatcher, { method: 'GET', url: new URL(target), headers: {}, body: undefined }, { ...limits, maxBodyBytes: 1024 });
   const unreachable = classifyReachability(target, outcome);
   if (unreachable) throw unreachable;
-}
-
-function redactedRequest(request: RequestDocument, headers: Record<string, string>, redact: Redactor): RequestDocument {
-  const body = request.body === undefined ? undefined : (JSON.parse(redact(JSON.stringify(request.body))) as unknown);
-  return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
-}
-
-interface Sender {
-  dispatcher: Agent;
-  limiter: RateLimiter | undefined;
-  redact: Redactor;
-  signal: AbortSignal;
-}
-
-async function runCase(context: ApiContext, testCase: TestCase, options: RunOptions, sender: Sender): Promise<CaseResult> {
-  const { dispatcher, limiter, signal } = sender;
-  const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
-  const setupStatuses: number[] = [];
-  for (const setup of testCase.setup ?? []) {
-    const plan = toHttpRequest(context.target, context.spec.path, setup);
-    await limiter?.take(signal);
-    const answer = await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, options.config) }, limits, signal);
-    if ('response' in answer) setupStatuses.push(answer.response.status);
-  }
-  const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
-  // Each send (a retry after a Retry-After too) signs afresh; every signature sent is redacted.
-  let headers: Record<string, string> = {};
-  const signatures: string[] = [];
-  const send = async (): Promise<ExchangeOutcome> => {
-    headers = await withCredentials(context.spec, plan, options.config, testCase.credentials);
-    const signature = signatureOf(headers);
-    if (signature) signatures.push(signature);
-    await limiter?.take(signal);
-    return exchange(dispatcher, { ...plan, headers }, limits, signal);
-  };
-  const started = performance.now();
-  const outcome = await exchangeHonouringRetryAfter(send, options.retry ?? DEFAULT_RETRY_POLICY, signal);
-  const durationMs = Math.round(performance.now() - started);
-  const redact = signatures.reduce<Redactor>((redactor, signature) => withSignatureRedacted(redactor, signature), sender.redact);
-  const shownHeaders = redactHeaders(headers, redact);
-  const base = {
-    caseId: testCase.id,
-    api: testCase.api,
-    requirementId: testCase.requirementId,
-    polarity: testCase.polarity,
-    origin: testCase.origin,
-    description: testCase.description,
-    ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
-    request: redactedRequest(testCase.request, headers, redact),
-    url: plan.url.toString(),
-    expectedStatuses: testCase.expectedStatuses,
-    ...(testCase.setup ? { setupStatuses } : {}),
-    durationMs,
-    curl: curlCommand(plan.method, plan.url.toString(), shownHeaders, plan.body === undefined ? undefined : redact(plan.body)),
-  };
-  if ('error' in outcome) {
-    return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
-  }
-  const checks = [
-    ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),
-    ...throttledCheck(testCase.requirementId, testCase.expectedStatuses, outcome),
-  ];
-  // The parsed body served the checks; the results keep the redacted excerpt only.
-  const { status, bodyTruncated, bodyCutAt, bodyInvalidUtf8 } = outcome.response;
-  const response = {
-    status,
-    headers: redactHeaders(outcome.response.headers, redact),
-    bodyExcerpt: redact(outcome.response.bodyExcerpt),
-    bodyTruncated,
-    ...(bodyCutAt !== undefined ? { bodyCutAt } : {}),
-    ...(bodyInvalidUtf8 ? { bodyInvalidUtf8 } : {}),
-  };
-  return { ...base, response, checks, passed: checks.every((check) => check.passed) };
 }
 
 /** Runs the conformance run of DESIGN.md: plan, send, check, tally, report. */
@@ -222,7 +140,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
           break;
         }
         const item = step.value;
-        const result = await runCase(item.context, item.testCase, options, { dispatcher, limiter, redact, signal: deadline.signal });
+        const result = await runCase(item.context, item.testCase, { dispatcher, limiter, redact, signal: deadline.signal, config: options.config, limits, retry: options.retry ?? DEFAULT_RETRY_POLICY });
         if (deadline.signal.aborted) break;
         tally.add(result);
         await stream?.add(result);

@@ -1,0 +1,98 @@
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { ConformanceConfig } from '../engine/config.ts';
+import type { SchemaValidator } from '../engine/schema-violations.ts';
+import { toHttpRequest } from '../engine/request-to-http.ts';
+import type { RequestDocument } from '../engine/request-document.ts';
+import type { CaseResult, TestCase } from './run-model.ts';
+import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
+import { withCredentials } from './request-credentials.ts';
+import { runChecks } from './checks.ts';
+import { redactHeaders, signatureOf, withSignatureRedacted, type Redactor } from './redaction.ts';
+import { curlCommand } from './curl-command.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
+import type { Agent } from 'undici';
+
+/** One API of the run: its spec, its compiled schemas and where its requests go. */
+export interface ApiContext {
+  spec: LoadedSpec;
+  validate: SchemaValidator;
+  target: string;
+}
+
+/** What sending a case needs from the run. */
+export interface Sender {
+  dispatcher: Agent;
+  limiter: RateLimiter | undefined;
+  redact: Redactor;
+  signal: AbortSignal;
+  config: ConformanceConfig;
+  limits: ExchangeLimits;
+  retry: RetryPolicy;
+}
+
+function redactedRequest(request: RequestDocument, headers: Record<string, string>, redact: Redactor): RequestDocument {
+  const body = request.body === undefined ? undefined : (JSON.parse(redact(JSON.stringify(request.body))) as unknown);
+  return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
+}
+
+/** Sends one case (its setup requests first), checks the answer, and returns its result with every secret redacted. */
+export async function runCase(context: ApiContext, testCase: TestCase, sender: Sender): Promise<CaseResult> {
+  const { dispatcher, limiter, signal, limits, config } = sender;
+  const setupStatuses: number[] = [];
+  for (const setup of testCase.setup ?? []) {
+    const plan = toHttpRequest(context.target, context.spec.path, setup);
+    await limiter?.take(signal);
+    const answer = await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, config) }, limits, signal);
+    if ('response' in answer) setupStatuses.push(answer.response.status);
+  }
+  const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
+  // Each send (a retry after a Retry-After too) signs afresh; every signature sent is redacted.
+  let headers: Record<string, string> = {};
+  const signatures: string[] = [];
+  const send = async (): Promise<ExchangeOutcome> => {
+    headers = await withCredentials(context.spec, plan, config, testCase.credentials);
+    const signature = signatureOf(headers);
+    if (signature) signatures.push(signature);
+    await limiter?.take(signal);
+    return exchange(dispatcher, { ...plan, headers }, limits, signal);
+  };
+  const started = performance.now();
+  const outcome = await exchangeHonouringRetryAfter(send, sender.retry, signal);
+  const durationMs = Math.round(performance.now() - started);
+  const redact = signatures.reduce<Redactor>((redactor, signature) => withSignatureRedacted(redactor, signature), sender.redact);
+  const shownHeaders = redactHeaders(headers, redact);
+  const base = {
+    caseId: testCase.id,
+    api: testCase.api,
+    requirementId: testCase.requirementId,
+    polarity: testCase.polarity,
+    origin: testCase.origin,
+    description: testCase.description,
+    ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
+    request: redactedRequest(testCase.request, headers, redact),
+    url: plan.url.toString(),
+    expectedStatuses: testCase.expectedStatuses,
+    ...(testCase.setup ? { setupStatuses } : {}),
+    durationMs,
+    curl: curlCommand(plan.method, plan.url.toString(), shownHeaders, plan.body === undefined ? undefined : redact(plan.body)),
+  };
+  if ('error' in outcome) {
+    return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
+  }
+  const checks = [
+    ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),
+    ...throttledCheck(testCase.requirementId, testCase.expectedStatuses, outcome),
+  ];
+  // The parsed body served the checks; the results keep the redacted excerpt only.
+  const { status, bodyTruncated, bodyCutAt, bodyInvalidUtf8 } = outcome.response;
+  const response = {
+    status,
+    headers: redactHeaders(outcome.response.headers, redact),
+    bodyExcerpt: redact(outcome.response.bodyExcerpt),
+    bodyTruncated,
+    ...(bodyCutAt !== undefined ? { bodyCutAt } : {}),
+    ...(bodyInvalidUtf8 ? { bodyInvalidUtf8 } : {}),
+  };
+  return { ...base, response, checks, passed: checks.every((check) => check.passed) };
+}
