@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
-import { conformanceSync as conformance } from './support/cli-process.ts';
+import { conformanceAsync, conformanceSync as conformance } from './support/cli-process.ts';
 
 
 describe('conformance run (CLI)', () => {
@@ -78,5 +78,36 @@ describe('conformance run (CLI) interrupted', () => {
     expect(results.summary).toMatchObject({ complete: false, exitCode: 1 });
     expect(readFileSync(html, 'utf8')).toContain('INCOMPLETE');
     expect(readFileSync(junit, 'utf8')).toContain('name="all-cases-sent"');
+  });
+});
+
+describe('conformance run (CLI) against a target that accepts the connection and never answers', () => {
+  it('ends within --deadline with exit 1 and writes the reports, marked incomplete', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const dir = mkdtempSync(path.join(tmpdir(), 'run-cli-'));
+    const [html, junit] = [path.join(dir, 'report.html'), path.join(dir, 'junit.xml')];
+    try {
+      const target = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+      const { status, stdout } = await conformanceAsync(['run', '--target', target, '--api', 'lbaas-healthmonitors', '--runs', '1', '--timeout', '1', '--deadline', '2', '--report', html, '--junit', junit]);
+      expect(status, stdout).toBe(1);
+      expect(stdout).toMatch(/deadline \(2000 ms\) passed/);
+      expect(readFileSync(html, 'utf8')).toContain('INCOMPLETE');
+      expect(readFileSync(junit, 'utf8')).toContain('name="all-cases-sent"');
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
+
+describe('conformance run --dry-run', () => {
+  it('prints the planned cases, sends nothing (nothing listens at the target) and exits 0', () => {
+    const { status, stdout } = conformance(['run', '--dry-run', '--target', 'http://127.0.0.1:9', '--api', 'orchestration-stacks', '--seed', '2', '--runs', '3', '--negative-only']);
+    expect(status, stdout).toBe(0);
+    expect(stdout).toContain('orchestration-stacks/stack-name-pattern#negative-1  POST expects 400');
+    expect(stdout).not.toMatch(/#positive-/);
+    expect(stdout).toMatch(/\d+ cases would be sent; nothing was sent \(--dry-run\)\. Left out: \d+ \(--negative-only \(it would create a resource\)\)\./);
   });
 });
