@@ -31,11 +31,20 @@ function readableBody(excerpt: string, truncated: boolean): string {
   }
 }
 
+/** What the suite did not show of the body, and why. */
+function bodyNotes(response: NonNullable<CaseExample['response']>): string {
+  const notes: string[] = [];
+  if (response.bodyCutAt !== undefined) notes.push(`the suite read only the first ${response.bodyCutAt} bytes of a longer body`);
+  else if (response.bodyTruncated) notes.push('the excerpt is cut');
+  if (response.bodyInvalidUtf8) notes.push('the body is not valid UTF-8 (shown with U+FFFD)');
+  return notes.map((note) => `\n… (${note})`).join('');
+}
+
 function responseText(example: CaseExample): string {
   if (!example.response) return `no answer: ${example.error ?? 'unknown transport failure'}`;
   const { status, headers, bodyExcerpt, bodyTruncated } = example.response;
-  const body = bodyExcerpt ? `\n\n${cut(readableBody(bodyExcerpt, bodyTruncated))}${bodyTruncated ? '\n… (body truncated by the suite)' : ''}` : '';
-  return `HTTP ${status}\n${headerLines(headers)}${body}`;
+  const body = bodyExcerpt ? `\n\n${cut(readableBody(bodyExcerpt, bodyTruncated))}` : '';
+  return `HTTP ${status}\n${headerLines(headers)}${body}${bodyNotes(example.response)}`;
 }
 
 export function outcomeLine(example: CaseExample): string {

@@ -173,6 +173,8 @@ function answerLines(example: CaseExample): string[] {
     'response headers:',
     ...Object.entries(response.headers).map(([name, value]) => `  ${name}: ${value}`),
     `response body: ${response.bodyExcerpt}${response.bodyTruncated ? ' … (truncated)' : ''}`,
+    ...(response.bodyCutAt !== undefined ? [`(the suite read only the first ${response.bodyCutAt} bytes of a longer body)`] : []),
+    ...(response.bodyInvalidUtf8 ? ['(the body is not valid UTF-8)'] : []),
   ];
 }
 
