@@ -86,6 +86,18 @@ const positiveCase: TestCase = {
 };
 const failedChecks = (response: ObservedResponse) => runChecks({ spec, validate, testCase: positiveCase, response }).filter((check) => !check.passed);
 
+/** A fresh dispatcher for each test, and the misbehaving server a test starts, closed after it. */
+function exchangeFixture(): { dispatcher: Agent; target: Misbehaving | undefined } {
+  const fixture = { target: undefined } as { dispatcher: Agent; target: Misbehaving | undefined };
+  beforeEach(() => void (fixture.dispatcher = createDispatcher(2, LIMITS)));
+  afterEach(async () => {
+    await fixture.target?.close();
+    fixture.target = undefined;
+    await fixture.dispatcher.destroy();
+  });
+  return fixture;
+}
+
 describe('exchange() against a target that cannot be reached', () => {
   let dispatcher: Agent;
   beforeEach(() => void (dispatcher = createDispatcher(2, LIMITS)));
@@ -113,25 +125,18 @@ describe('exchange() against a target that cannot be reached', () => {
 });
 
 describe('exchange() against a target that never answers, or not all of it', () => {
-  let dispatcher: Agent;
-  let target: Misbehaving | undefined;
-  beforeEach(() => void (dispatcher = createDispatcher(2, LIMITS)));
-  afterEach(async () => {
-    await target?.close();
-    target = undefined;
-    await dispatcher.destroy();
-  });
+  const fixture = exchangeFixture();
 
   it('fails a request that gets no answer as a timeout, which is not "unreachable" (the run goes on)', async () => {
-    target = await startSilentTarget();
-    const outcome = failure(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startSilentTarget();
+    const outcome = failure(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(outcome).toEqual({ kind: 'timeout', code: 'CONF_HEADERS_TIMEOUT', error: 'timeout: no answer within 300 ms (CONF_HEADERS_TIMEOUT)' });
-    expect(classifyReachability(target.url, outcome)).toBeUndefined();
+    expect(classifyReachability(fixture.target.url, outcome)).toBeUndefined();
   });
 
   it('fails a body that stops coming as a timeout, saying how much had come', async () => {
-    target = await startStalledBody();
-    const outcome = failure(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startStalledBody();
+    const outcome = failure(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     // undici's gap timeout and the suite's whole-body bound are both 300 ms here: either may say it first.
     expect(outcome.kind).toBe('timeout');
     expect(outcome.code).toMatch(/^(UND_ERR_BODY_TIMEOUT|CONF_BODY_TIMEOUT)$/);
@@ -139,28 +144,28 @@ describe('exchange() against a target that never answers, or not all of it', () 
   });
 
   it('bounds the whole body, not only the gaps: a trickle that never ends fails as a timeout', async () => {
-    target = await startTricklingBody(50);
-    const outcome = failure(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startTricklingBody(50);
+    const outcome = failure(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(outcome).toMatchObject({ kind: 'timeout', code: 'CONF_BODY_TIMEOUT' });
     expect(outcome.error).toMatch(/^timeout: the body did not arrive within 300 ms after status 201/);
   });
 
   it('fails a connection reset mid-body with the cause and what had come', async () => {
-    target = await startResetMidBody();
-    const outcome = failure(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startResetMidBody();
+    const outcome = failure(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(outcome.kind).toBe('reset');
     expect(outcome.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
     expect(outcome.error).toMatch(/^connection closed before the answer was complete after status 201/);
     expect(outcome.error).toContain(outcome.code);
-    expect(classifyReachability(target.url, outcome)).toBeUndefined();
+    expect(classifyReachability(fixture.target.url, outcome)).toBeUndefined();
   });
 
   it('reports an abort by the caller (the run deadline) as such, whatever the abort reason', async () => {
-    target = await startSilentTarget();
+    fixture.target = await startSilentTarget();
     const controller = new AbortController();
-    const pending = exchange(dispatcher, POST(target.url), { ...LIMITS, timeoutMs: 30_000 }, controller.signal);
+    const pending = exchange(fixture.dispatcher, POST(fixture.target.url), { ...LIMITS, timeoutMs: 30_000 }, controller.signal);
     // Abort once the request is there: the target has seen it.
-    await target.arrived;
+    await fixture.target.arrived;
     controller.abort('deadline');
     const outcome = failure(await pending);
     expect(outcome).toMatchObject({ kind: 'aborted' });
@@ -169,18 +174,11 @@ describe('exchange() against a target that never answers, or not all of it', () 
 });
 
 describe('exchange() against a target whose 2xx body is broken', () => {
-  let dispatcher: Agent;
-  let target: Misbehaving | undefined;
-  beforeEach(() => void (dispatcher = createDispatcher(2, LIMITS)));
-  afterEach(async () => {
-    await target?.close();
-    target = undefined;
-    await dispatcher.destroy();
-  });
+  const fixture = exchangeFixture();
 
   it('judges truncated JSON on a 201 as an answer whose body is not JSON, saying why', async () => {
-    target = await startTruncatedJson();
-    const response = answer(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startTruncatedJson();
+    const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(response).toMatchObject({ status: 201, bodyExcerpt: TRUNCATED_JSON, bodyTruncated: false });
     expect(response.json).toBeUndefined();
     expect(response.jsonError).toMatch(/JSON/);
@@ -193,8 +191,8 @@ describe('exchange() against a target whose 2xx body is broken', () => {
   });
 
   it('judges an HTML page on a 201 as not JSON, with the parser\'s reason', async () => {
-    target = await startNonJson();
-    const response = answer(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startNonJson();
+    const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(response).toMatchObject({ status: 201, bodyExcerpt: HTML_BODY });
     expect(response.json).toBeUndefined();
     const failed = failedChecks(response);
@@ -203,16 +201,16 @@ describe('exchange() against a target whose 2xx body is broken', () => {
   });
 
   it('says an empty 201 body is empty', async () => {
-    target = await startFixedAnswer(201, { 'content-type': 'application/json' }, '');
-    const response = answer(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startFixedAnswer(201, { 'content-type': 'application/json' }, '');
+    const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(response.jsonError).toBe('it is empty');
     expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toBe('the body is not JSON: it is empty (sent as application/json)');
   });
 
   it('reads at most maxBodyBytes of a 50 MB body, closes the connection instead of draining it, and judges the prefix', async () => {
     const huge = await startHugeBody(50 * 1024 * 1024);
-    target = huge;
-    const response = answer(await exchange(dispatcher, POST(huge.url), LIMITS));
+    fixture.target = huge;
+    const response = answer(await exchange(fixture.dispatcher, POST(huge.url), LIMITS));
     expect(response).toMatchObject({ status: 201, bodyTruncated: true, bodyCutAt: LIMITS.maxBodyBytes });
     expect(response.bodyExcerpt.length).toBe(2000);
     expect(response.json).toBeUndefined();
@@ -225,8 +223,8 @@ describe('exchange() against a target whose 2xx body is broken', () => {
   });
 
   it('decodes a body that is not UTF-8 with U+FFFD, flags it, and does not take it for JSON', async () => {
-    target = await startInvalidUtf8();
-    const response = answer(await exchange(dispatcher, POST(target.url), LIMITS));
+    fixture.target = await startInvalidUtf8();
+    const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(response.status).toBe(201);
     expect(response.bodyInvalidUtf8).toBe(true);
     expect(response.bodyExcerpt).toContain('\uFFFD');
@@ -237,8 +235,8 @@ describe('exchange() against a target whose 2xx body is broken', () => {
 
   it('does not call a multi-byte character split by the cut invalid UTF-8', async () => {
     const body = Buffer.from(`"${'é'.repeat(1000)}"`);
-    target = await startFixedAnswer(201, { 'content-type': 'application/json' }, body);
-    const response = answer(await exchange(dispatcher, POST(target.url), { ...LIMITS, maxBodyBytes: 102 }));
+    fixture.target = await startFixedAnswer(201, { 'content-type': 'application/json' }, body);
+    const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), { ...LIMITS, maxBodyBytes: 102 }));
     expect(response.bodyCutAt).toBe(102);
     expect(response.bodyInvalidUtf8).toBeUndefined();
     expect(response.bodyExcerpt).toBe(`"${'é'.repeat(50)}`);
@@ -246,8 +244,8 @@ describe('exchange() against a target whose 2xx body is broken', () => {
 
   it('does not follow a redirect, to another origin or anywhere: the 302 itself is judged', async () => {
     const redirect = await startRedirect(302);
-    target = redirect;
-    const response = answer(await exchange(dispatcher, POST(redirect.url), LIMITS));
+    fixture.target = redirect;
+    const response = answer(await exchange(fixture.dispatcher, POST(redirect.url), LIMITS));
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe(`${redirect.elsewhere.url}/stolen?from=redirect`);
     expect(redirect.hits).toBe(1);
@@ -258,25 +256,18 @@ describe('exchange() against a target whose 2xx body is broken', () => {
 });
 
 describe('Retry-After on a 429 or 503', () => {
-  let dispatcher: Agent;
-  let target: Misbehaving | undefined;
-  beforeEach(() => void (dispatcher = createDispatcher(2, LIMITS)));
-  afterEach(async () => {
-    await target?.close();
-    target = undefined;
-    await dispatcher.destroy();
-  });
+  const fixture = exchangeFixture();
 
   /** A `send` that rebuilds its request each time (numbered X-Attempt), as the run re-signs. */
   function sender(url: string, signal?: AbortSignal): () => Promise<ExchangeOutcome> {
     let attempt = 0;
-    return () => exchange(dispatcher, POST(url, { 'x-attempt': String((attempt += 1)) }), LIMITS, signal);
+    return () => exchange(fixture.dispatcher, POST(url, { 'x-attempt': String((attempt += 1)) }), LIMITS, signal);
   }
   const POLICY: RetryPolicy = { maxRetries: 3, maxWaitMs: 2_000 };
 
   it.each([429, 503] as const)('waits the %i\'s Retry-After: 1 and sends a rebuilt request again, which succeeds', async (status) => {
     const throttling = await startThrottling({ status, retryAfter: '1', throttled: 1 });
-    target = throttling;
+    fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), POLICY);
     expect(answer(outcome).status).toBe(201);
     expect(outcome.throttled).toBeUndefined();
@@ -289,7 +280,7 @@ describe('Retry-After on a 429 or 503', () => {
   it('honours an HTTP-date Retry-After, relative to the answer\'s own Date', async () => {
     const now = new Date();
     const throttling = await startThrottling({ status: 503, retryAfter: new Date(Math.floor(now.getTime() / 1000) * 1000 + 1000).toUTCString(), date: now.toUTCString(), throttled: 1 });
-    target = throttling;
+    fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), POLICY);
     expect(answer(outcome).status).toBe(201);
     expect(outcome.retried).toEqual({ count: 1, waitedMs: 1000 });
@@ -297,7 +288,7 @@ describe('Retry-After on a 429 or 503', () => {
 
   it('does not wait for a Retry-After: 3600 beyond the bound: the 429 comes back at once, noted as throttled', async () => {
     const throttling = await startThrottling({ status: 429, retryAfter: '3600', throttled: Number.POSITIVE_INFINITY });
-    target = throttling;
+    fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), { maxRetries: 3, maxWaitMs: 30_000 });
     expect(answer(outcome).status).toBe(429);
     expect(throttling.hits).toBe(1);
@@ -317,7 +308,7 @@ describe('Retry-After on a 429 or 503', () => {
 
   it('gives up after maxRetries, and says so', async () => {
     const throttling = await startThrottling({ status: 429, retryAfter: '0', throttled: Number.POSITIVE_INFINITY });
-    target = throttling;
+    fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), { maxRetries: 2, maxWaitMs: 1_000 });
     expect(throttling.attempts).toEqual(['1', '2', '3']);
     expect(outcome.throttled).toMatchObject({ reason: 'retries-exhausted', retries: 2, message: '429 with Retry-After 0 s still, after 2 retries (0 s waited)' });
@@ -325,13 +316,13 @@ describe('Retry-After on a 429 or 503', () => {
 
   it('does not retry a 429 without Retry-After (noted), nor a 503 without one (a plain server error)', async () => {
     const throttling = await startThrottling({ status: 429, throttled: Number.POSITIVE_INFINITY });
-    target = throttling;
+    fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), POLICY);
     expect(throttling.hits).toBe(1);
     expect(outcome.throttled?.reason).toBe('no-retry-after');
     await throttling.close();
     const unavailable = await startThrottling({ status: 503, throttled: Number.POSITIVE_INFINITY });
-    target = unavailable;
+    fixture.target = unavailable;
     const plain = await exchangeHonouringRetryAfter(sender(unavailable.url), POLICY);
     expect(answer(plain).status).toBe(503);
     expect(plain.throttled).toBeUndefined();
@@ -340,7 +331,7 @@ describe('Retry-After on a 429 or 503', () => {
 
   it('stops waiting at once when the run is aborted', async () => {
     const throttling = await startThrottling({ status: 429, retryAfter: '1', throttled: Number.POSITIVE_INFINITY });
-    target = throttling;
+    fixture.target = throttling;
     const controller = new AbortController();
     const send = sender(throttling.url, controller.signal);
     const outcome = await exchangeHonouringRetryAfter(
