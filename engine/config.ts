@@ -7,9 +7,18 @@ import configSchema from './config.schema.json' with { type: 'json' };
 
 export interface Fixtures {
   'cloud-databases-ha': { version: string; accountId: string; flavorRef: string; datastore: { type: string; version: string } };
-  'lbaas-healthmonitors': { tenantId: string; poolId: string; busyPoolId?: string };
+  'lbaas-healthmonitors': { tenantId: string; poolId: string; busyPoolId?: string; callerIsAdmin?: boolean };
   'cloudbasic-cluster': { remoteServer: string; localServer: string; port: number; publicKey: string; privateKey: string };
-  'compute-servers': { projectId: string; flavorRef: string; imageRef: string; networkId?: string; instanceQuota?: number };
+  'compute-servers': {
+    projectId: string;
+    flavorRef: string;
+    imageRef: string;
+    networkId?: string;
+    instanceQuota?: number;
+    /** An availability zone and a key pair that exist on the target: without them, valid cases leave the fields out. */
+    availabilityZone?: string;
+    keyName?: string;
+  };
   'orchestration-stacks': { tenantId: string };
 }
 
@@ -43,6 +52,7 @@ export const DEFAULT_CONFIG: ConformanceConfig = {
       tenantId: '6f3584d5-7540-48a1-8e30-685362b88411',
       poolId: '74aa2010-a59f-4d35-a436-60a6da882819',
       busyPoolId: '5d8c1a7e-2b8f-4c4e-9a51-0f6f3e2d9b10',
+      callerIsAdmin: false,
     },
     'cloudbasic-cluster': { remoteServer: '10.0.0.1', localServer: '10.0.0.2', port: 4432, publicKey: 'ssh-rsa AAAA...', privateKey: '-----BEGIN...' },
     'compute-servers': {
@@ -51,6 +61,8 @@ export const DEFAULT_CONFIG: ConformanceConfig = {
       imageRef: '70a599e0-31e7-49b7-b260-868f441e862b',
       networkId: 'ff608d40-75e9-48cb-b745-77bb55b5eaf2',
       instanceQuota: 10,
+      availabilityZone: 'nova',
+      keyName: 'conformance-key',
     },
     'orchestration-stacks': { tenantId: '9a7a6f8c2b5d4e1f8a3b6c9d0e1f2a3b' },
   },

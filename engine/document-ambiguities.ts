@@ -16,10 +16,12 @@ export type Ambiguity =
   | { kind: 'tolerated'; erratum: string }
   | { kind: 'uuid-form' };
 
+type ValueTolerance = Extract<Tolerance, { schema: Record<string, unknown> }>;
+
 const ajv = createAjv();
 const toleranceChecks = new WeakMap<object, (value: unknown) => boolean>();
 
-function toleranceCheck(tolerance: Tolerance): (value: unknown) => boolean {
+function toleranceCheck(tolerance: ValueTolerance): (value: unknown) => boolean {
   let check = toleranceChecks.get(tolerance.schema);
   if (!check) {
     const compiled = ajv.compile(tolerance.schema);
@@ -29,10 +31,14 @@ function toleranceCheck(tolerance: Tolerance): (value: unknown) => boolean {
   return check;
 }
 
-/** The requirement's tolerance that matches the value (undefined for `undefined`: a missing field is never tolerated). */
+/**
+ * The requirement's tolerance that matches the value: a value tolerance whose schema the value
+ * meets, or, for a missing field (`undefined`), a tolerance of its absence.
+ */
 export function toleranceOf(requirement: Requirement | undefined, value: unknown): Tolerance | undefined {
-  if (value === undefined) return undefined;
-  return (requirement?.tolerated ?? []).find((tolerance) => toleranceCheck(tolerance)(value));
+  const tolerances = requirement?.tolerated ?? [];
+  if (value === undefined) return tolerances.find((tolerance) => 'absent' in tolerance);
+  return tolerances.find((tolerance) => 'schema' in tolerance && toleranceCheck(tolerance)(value));
 }
 
 /** A UUID dashed (8-4-4-4-12) or as 32 hex digits, in any letter case. */
@@ -57,7 +63,8 @@ function keywordOf(violation: SchemaViolation): string | undefined {
  * input the documents leave ambiguous; undefined when a conforming server must refuse it.
  */
 export function ambiguityOf(spec: LoadedSpec, requirement: Requirement | undefined, violation: SchemaViolation, value: unknown): Ambiguity | undefined {
-  const tolerance = toleranceOf(requirement, value);
+  // A `required` violation is about the missing field, not the object it is missing from.
+  const tolerance = toleranceOf(requirement, keywordOf(violation) === 'required' ? undefined : value);
   if (tolerance) return { kind: 'tolerated', erratum: tolerance.erratum };
   if (keywordOf(violation) === 'format' && violatedNode(spec, violation)?.format === 'uuid' && isUuidInAnyForm(value)) return { kind: 'uuid-form' };
   return undefined;

@@ -14,7 +14,7 @@ const WORLD_OF: { [A in ApiName]: (fixtures: Fixtures[A]) => WorldData } = {
       flavors: [{ key: [f.flavorRef] }],
       datastores: [{ key: [f.datastore.type, f.datastore.version] }],
     },
-    caller: { tenant: f.accountId, admin: false },
+    caller: { tenant: f.accountId },
   }),
   'lbaas-healthmonitors': (f) => ({
     collections: {
@@ -23,7 +23,7 @@ const WORLD_OF: { [A in ApiName]: (fixtures: Fixtures[A]) => WorldData } = {
         ...(f.busyPoolId ? [{ key: [f.busyPoolId], loadBalancerStatus: 'PENDING_UPDATE' }] : []),
       ],
     },
-    caller: { tenant: f.tenantId, admin: false },
+    caller: { tenant: f.tenantId, ...(f.callerIsAdmin === undefined ? {} : { admin: f.callerIsAdmin }) },
   }),
   'cloudbasic-cluster': (f) => ({
     collections: {
@@ -42,15 +42,33 @@ const WORLD_OF: { [A in ApiName]: (fixtures: Fixtures[A]) => WorldData } = {
       ports: [],
       fixedIps: [],
       blockDeviceSources: [{ key: ['image', f.imageRef], attached: false }],
+      // What the fixtures do not name stays unknown: no valid case names a zone, a key pair or an address the config does not give.
+      ...(f.availabilityZone ? { availabilityZones: [{ key: [f.availabilityZone] }] } : {}),
+      ...(f.keyName ? { keyPairs: [{ key: [f.keyName] }] } : {}),
     },
-    quotas: { instances: f.instanceQuota ?? 10 },
+    ...(f.instanceQuota === undefined ? {} : { quotas: { instances: f.instanceQuota } }),
   }),
   'orchestration-stacks': (f) => ({
     collections: { tenants: [{ key: [f.tenantId] }], stacks: [] },
-    caller: { tenant: f.tenantId, admin: false },
+    caller: { tenant: f.tenantId },
   }),
 };
 
 export function worldFromFixtures<A extends ApiName>(api: A, config: ConformanceConfig): WorldData {
   return WORLD_OF[api](config.fixtures[api]);
+}
+
+/**
+ * The optional fixture that makes each part of a world known: without it, the rules that need
+ * it are undecided, and the requirement is not run with this key as the reason.
+ */
+const DECIDING_FIXTURES: { [A in ApiName]?: Record<string, keyof Fixtures[A]> } = {
+  'compute-servers': { availabilityZones: 'availabilityZone', keyPairs: 'keyName', instances: 'instanceQuota' },
+  'lbaas-healthmonitors': { caller: 'callerIsAdmin' },
+};
+
+/** `fixtures.<api>.<key>`: the fixture that would decide a collection, a quota or the caller (`caller`). */
+export function decidingFixture(api: ApiName, subject: string): string | undefined {
+  const key = (DECIDING_FIXTURES[api] as Record<string, string> | undefined)?.[subject];
+  return key ? `fixtures.${api}.${key}` : undefined;
 }

@@ -73,10 +73,12 @@ export const STATEFUL_RULE_KINDS: readonly RuleKind[] = [
   'authenticated',
 ];
 
-export interface Tolerance {
-  erratum: string;
-  schema: Record<string, unknown>;
-}
+/**
+ * What a conforming server may still accept although it breaks the requirement, because the
+ * document's own example sends it (an erratum records the contradiction): a value this schema
+ * matches, the field left out, or a request that keeps this weaker rule (timeout equal to delay).
+ */
+export type Tolerance = { erratum: string } & ({ schema: Record<string, unknown> } | { absent: true } | { rule: Rule });
 
 export interface Requirement {
   id: string;
@@ -87,6 +89,14 @@ export interface Requirement {
   schema?: SchemaClaim[];
   rule?: Rule;
   tolerated?: Tolerance[];
+  /** The document says the field is ignored while this condition holds (template_url beside a template). */
+  ignoredWhen?: Condition;
+  /**
+   * `unstated`: the document states the constraint but not that a server refuses a request that
+   * breaks it ("useful only when…"). Valid cases keep it; no case breaks it, since a server may
+   * as well ignore it.
+   */
+  refusal?: 'unstated';
   testable?: false;
   untestable?: string;
 }

@@ -5,7 +5,8 @@ import type { Lookup, World } from './world.ts';
 export interface WorldData {
   collections?: Record<string, { key: unknown[]; [field: string]: unknown }[]>;
   quotas?: Record<string, number>;
-  caller?: { tenant: string; admin: boolean };
+  /** `admin` absent: the config does not say whether the caller is an administrator. */
+  caller?: { tenant: string; admin?: boolean };
   /** Security scheme name -> the credential header values the target accepts. */
   credentials?: Record<string, string[]>;
 }

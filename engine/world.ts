@@ -10,7 +10,7 @@ export type Lookup = { known: false } | { known: true; item: Record<string, unkn
 export interface World {
   lookup(collection: string, key: unknown[]): Lookup;
   quota(name: string): number | undefined;
-  caller(): { tenant: string; admin: boolean } | undefined;
+  caller(): { tenant: string; admin?: boolean } | undefined;
   credentialsAccepted(scheme: string, request: RequestDocument): boolean | undefined;
 }
 

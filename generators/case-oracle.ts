@@ -2,6 +2,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { requestFailures } from '../engine/request-failures.ts';
+import { judgeRequest, type RequestJudgement } from '../engine/reasonable-readings.ts';
 import { parseClaim } from '../engine/schema-claims.ts';
 import { securitySchemes, usesSigV4 } from '../engine/security-schemes.ts';
 
@@ -20,13 +21,53 @@ function credentialRequirementIds(spec: LoadedSpec): Set<string> {
   );
 }
 
+/**
+ * Why a request is not a fair valid case, as ids: the requirements it breaks under either
+ * reading of the documents or that its world cannot decide, and `null:<pointer>` for each null
+ * in its body (a server may read null as "not given" or refuse it). Empty: known valid.
+ */
 export type Oracle = (request: RequestDocument) => string[];
 
+/** What a request breaks under each reading of the documents (engine/reasonable-readings.ts), credentials aside. */
+export type Judge = (request: RequestDocument) => RequestJudgement;
+
+export function createJudge(spec: LoadedSpec, world: WorldData): Judge {
+  const credentials = credentialRequirementIds(spec);
+  return (request) => {
+    const judged = judgeRequest(spec, request, world);
+    return {
+      broken: judged.broken.filter((id) => !credentials.has(id)),
+      ambiguous: judged.ambiguous.filter((item) => !credentials.has(item.requirementId)),
+      undecided: judged.undecided.filter((item) => !credentials.has(item.requirementId)),
+      nulls: judged.nulls,
+    };
+  };
+}
+
+/** The flaws of a request as a valid case (see Oracle), from a judge. */
+export function flawsOf(judged: RequestJudgement): string[] {
+  return [
+    ...new Set([
+      ...judged.broken,
+      ...judged.ambiguous.map((item) => item.requirementId),
+      ...judged.undecided.map((item) => item.requirementId),
+      ...judged.nulls.map((pointer) => `null:${pointer}`),
+    ]),
+  ].sort();
+}
+
 /**
- * What a request breaks, as the specs say (ajv on every schema, the evaluator on every rule,
- * in the target's world from the fixtures): how every generated case is labelled and checked.
+ * What keeps a request from being a known-valid case, as the specs say (ajv on every schema,
+ * the evaluator on every rule, under every reading, in the target's world from the fixtures):
+ * how every generated case is labelled and checked.
  */
 export function createOracle(spec: LoadedSpec, world: WorldData): Oracle {
+  const judge = createJudge(spec, world);
+  return (request) => flawsOf(judge(request));
+}
+
+/** The literal failures alone (the spec as written, no reading excused): for tests and fault inputs. */
+export function literalFailures(spec: LoadedSpec, world: WorldData): (request: RequestDocument) => string[] {
   const credentials = credentialRequirementIds(spec);
   return (request) => requestFailures(spec, request, world).filter((id) => !credentials.has(id));
 }

@@ -2,7 +2,7 @@ import type { ApiName } from '../engine/api-catalogue.ts';
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import type { Requirement } from '../engine/requirement-model.ts';
+import type { Level, Requirement } from '../engine/requirement-model.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { ConfigError } from '../engine/config.ts';
@@ -13,14 +13,15 @@ import { absoluteTokens, valueAt } from '../engine/rule-paths.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import type { TestCase } from '../runner/run-model.ts';
 import { baseRequest } from './base-requests.ts';
-import { createOracle, isCredentialRequirement, type Oracle } from './case-oracle.ts';
+import { createJudge, flawsOf, isCredentialRequirement, type Judge, type Oracle } from './case-oracle.ts';
+import type { RequestJudgement } from '../engine/reasonable-readings.ts';
+import { requirementById } from '../engine/spec-loader.ts';
 import { DeterministicSampler } from './deterministic-sampler.ts';
 import { schemaCandidates, type Candidate, type MutationContext } from './schema-mutations.ts';
 import { ruleCandidates } from './rule-mutations.ts';
 import { validVariations } from './valid-variations.ts';
 import { claimCreatedKeys } from './planned-creations.ts';
 import { exercisedRequirements } from './exercised-requirements.ts';
-import { toleratedBreach } from './tolerated-values.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -38,10 +39,10 @@ export interface ApiPlan {
   discarded: { requirementId: string; description: string; failures: string[]; tolerated?: string }[];
 }
 
-function successRequirement(spec: LoadedSpec): { id: string; status: number } {
+function successRequirement(spec: LoadedSpec): { id: string; status: number; level: Level } {
   const success = documentedSuccess(spec);
   if (!success) throw new ConfigError(`${spec.api}: the spec has no responseStatus rule`);
-  return { id: success.requirementId, status: success.status };
+  return { id: success.requirementId, status: success.status, level: requirementById(spec, success.requirementId)?.level ?? 'explicit' };
 }
 
 /** Body keys of uniqueWithin rules get a per-case suffix, so each creation is new (a stack name per tenant). */
@@ -65,6 +66,7 @@ function credentialCases(spec: LoadedSpec, requirement: Requirement, base: Reque
     requirementId: requirement.id,
     polarity: 'negative',
     origin: 'check',
+    level: requirement.level,
     description,
     request: base,
     expectedStatuses: expectedStatuses(requirement),
@@ -72,29 +74,70 @@ function credentialCases(spec: LoadedSpec, requirement: Requirement, base: Reque
   }));
 }
 
-type Verdict = { ok: true; alsoBreaks: string[] } | { ok: false; failures: string[] };
+type Keep = { ok: true; alsoBreaks: string[]; mayAlsoBreak: string[] } | { ok: false; failures: string[]; why?: string };
 
-/**
- * A positive case must break nothing; a negative one its requirement, and besides at most rules
- * that the same value cannot help breaking (a wrong-typed pool_id names no pool): never another
- * schema requirement, which would make the case prove nothing about its own.
- */
-function keep(spec: LoadedSpec, candidate: Candidate, oracle: Oracle): Verdict {
-  const failures = oracle(candidate.request);
-  // A case with setup breaks its rule only through the state the setup creates: alone it is valid.
-  if (candidate.polarity === 'positive' || candidate.setup) return failures.length === 0 ? { ok: true, alsoBreaks: [] } : { ok: false, failures };
-  if (!failures.includes(candidate.requirementId)) return { ok: false, failures };
-  const others = failures.filter((id) => id !== candidate.requirementId);
-  const onlyRules = others.every((id) => spec.requirements.find((requirement) => requirement.id === id)?.rule !== undefined);
-  return onlyRules ? { ok: true, alsoBreaks: others } : { ok: false, failures };
+function describeFlaws(judged: RequestJudgement, except: string): string | undefined {
+  const ambiguous = judged.ambiguous.filter((item) => item.requirementId !== except);
+  if (ambiguous.length) return ambiguous.map((item) => `${item.requirementId}: ${item.why}`).join('; ');
+  const undecided = judged.undecided.filter((item) => item.requirementId !== except);
+  if (undecided.length) return undecided.map((item) => `${item.requirementId} undecided: ${item.detail}`).join('; ');
+  if (judged.nulls.length) return `null at ${judged.nulls.join(', ')}: a server may read null as "not given" or refuse it`;
+  return undefined;
 }
 
+/**
+ * A positive case must be known valid: nothing broken under any reading, every rule decided,
+ * no null. A negative one must break its requirement under every reading (an "explicit
+ * negative" that some reasonable server accepts proves nothing), and besides at most rules that
+ * the same value cannot help breaking (a wrong-typed pool_id names no pool either): never
+ * another schema requirement, which would make the case prove nothing about its own.
+ */
+function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge): Keep {
+  const judged = judge(candidate.request);
+  // A case with setup breaks its rule only through the state the setup creates: alone it is valid.
+  if (candidate.polarity === 'positive' || candidate.setup) {
+    const why = describeFlaws(judged, candidate.setup ? candidate.requirementId : '');
+    if (judged.broken.length || why) return { ok: false, failures: judged.broken, ...(why ? { why } : {}) };
+    return { ok: true, alsoBreaks: [], mayAlsoBreak: [] };
+  }
+  if (!judged.broken.includes(candidate.requirementId)) {
+    const own = judged.ambiguous.find((item) => item.requirementId === candidate.requirementId);
+    return { ok: false, failures: judged.broken, ...(own ? { why: own.why } : {}) };
+  }
+  const others = judged.broken.filter((id) => id !== candidate.requirementId);
+  const onlyRules = others.every((id) => requirementById(spec, id)?.rule !== undefined);
+  if (!onlyRules) return { ok: false, failures: judged.broken };
+  // Other requirements only some reading breaks, or the world cannot decide: a refusal for them is no fault either.
+  const mayAlsoBreak = [...judged.ambiguous.map((item) => item.requirementId), ...judged.undecided.map((item) => item.requirementId)].filter((id) => id !== candidate.requirementId);
+  return { ok: true, alsoBreaks: others, mayAlsoBreak: [...new Set(mayAlsoBreak)] };
+}
+
+/** The 4xx statuses the operation documents: what a requirement whose status is inferred may get. */
+function documentedClientErrors(spec: LoadedSpec): number[] {
+  return Object.keys(spec.operation.responses ?? {})
+    .map(Number)
+    .filter((status) => status >= 400 && status < 500);
+}
+
+/** What a conforming server may answer a request breaking these requirements: each one's status, and for an inferred one every client error the document lists. */
 function statusesOf(spec: LoadedSpec, ids: string[]): number[] {
   const statuses = ids.flatMap((id) => {
-    const requirement = spec.requirements.find((candidate) => candidate.id === id);
-    return requirement ? expectedStatuses(requirement) : [];
+    const requirement = requirementById(spec, id);
+    if (!requirement) return [];
+    return requirement.level === 'inferred' ? [...expectedStatuses(requirement), ...documentedClientErrors(spec)] : expectedStatuses(requirement);
   });
-  return [...new Set(statuses)];
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
+
+/**
+ * The level of a case's verdict: the most explicit of the requirements it breaks, but inferred
+ * when the breach rests only on state the suite's own earlier asynchronous create should have
+ * made (a fixed IP "in use" because a server accepted with 202 was given it).
+ */
+function caseLevel(spec: LoadedSpec, ids: string[], setup: RequestDocument[] | undefined): Level {
+  const levels = ids.map((id) => requirementById(spec, id)?.level);
+  if (setup?.length && documentedSuccess(spec)?.status === 202) return 'inferred';
+  return levels.includes('explicit') ? 'explicit' : 'inferred';
 }
 
 function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): string {
@@ -119,6 +162,21 @@ export interface StreamedPlan extends Omit<ApiPlan, 'cases'> {
   size: number;
 }
 
+/**
+ * A field the document says is ignored while a condition holds (template_url beside a template)
+ * is mutated from a base where the condition does not hold, or no reading would refuse it.
+ */
+function contextWhereHeeded<C extends MutationContext>(context: C, requirement: Requirement, judge: Judge): C {
+  const ignoredWhen = requirement.ignoredWhen;
+  if (!ignoredWhen || !('present' in ignoredWhen)) return context;
+  const base = withEdits(context.base, { unset: [ignoredWhen.path] });
+  // What the removed field decided (the parameters a template declares) goes with it.
+  const undecidedSubjects = judge(base)
+    .undecided.map((verdict) => requirementById(context.spec, verdict.requirementId)?.rule)
+    .flatMap((rule) => (rule && 'path' in rule && rule.path.startsWith('/body/') ? [rule.path] : []));
+  return { ...context, base: undecidedSubjects.length ? withEdits(base, { unset: [...new Set(undecidedSubjects)] }) : base };
+}
+
 /** Plans an API's cases: boundary cases first and always, then `runs` random valid requests. */
 export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): ApiPlan {
   const streamed = streamPlan(spec, config, options);
@@ -128,13 +186,16 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
 export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): StreamedPlan {
   const world = worldFromFixtures(spec.api, config);
   const base = baseRequest(spec.api, config);
-  const oracle = createOracle(spec, world);
+  const judge = createJudge(spec, world);
+  const oracle: Oracle = (request) => flawsOf(judge(request));
   const baseFailures = oracle(base);
   if (baseFailures.length) {
-    throw new ConfigError(`the fixtures of ${spec.api} make an invalid request: it breaks ${baseFailures.join(', ')}`, 'Check fixtures.' + spec.api + ' in the config.');
+    throw new ConfigError(`the fixtures of ${spec.api} make a request that is not known to be valid: ${baseFailures.join(', ')}`, 'Check fixtures.' + spec.api + ' in the config.');
   }
   const sampler = new DeterministicSampler(options.seed);
-  const context: MutationContext & { world: typeof world } = { spec, base, oracle, sampler, world };
+  // Filling in a field to mutate may leave a rule undecided (a template at a URL): each candidate is judged whole afterwards.
+  const fillOracle: Oracle = (request) => flawsOf({ ...judge(request), undecided: [] });
+  const context: MutationContext & { world: typeof world } = { spec, base, oracle: fillOracle, sampler, world };
   const success = successRequirement(spec);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
   const counters = new Map<string, number>();
@@ -154,35 +215,36 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   };
   const add = (draft: Omit<TestCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
-    const tolerated = candidate.polarity === 'negative' ? toleratedBreach(spec, candidate.requirementId, candidate.request) : undefined;
-    if (tolerated) return void plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: [], tolerated });
-    const verdict = keep(spec, candidate, oracle);
+    const verdict = keep(spec, candidate, judge);
     if (!verdict.ok) {
-      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures });
+      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { tolerated: verdict.why } : {}) });
       return;
     }
     const also = verdict.alsoBreaks;
+    const breaks = [requirement.id, ...also];
     add({
       requirementId: candidate.requirementId,
       polarity: candidate.polarity,
       origin: 'boundary',
+      level: candidate.polarity === 'positive' ? requirement.level : caseLevel(spec, breaks, candidate.setup),
       description: also.length ? `${candidate.description}; also breaks ${also.join(', ')}` : candidate.description,
       request: candidate.request,
-      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [requirement.id, ...also]),
+      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [...breaks, ...verdict.mayAlsoBreak]),
       ...(also.length ? { alsoBreaks: also } : {}),
       ...(candidate.setup ? { setup: candidate.setup } : {}),
     });
   };
 
-  add({ requirementId: success.id, polarity: 'positive', origin: 'boundary', description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
+  add({ requirementId: success.id, polarity: 'positive', origin: 'boundary', level: success.level, description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
   for (const requirement of spec.requirements) {
     if (requirement.testable === false) plan.notRunnable.push({ requirementId: requirement.id, reason: `untestable: ${requirement.untestable ?? ''}` });
     else if (requirement.rule?.kind === 'authenticated') credentialCases(spec, requirement, base).forEach(add);
     else if (isResponseRequirement(requirement)) continue;
+    else if (requirement.refusal === 'unstated') plan.notRunnable.push({ requirementId: requirement.id, reason: 'the document does not say that a server refuses a request breaking it: valid cases keep it, and no case breaks it' });
     else if (isCredentialRequirement(spec, requirement.id)) plan.notRunnable.push({ requirementId: requirement.id, reason: 'a credential header the suite computes; the authentication checks send it missing and wrong' });
     else {
       const before = plan.cases.length;
-      if (requirement.schema) schemaCandidates(context, requirement).forEach((candidate) => addCandidate(candidate, requirement));
+      if (requirement.schema) schemaCandidates(contextWhereHeeded(context, requirement, judge), requirement).forEach((candidate) => addCandidate(candidate, requirement));
       else {
         const made = ruleCandidates(context, requirement);
         if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
@@ -197,7 +259,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   function* cases(): Generator<TestCase> {
     yield* boundary;
     for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {
-      yield finish({ requirementId: success.id, polarity: 'positive', origin: 'random', description: 'a random valid request', request, expectedStatuses: [success.status] });
+      yield finish({ requirementId: success.id, polarity: 'positive', origin: 'random', level: success.level, description: 'a random valid request', request, expectedStatuses: [success.status] });
     }
   }
   return { api: plan.api, notRunnable: plan.notRunnable, discarded: plan.discarded, cases: cases(), size: boundary.length + Math.max(0, options.runs) };

@@ -13,16 +13,32 @@ function sameKey(a: unknown[], b: unknown[]): boolean {
   return a.length === b.length && a.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(b[index]));
 }
 
+/** The body pointers of a rule's key in each scope it is checked in (none when a key part lies outside the body). */
+function keyPointers(rule: { key: string[]; each?: string }, request: RequestDocument): string[][] {
+  const scopes = rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]];
+  return scopes
+    .filter((scope) => rule.key.every((path) => valueAt(request, path, scope) !== undefined))
+    .map((scope) => rule.key.map((path) => formatPointer(absoluteTokens(path, scope))))
+    .filter((pointers) => pointers.every((pointer) => pointer.startsWith('/body/')));
+}
+
 /**
  * A generated value names things (a flavor, a volume, a network) at random; a valid request
  * must name what the target holds. For each mustExist / mustBeInState rule whose key names
- * nothing the world holds, the key is replaced by an item's key that satisfies the rule.
+ * nothing the world holds, the key is replaced by an item's key that satisfies the rule. Where
+ * the fixtures say nothing of the collection (no key pair, no availability zone configured),
+ * the naming field is left out: a valid case never names what the config does not give.
  */
 export function repairReferences(requirements: Requirement[], request: RequestDocument, world: WorldData): RequestDocument {
   let repaired = request;
   for (const { rule } of requirements) {
     if (rule?.kind !== 'mustExist' && rule?.kind !== 'mustBeInState') continue;
-    const items = (world.collections?.[rule.collection] ?? []) as Item[];
+    if (!world.collections?.[rule.collection]) {
+      const naming = keyPointers(rule, repaired).map((pointers) => pointers[pointers.length - 1] as string);
+      if (naming.length) repaired = withEdits(repaired, { unset: naming });
+      continue;
+    }
+    const items = (world.collections[rule.collection] ?? []) as Item[];
     const usable = rule.kind === 'mustBeInState' ? items.filter((item) => JSON.stringify(item[rule.field]) === JSON.stringify(rule.equals)) : items;
     const replacement = usable[0];
     if (!replacement) continue;

@@ -116,7 +116,8 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
       return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] })] };
     }
     case 'mustExist': {
-      const key = absolute(rule.key.find((path) => !path.startsWith('/path/')) ?? rule.key[0] ?? '', scope);
+      // The last part of a key names the item (a volume's uuid after its source_type, a datastore's version after its type).
+      const key = absolute([...rule.key].reverse().find((path) => !path.startsWith('/path/')) ?? rule.key[0] ?? '', scope);
       return { candidates: [candidate(requirement, 'negative', `${key} names nothing on the target`, base, { set: { [key]: UNKNOWN_ID } })] };
     }
     case 'mustBeInState': {
@@ -162,13 +163,20 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
   }
 }
 
+function isNonEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+  return value !== undefined && value !== null && value !== '';
+}
+
 /** Both paths present: the second gets the first's value when the shapes match (a list of mappings). */
 function mutuallyExclusiveCandidates(context: RuleMutationContext, requirement: Requirement, paths: string[]): RuleCandidates {
   const missing = paths.filter((path) => valueAt(context.base, path) === undefined);
   const set: Record<string, unknown> = {};
   for (const path of missing) {
-    const value = validValueAt(context, path);
-    if (value === undefined) return { notRunnable: `the suite found no valid value for ${path}` };
+    // An empty list may be read as "not given": only two non-empty ones break the rule under every reading.
+    const value = validValueAt(context, path, isNonEmpty);
+    if (value === undefined) return { notRunnable: `the suite found no valid non-empty value for ${path}` };
     set[path] = value;
   }
   const both = repairReferences(context.spec.requirements, withEdits(context.base, { set }), context.world);

@@ -13,6 +13,8 @@ import { boundaryValidValuesFor, invalidValuesFor } from './invalid-values.ts';
 import { requestPointerOf, requestPrefixOf, schemaAncestors } from './schema-instance-paths.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
+import { exampleValuesFor } from './schema/example-values.ts';
+import { minimalSchema } from './schema/minimal-schema.ts';
 
 type SchemaNode = Record<string, unknown>;
 
@@ -51,14 +53,37 @@ export function withInstance(context: MutationContext, location: string, schemaP
     const node = schemaAt(context.spec, location, ancestor);
     if (!pointer || !node) return undefined;
     if (resolvePointer(request, pointer) !== undefined) continue;
-    const filled = [0, 1, 2, 3, 4, 5, 6, 7]
-      .map((attempt) => withEdits(request, { set: { [pointer]: context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `fill ${location}#${ancestor} ${attempt}`) } }))
+    // The plainest, smallest fillings first: nothing but the tested field should give a server a reason to refuse.
+    const fillings = [...exampleValuesFor(minimalSchema(node), 8), ...[0, 1, 2, 3, 4, 5, 6, 7].map((attempt) => context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `fill ${location}#${ancestor} ${attempt}`))];
+    const filled = fillings
+      .map((value) => withEdits(request, { set: { [pointer]: value } }))
       .map((candidate) => repairReferences(context.spec.requirements, candidate, context.world))
       .find((candidate) => context.oracle(candidate).length === 0);
     if (!filled) return undefined;
-    request = filled;
+    request = withoutOptionalExtras(filled, pointer, context.oracle);
   }
   return request;
+}
+
+/** The object members under a pointer (its own, and those of the objects in a list it holds), as pointers. */
+function memberPointers(request: RequestDocument, pointer: string): string[] {
+  const value = resolvePointer(request, pointer);
+  if (Array.isArray(value)) return value.flatMap((_, index) => memberPointers(request, `${pointer}/${index}`));
+  if (!isContainer(value)) return [];
+  return Object.keys(value).map((key) => formatPointer([...parsePointer(pointer), key]));
+}
+
+/**
+ * A filled-in value shrunk: each member left out in turn while the request stays known valid,
+ * so that a boundary case carries nothing the field it tests does not need.
+ */
+function withoutOptionalExtras(request: RequestDocument, pointer: string, oracle: Oracle): RequestDocument {
+  let shrunk = request;
+  for (const member of memberPointers(request, pointer)) {
+    const candidate = withEdits(shrunk, { unset: [member] });
+    if (oracle(candidate).length === 0) shrunk = candidate;
+  }
+  return shrunk;
 }
 
 /** A valid value for the body field at a request pointer (`/body/...`; numeric steps are array items), references repaired. */
@@ -68,10 +93,14 @@ export function validValueAt(context: MutationContext, requestPointer: string, a
   const schemaPointer = formatPointer(tokens.slice(1).flatMap((token) => (/^[0-9]+$/.test(token) ? ['items'] : ['properties', token])));
   const node = schemaAt(context.spec, 'request-body', schemaPointer);
   if (!node) return undefined;
-  for (let attempt = 0; attempt < 48; attempt += 1) {
-    const value = context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
+  const plainest = exampleValuesFor(minimalSchema(node), 8);
+  for (let attempt = 0; attempt < 48 + plainest.length; attempt += 1) {
+    const value = attempt < plainest.length ? plainest[attempt] : context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
     const request = repairReferences(context.spec.requirements, withEdits(context.base, { set: { [requestPointer]: value } }), context.world);
-    if (context.oracle(request).length === 0 && accept(valueAt(request, requestPointer))) return valueAt(request, requestPointer);
+    if (context.oracle(request).length === 0 && accept(valueAt(request, requestPointer))) {
+      const pruned = withoutOptionalExtras(request, requestPointer, context.oracle);
+      return accept(valueAt(pruned, requestPointer)) ? valueAt(pruned, requestPointer) : valueAt(request, requestPointer);
+    }
   }
   return undefined;
 }

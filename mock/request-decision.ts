@@ -7,7 +7,8 @@ import type { SchemaValidator, SchemaViolation } from '../engine/schema-violatio
 import { evaluateRequirement } from '../engine/rule-evaluator.ts';
 import type { World } from '../engine/world.ts';
 import { checkCredentials } from './credential-check.ts';
-import { lenientlyAccepted } from './lenient-acceptance.ts';
+import { acceptedDespite } from './lenient-acceptance.ts';
+import { lenientReading, ruleTolerance } from '../engine/reasonable-readings.ts';
 
 /** The mock's answer to a request that reached an operation: create, or refuse naming the requirement. */
 export type Decision =
@@ -50,12 +51,12 @@ async function authenticationRefusal(context: DecisionContext, request: RequestD
   return undefined;
 }
 
-function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], root: unknown, prefix: string): Decision | undefined {
+function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], root: unknown, prefix: string, request: RequestDocument): Decision | undefined {
   const byId = new Map(context.spec.requirements.map((r) => [r.id, r]));
   for (const violation of violations) {
     const requirement = violation.requirementId ? byId.get(violation.requirementId) : undefined;
     if (requirement && context.ignored.has(requirement.id)) continue;
-    if (context.lenient && lenientlyAccepted(context.spec, requirement, violation, root)) continue;
+    if (acceptedDespite(context.spec, requirement, violation, root, request, context.lenient)) continue;
     const pointer = `${prefix}${violation.instancePath}`;
     if (!requirement) return { kind: 'refuse', status: 400, requirementId: undefined, message: violation.message, pointer };
     return refusal(requirement, pointer, violation.message);
@@ -71,16 +72,22 @@ function parameterRefusal(context: DecisionContext, request: RequestDocument): D
     const value = inPath ? request.path[parameter.name] : request.header[parameter.name.toLowerCase()];
     if (value === undefined || (parameter.in !== 'path' && parameter.in !== 'header')) continue;
     const prefix = inPath ? `/path/${parameter.name}` : `/header/${parameter.name.toLowerCase()}`;
-    const decision = schemaRefusal(context, context.validate(`parameter:${parameter.name}`, value), value, prefix);
+    const decision = schemaRefusal(context, context.validate(`parameter:${parameter.name}`, value), value, prefix, request);
     if (decision) return decision;
   }
   return undefined;
 }
 
+/** A broken rule the mock lets through: the document's example keeps a weaker one (both personalities), or the document does not say a server refuses it (lenient). */
+function ruleExcused(context: DecisionContext, requirement: Requirement, request: RequestDocument): boolean {
+  if (requirement.tolerated?.some((tolerance) => 'rule' in tolerance) && ruleTolerance(requirement, request, context.world)) return true;
+  return context.lenient && requirement.refusal === 'unstated';
+}
+
 function ruleRefusal(context: DecisionContext, request: RequestDocument, which: (rule: Rule) => boolean): Decision | undefined {
   for (const requirement of enforced(context, which)) {
     const verdict = evaluateRequirement(requirement, request, context.world);
-    if (verdict.verdict === 'broken') return refusal(requirement, undefined, verdict.detail);
+    if (verdict.verdict === 'broken' && !ruleExcused(context, requirement, request)) return refusal(requirement, undefined, verdict.detail);
   }
   return undefined;
 }
@@ -97,12 +104,14 @@ const statefulBodyRule = (rule: Rule): boolean => STATEFUL_RULE_KINDS.includes(r
  * in state (404/409/403). The first broken requirement answers.
  */
 export async function decide(context: DecisionContext, request: RequestDocument, rawBody: Buffer, rawPath: string): Promise<Decision> {
+  // The lenient personality judges the request as a lenient server reads it; credentials are checked on what was sent.
+  const read = context.lenient ? lenientReading(context.spec, request) : request;
   return (
     (await authenticationRefusal(context, request, rawBody, rawPath)) ??
-    parameterRefusal(context, request) ??
-    ruleRefusal(context, request, onPathOnly) ??
-    schemaRefusal(context, context.validate('request-body', request.body), request.body, '/body') ??
-    ruleRefusal(context, request, statelessRequestRule) ??
-    ruleRefusal(context, request, statefulBodyRule) ?? { kind: 'create' }
+    parameterRefusal(context, read) ??
+    ruleRefusal(context, read, onPathOnly) ??
+    schemaRefusal(context, context.validate('request-body', read.body), read.body, '/body', read) ??
+    ruleRefusal(context, read, statelessRequestRule) ??
+    ruleRefusal(context, read, statefulBodyRule) ?? { kind: 'create' }
   );
 }

@@ -1,4 +1,5 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
+import type { Level } from '../engine/requirement-model.ts';
 import { documentedSuccess } from '../engine/documented-success.ts';
 import type { SchemaValidator } from '../engine/schema-violations.ts';
 import type { CheckOutcome, ObservedResponse, TestCase } from './run-model.ts';
@@ -16,7 +17,11 @@ export interface CheckContext {
 
 type Check = (context: CheckContext) => CheckOutcome[];
 
-const outcome = (check: string, requirementId: string, passed: boolean, message: string): CheckOutcome => ({ check, requirementId, passed, message });
+const outcome = (check: string, requirementId: string, passed: boolean, message: string, level?: Level): CheckOutcome => ({ check, requirementId, passed, message, ...(level ? { level } : {}) });
+
+function levelOf(spec: LoadedSpec, requirementId: string): Level | undefined {
+  return requirementById(spec, requirementId)?.level;
+}
 
 /**
  * A conforming target answers one of the expected statuses. A refused valid request or an
@@ -27,12 +32,13 @@ export const status_conformance: Check = ({ spec, testCase, response }) => {
   const passed = testCase.expectedStatuses.includes(response.status);
   const wrongSuccess = testCase.polarity === 'positive' && !passed && response.status < 400;
   const requirementId = wrongSuccess ? (documentedSuccess(spec)?.requirementId ?? testCase.requirementId) : testCase.requirementId;
-  return [outcome('status_conformance', requirementId, passed, `expected ${testCase.expectedStatuses.join(' or ')}, got ${response.status}`)];
+  const level = wrongSuccess ? levelOf(spec, requirementId) : testCase.level;
+  return [outcome('status_conformance', requirementId, passed, `expected ${testCase.expectedStatuses.join(' or ')}, got ${response.status}`, level)];
 };
 
 /** No request ever gets a 5xx: a server error breaks the case's requirement whatever it expected. */
 export const not_a_server_error: Check = ({ testCase, response }) =>
-  response.status >= 500 ? [outcome('not_a_server_error', testCase.requirementId, false, `server error ${response.status}`)] : [];
+  response.status >= 500 ? [outcome('not_a_server_error', testCase.requirementId, false, `server error ${response.status}`, testCase.level)] : [];
 
 /** The answer has a status the case expected (a success, or the documented refusal): its documented shape applies. */
 function expectedAnswer(context: CheckContext): boolean {
@@ -60,12 +66,12 @@ export const response_schema_conformance: Check = (context) => {
   const claimsOfResponse = context.spec.requirements.filter((r) => (r.schema ?? []).some((claim) => claim.at.startsWith(`response:${status}#`)));
   if (context.response.json === undefined) {
     const why = whyNotJson(context.response);
-    return claimsOfResponse.map((r) => outcome('response_schema_conformance', r.id, false, why));
+    return claimsOfResponse.map((r) => outcome('response_schema_conformance', r.id, false, why, r.level));
   }
   const violations = context.validate(`response:${status}`, context.response.json);
   return claimsOfResponse.map((requirement) => {
     const mine = violations.filter((violation) => violation.requirementId === requirement.id);
-    return outcome('response_schema_conformance', requirement.id, mine.length === 0, mine.map((v) => v.message).join('; ') || 'valid');
+    return outcome('response_schema_conformance', requirement.id, mine.length === 0, mine.map((v) => v.message).join('; ') || 'valid', requirement.level);
   });
 };
 
@@ -76,7 +82,7 @@ export const content_type_conformance: Check = (context) => {
     const rule = requirement.rule;
     if (rule?.kind !== 'responseContentType' || rule.status !== context.response.status) return [];
     const actual = context.response.headers['content-type'] ?? '';
-    return [outcome('content_type_conformance', requirement.id, actual.split(';')[0]?.trim().toLowerCase() === rule.mediaType, `expected ${rule.mediaType}, got ${actual || 'none'}`)];
+    return [outcome('content_type_conformance', requirement.id, actual.split(';')[0]?.trim().toLowerCase() === rule.mediaType, `expected ${rule.mediaType}, got ${actual || 'none'}`, requirement.level)];
   });
 };
 
@@ -87,7 +93,7 @@ export const response_headers_conformance: Check = (context) => {
     const rule = requirement.rule;
     if (rule?.kind !== 'responseHeader' || rule.status !== context.response.status) return [];
     const present = context.response.headers[rule.name.toLowerCase()] !== undefined;
-    return [outcome('response_headers_conformance', requirement.id, present, present ? `${rule.name} present` : `${rule.name} missing`)];
+    return [outcome('response_headers_conformance', requirement.id, present, present ? `${rule.name} present` : `${rule.name} missing`, requirement.level)];
   });
 };
 

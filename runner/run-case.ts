@@ -68,6 +68,7 @@ export async function runCase(context: ApiContext, testCase: TestCase, sender: S
     requirementId: testCase.requirementId,
     polarity: testCase.polarity,
     origin: testCase.origin,
+    level: testCase.level,
     description: testCase.description,
     ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
     request: redactedRequest(testCase.request, headers, redact),

@@ -16,6 +16,12 @@ export interface TestCase {
   polarity: 'positive' | 'negative';
   /** boundary cases come first and always; random ones up to --runs; checks are hand-made (auth, state). */
   origin: 'boundary' | 'random' | 'check';
+  /**
+   * How firmly the documents demand this case's outcome: explicit when the breach (or the
+   * acceptance) is one the document states for every reading; inferred otherwise. A failed
+   * check of an inferred case warns, and fails the run only with --strict.
+   */
+  level: Level;
   description: string;
   request: RequestDocument;
   /** Statuses a conforming target may answer. */
@@ -53,6 +59,8 @@ export interface CheckOutcome {
   /** The check's function name: status_conformance, not_a_server_error, response_schema_conformance… */
   check: string;
   requirementId: string;
+  /** The level of this claim (the case's for its status, the requirement's for the answer's shape); absent in older results: the requirement's. */
+  level?: Level;
   passed: boolean;
   message: string;
 }
@@ -63,6 +71,8 @@ export interface CaseResult {
   requirementId: string;
   polarity: TestCase['polarity'];
   origin: TestCase['origin'];
+  /** The case's level (absent in older results: its requirement's). */
+  level?: Level;
   description: string;
   /** For a positive case: the other requirements it put to the test. */
   exercises?: string[];

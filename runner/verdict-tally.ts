@@ -1,14 +1,18 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { isResponseRequirement } from '../engine/requirement-model.ts';
+import { isResponseRequirement, type Level, type Requirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from './run-model.ts';
 
 interface Tally {
   positive: number;
   negative: number;
   failed: number;
+  /** Failed cases whose failed claim is explicit (the document states it under every reading). */
+  failedExplicit: number;
   passedChecks: number;
 }
+
+const EMPTY_TALLY: Tally = { positive: 0, negative: 0, failed: 0, failedExplicit: 0, passedChecks: 0 };
 
 /** The reasons the tally gives itself when nothing ran a requirement (a merge recomputes them). */
 export const NO_CASE_TRIED_IT = 'no case tried it';
@@ -23,12 +27,16 @@ export class VerdictTally {
   private readonly tallies = new Map<string, Tally>();
   private readonly notRunReasons = new Map<string, string>();
 
-  constructor(private readonly specs: LoadedSpec[]) {}
+  private readonly requirements: Map<string, Requirement>;
+
+  constructor(private readonly specs: LoadedSpec[]) {
+    this.requirements = new Map(specs.flatMap((spec) => spec.requirements.map((requirement) => [requirement.id, requirement] as const)));
+  }
 
   private tally(id: string): Tally {
     let tally = this.tallies.get(id);
     if (!tally) {
-      tally = { positive: 0, negative: 0, failed: 0, passedChecks: 0 };
+      tally = { ...EMPTY_TALLY };
       this.tallies.set(id, tally);
     }
     return tally;
@@ -42,21 +50,34 @@ export class VerdictTally {
     const own = this.tally(result.requirementId);
     if (result.polarity === 'positive') own.positive += 1;
     else own.negative += 1;
-    if (result.error) own.failed += 1;
+    if (result.error) {
+      own.failed += 1;
+      if (this.levelOf(result.requirementId, result.level) === 'explicit') own.failedExplicit += 1;
+    }
     if (result.passed) for (const id of result.exercises ?? []) this.tally(id).positive += 1;
-    const failedHere = new Set<string>();
+    const failedHere = new Map<string, boolean>();
     for (const check of result.checks) {
       const tally = this.tally(check.requirementId);
       if (check.passed) tally.passedChecks += 1;
-      else failedHere.add(check.requirementId);
+      else failedHere.set(check.requirementId, failedHere.get(check.requirementId) === true || this.levelOf(check.requirementId, check.level) === 'explicit');
     }
-    for (const id of failedHere) this.tally(id).failed += 1;
+    for (const [id, explicit] of failedHere) {
+      const tally = this.tally(id);
+      tally.failed += 1;
+      if (explicit) tally.failedExplicit += 1;
+    }
+  }
+
+  /** A claim is explicit only when both its requirement and the claim itself are (older results carry no claim level). */
+  private levelOf(requirementId: string, claimLevel: Level | undefined): Level {
+    const requirement = this.requirements.get(requirementId);
+    return requirement?.level === 'explicit' && claimLevel !== 'inferred' ? 'explicit' : 'inferred';
   }
 
   verdicts(): RequirementVerdict[] {
     return this.specs.flatMap((spec) =>
       spec.requirements.map((requirement): RequirementVerdict => {
-        const tally = this.tallies.get(requirement.id) ?? { positive: 0, negative: 0, failed: 0, passedChecks: 0 };
+        const tally = this.tallies.get(requirement.id) ?? EMPTY_TALLY;
         // A requirement on the request holds only once a request breaking it was refused:
         // valid requests being accepted prove nothing about it (a busy pool never sent, say).
         const tried = isResponseRequirement(requirement) ? tally.positive + tally.passedChecks > 0 : tally.negative > 0;
@@ -65,7 +86,8 @@ export class VerdictTally {
         return {
           api: spec.api as ApiName,
           requirementId: requirement.id,
-          level: requirement.level,
+          // A requirement broken only by claims some reading excuses (an inferred case) warns.
+          level: verdict === 'broken' && tally.failedExplicit === 0 ? 'inferred' : requirement.level,
           verdict,
           positiveCases: tally.positive,
           negativeCases: tally.negative,

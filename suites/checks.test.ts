@@ -8,7 +8,7 @@ const spec = await loadSpec('lbaas-healthmonitors');
 const validate = createSchemaValidator(spec);
 
 function testCase(polarity: TestCase['polarity'], requirementId: string, expectedStatuses: number[]): TestCase {
-  return { id: `${requirementId}#x-1`, api: spec.api, requirementId, polarity, origin: 'boundary', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses };
+  return { id: `${requirementId}#x-1`, api: spec.api, requirementId, polarity, origin: 'boundary', level: 'explicit', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses };
 }
 
 function response(status: number, json: unknown, contentType = 'application/json'): ObservedResponse {

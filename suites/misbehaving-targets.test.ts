@@ -79,7 +79,7 @@ const positiveCase: TestCase = {
   api: spec.api,
   requirementId: 'lbaas-healthmonitors/max-retries-range',
   polarity: 'positive',
-  origin: 'boundary',
+  origin: 'boundary', level: 'explicit',
   description: 'a valid request',
   request: { method: 'POST', path: {}, header: {} },
   expectedStatuses: [201],

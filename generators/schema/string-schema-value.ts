@@ -1,10 +1,11 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
+import { stringify as stringifyYaml } from 'yaml';
 import { formatText } from '../arbitraries/format-text.ts';
 import { patternRegExp, patternText } from '../arbitraries/pattern-text.ts';
 import { unicodeText } from '../arbitraries/unicode-text.ts';
 import { codePointLength } from './code-points.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { numberKeyword, stringKeyword, type JsonSchemaNode } from './json-schema-node.ts';
+import { numberKeyword, schemaKeyword, stringKeyword, type JsonSchemaNode } from './json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
 
 interface StringLimits {
@@ -40,6 +41,26 @@ function formattedString(node: JsonSchemaNode, format: string, limits: StringLim
   );
 }
 
+/** The media types a `contentSchema` document may be written in: JSON, or YAML (of which JSON is a subset). */
+const WRITERS: Record<string, ((value: unknown) => string)[]> = {
+  'application/json': [(value) => JSON.stringify(value)],
+  'application/yaml': [(value) => JSON.stringify(value), (value) => stringifyYaml(value)],
+};
+
+/**
+ * A string that holds a document (`contentMediaType` + `contentSchema`, JSON Schema 2020-12):
+ * a value of the content schema, written as JSON or YAML text. A template is made as a template.
+ */
+function documentText(node: JsonSchemaNode, context: GenerationContext): fc.Arbitrary<string> | undefined {
+  const mediaType = stringKeyword(node, 'contentMediaType');
+  const content = schemaKeyword(node, 'contentSchema');
+  const writers = mediaType === undefined ? undefined : WRITERS[mediaType];
+  if (!writers || content === undefined) return undefined;
+  const values = context.valuesOf(content);
+  if (!values) return undefined;
+  return fc.tuple(values, fc.constantFrom(...writers)).map(([value, write]) => write(value));
+}
+
 /**
  * Strings of a `type: string` node: its format (uuid, ipv4, cidr, byte…), else its pattern,
  * else Unicode text mixing ASCII, accented, combining and astral characters; lengths in code
@@ -48,6 +69,8 @@ function formattedString(node: JsonSchemaNode, format: string, limits: StringLim
 export function stringSchemaValue(node: JsonSchemaNode, context: GenerationContext): fc.Arbitrary<string> | undefined {
   const limits = stringLimits(node, context);
   if (!limits) return undefined;
+  const document = documentText(node, context);
+  if (document) return document;
   const format = stringKeyword(node, 'format');
   if (format !== undefined) return formattedString(node, format, limits);
   const pattern = stringKeyword(node, 'pattern');

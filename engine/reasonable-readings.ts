@@ -1,0 +1,200 @@
+import type { LoadedSpec } from './spec-loader.ts';
+import type { RequestDocument } from './request-document.ts';
+import type { Requirement } from './requirement-model.ts';
+import type { WorldData } from './world-from-data.ts';
+import { ambiguityOf, describeAmbiguity } from './document-ambiguities.ts';
+import { resolvePointer } from './json-pointer.ts';
+import { parameters, requestBodySchema } from './schema-locations.ts';
+import { createSchemaValidator } from './schema-violations.ts';
+import { evaluateRequestRules, evaluateRequirement, type RuleVerdict } from './rule-evaluator.ts';
+import { conditionHolds } from './rule-conditions.ts';
+import { worldOf } from './world-of-spec.ts';
+import type { World } from './world.ts';
+
+/**
+ * The documents can be read more than one reasonable way, and a verdict must hold under each
+ * (README, "Verdicts"). Two readings are computed for every request:
+ * - the literal one: the spec as written (a string "7" is not an integer);
+ * - the lenient one, which a conforming server may just as well follow: a numeric string read
+ *   as its number where a number is expected, "true"/"yes"/"on"… as booleans where a boolean
+ *   is expected, `null` read as a field not given, an empty list in an optional field read as
+ *   not given, a field the document says is ignored left out, and what the documents' own
+ *   examples send tolerated (each requirement's `tolerated`, the errata behind them).
+ * A request breaks a requirement *firmly* when both readings say so; when one reading only does,
+ * the breach is *ambiguous*: such a request is neither a fair valid case nor a fair invalid one.
+ */
+
+type SchemaNode = Record<string, unknown>;
+
+const TRUE_WORDS = new Set(['t', 'true', 'on', 'y', 'yes', '1']);
+const FALSE_WORDS = new Set(['f', 'false', 'off', 'n', 'no', '0']);
+
+function typesOf(node: SchemaNode | undefined): string[] {
+  const type = node?.type;
+  if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
+  return typeof type === 'string' ? [type] : [];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string read as the number or boolean the schema expects there, when it spells one. */
+function coercedScalar(types: string[], value: string): unknown {
+  if (types.includes('string')) return value;
+  if (types.includes('integer') && /^-?[0-9]+$/.test(value)) return Number(value);
+  if (types.includes('number') && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return Number(value);
+  const word = value.toLowerCase();
+  if (types.includes('boolean') && (TRUE_WORDS.has(word) || FALSE_WORDS.has(word))) return TRUE_WORDS.has(word);
+  return value;
+}
+
+function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
+  const declared = (node?.properties as Record<string, SchemaNode> | undefined)?.[key];
+  if (declared) return declared;
+  return isPlainObject(node?.additionalProperties) ? (node?.additionalProperties as SchemaNode) : undefined;
+}
+
+/** An optional list given empty where the schema allows an empty list: a server may read it as not given. */
+function isEmptyOptionalList(node: SchemaNode | undefined, key: string, value: unknown): boolean {
+  const required = (node?.required as string[] | undefined) ?? [];
+  const child = childSchema(node, key);
+  const minItems = Number(child?.minItems ?? 0);
+  return Array.isArray(value) && value.length === 0 && typesOf(child).includes('array') && !required.includes(key) && minItems === 0;
+}
+
+function readValueLeniently(node: SchemaNode | undefined, value: unknown): unknown {
+  if (typeof value === 'string') return coercedScalar(typesOf(node), value);
+  if (Array.isArray(value)) return value.map((item) => readValueLeniently(node?.items as SchemaNode | undefined, item));
+  if (!isPlainObject(value)) return value;
+  const read: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null || isEmptyOptionalList(node, key, item)) continue;
+    read[key] = readValueLeniently(childSchema(node, key), item);
+  }
+  return read;
+}
+
+/** The request as the lenient reading sees it (only the body differs: paths and headers are text either way). */
+export function lenientReading(spec: LoadedSpec, request: RequestDocument): RequestDocument {
+  const schema = requestBodySchema(spec) as SchemaNode | undefined;
+  return { ...request, body: readValueLeniently(schema, request.body) };
+}
+
+/** Why a requirement is broken under one reading only. */
+export interface Ambiguous {
+  requirementId: string;
+  why: string;
+}
+
+export interface RequestJudgement {
+  /** Broken under every reading: a conforming server must refuse the request. */
+  broken: string[];
+  /** Broken under one reading only. */
+  ambiguous: Ambiguous[];
+  /** Rules the world from the fixtures cannot decide (a fixture is missing). */
+  undecided: RuleVerdict[];
+  /** Pointers of the `null` values in the body: a server may read null as "not given" or refuse it. */
+  nulls: string[];
+}
+
+function nullPointers(value: unknown, pointer = '/body'): string[] {
+  if (value === null) return [pointer];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nullPointers(item, `${pointer}/${index}`));
+  if (isPlainObject(value)) return Object.entries(value).flatMap(([key, item]) => nullPointers(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  return [];
+}
+
+/** Schema failures by requirement id, each with the reason a reading could excuse it (undefined: none). */
+function schemaFailures(spec: LoadedSpec, request: RequestDocument, excuse: boolean): Map<string, string | undefined> {
+  const validate = createSchemaValidator(spec);
+  const byId = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
+  const failures = new Map<string, string | undefined>();
+  const record = (root: unknown, violations: ReturnType<typeof validate>): void => {
+    for (const violation of violations) {
+      const id = violation.requirementId ?? '(unclaimed)';
+      const requirement = byId.get(id);
+      const ignored = requirement?.ignoredWhen && conditionHolds(requirement.ignoredWhen, request, []);
+      const ambiguity = excuse ? ambiguityOf(spec, requirement, violation, resolvePointer(root, violation.instancePath)) : undefined;
+      const unstated = requirement?.refusal === 'unstated' ? 'the document does not say a server refuses it' : undefined;
+      const why = ignored ? 'the document says this field is ignored here' : ambiguity ? describeAmbiguity(ambiguity) : unstated;
+      if (!failures.has(id) || failures.get(id) !== undefined) failures.set(id, excuse ? why : undefined);
+    }
+  };
+  record(request.body, validate('request-body', request.body));
+  for (const parameter of parameters(spec)) {
+    const value = parameter.in === 'header' ? request.header?.[parameter.name.toLowerCase()] : parameter.in === 'path' ? request.path?.[parameter.name] : undefined;
+    if (value === undefined || !parameter.schema) continue;
+    record(value, validate(`parameter:${parameter.name}`, value));
+  }
+  return failures;
+}
+
+/** The erratum that tolerates a broken rule: the request keeps the weaker rule the document's example keeps. */
+export function ruleTolerance(requirement: Requirement, request: RequestDocument, world: World): string | undefined {
+  for (const tolerance of requirement.tolerated ?? []) {
+    if (!('rule' in tolerance)) continue;
+    const weaker = evaluateRequirement({ ...requirement, rule: tolerance.rule }, request, world);
+    if (weaker.verdict !== 'broken') return tolerance.erratum;
+  }
+  return undefined;
+}
+
+/** Rule verdicts by requirement, each broken one with the reason the lenient reading excuses it (if any). */
+function ruleFailures(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined, lenient: boolean): { broken: Map<string, string | undefined>; undecided: RuleVerdict[] } {
+  const byId = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
+  const broken = new Map<string, string | undefined>();
+  const undecided: RuleVerdict[] = [];
+  for (const verdict of evaluateRequestRules(spec.requirements, request, worldOf(spec, world))) {
+    if (verdict.verdict === 'undecided') undecided.push(verdict);
+    if (verdict.verdict !== 'broken') continue;
+    const requirement = byId.get(verdict.requirementId) as Requirement;
+    const tolerated = lenient ? ruleTolerance(requirement, request, worldOf(spec, world)) : undefined;
+    const unstated = lenient && requirement.refusal === 'unstated';
+    broken.set(verdict.requirementId, tolerated ? `tolerated (${tolerated}): the document's own example does the same` : unstated ? 'the document does not say a server refuses it' : undefined);
+  }
+  return { broken, undecided };
+}
+
+/** What a request breaks under each reasonable reading of the documents, in the target's world from the fixtures. */
+export function judgeRequest(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): RequestJudgement {
+  const literalSchema = schemaFailures(spec, request, false);
+  const literalRules = ruleFailures(spec, request, world, false);
+  const lenient = lenientReading(spec, request);
+  const lenientSchema = schemaFailures(spec, lenient, true);
+  const lenientRules = ruleFailures(spec, lenient, world, true);
+  const literal = new Set([...literalSchema.keys(), ...literalRules.broken.keys()]);
+  const lenientBroken = new Map<string, string | undefined>([...lenientSchema, ...lenientRules.broken]);
+  const firm = (id: string): boolean => lenientBroken.has(id) && lenientBroken.get(id) === undefined;
+  const broken = [...literal].filter(firm).sort();
+  const ambiguous: Ambiguous[] = [];
+  for (const id of new Set([...literal, ...lenientBroken.keys()])) {
+    if (broken.includes(id)) continue;
+    const why = !literal.has(id) ? 'broken only when read leniently (a numeric string as its number, null or an empty list as not given)' : (lenientBroken.get(id) ?? 'broken only when read literally: a server may read the value leniently (a numeric string as its number, "true" as true, null or an empty list as not given)');
+    ambiguous.push({ requirementId: id, why });
+  }
+  const undecided = [...literalRules.undecided, ...lenientRules.undecided.filter((verdict) => !literalRules.undecided.some((other) => other.requirementId === verdict.requirementId))];
+  return { broken, ambiguous: ambiguous.sort((a, b) => a.requirementId.localeCompare(b.requirementId)), undecided, nulls: nullPointers(request.body) };
+}
+
+/**
+ * The requirements a request breaks literally only by what the documents' own examples send
+ * (each requirement's `tolerated`, an erratum behind it): both personalities of the mock accept
+ * them, and no case is planned on them.
+ */
+export function toleratedBreaches(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): string[] {
+  const validate = createSchemaValidator(spec);
+  const byId = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
+  const tolerated = new Map<string, boolean>();
+  for (const violation of validate('request-body', request.body)) {
+    const id = violation.requirementId ?? '(unclaimed)';
+    const ambiguity = ambiguityOf(spec, byId.get(id), violation, resolvePointer(request.body, violation.instancePath));
+    tolerated.set(id, (tolerated.get(id) ?? true) && ambiguity?.kind === 'tolerated');
+  }
+  const worldOfSpec = worldOf(spec, world);
+  for (const verdict of evaluateRequestRules(spec.requirements, request, worldOfSpec)) {
+    const requirement = byId.get(verdict.requirementId);
+    if (verdict.verdict === 'broken' && requirement) tolerated.set(verdict.requirementId, ruleTolerance(requirement, request, worldOfSpec) !== undefined);
+  }
+  return [...tolerated].filter(([, all]) => all).map(([id]) => id).sort();
+}

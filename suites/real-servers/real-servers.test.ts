@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
+import type { RunOutcome } from '../../runner/run-conformance.ts';
+import { configForOracle } from '../support/oracle-configs.ts';
+import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, OracleStartError, startOracle, type OracleName, type RunningOracle } from '../support/oracle-server.ts';
+import { brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVERS_DOC, runAgainstOracle } from '../support/real-server-run.ts';
+
+/**
+ * The suite against real upstream OpenStack code (../shared/oracles): Nova and Heat each break
+ * exactly the explicit requirements listed in expected-broken.json, each of which
+ * docs/real-servers.md explains. Octavia only as a smoke test of the harness for now (a full
+ * run needs lifecycle work: a pool takes one health monitor, and the suite deletes nothing).
+ *
+ * `npm run test:real-servers` (not part of `npm test`). Without the oracles installed the tests
+ * are skipped, and fail under CI.
+ */
+
+const INSTALLED = oraclesInstalled();
+const FULL_RUNS: OracleName[] = ['compute-servers', 'orchestration-stacks'];
+
+/** Not installed: a failure under CI (it must run there), a skip with the reason elsewhere. */
+function requireOracles(context: TestContext): void {
+  if (INSTALLED) return;
+  if (process.env.CI) throw new Error(ORACLES_INSTALL_HINT);
+  context.skip(ORACLES_INSTALL_HINT);
+}
+
+describe('expected-broken.json', () => {
+  const expected = readExpectedBroken();
+
+  it('has a sorted list of distinct ids of its own API for each fully run oracle, and nothing else', () => {
+    expect(Object.keys(expected).sort()).toEqual([...FULL_RUNS].sort());
+    for (const name of FULL_RUNS) {
+      const ids = expected[name] ?? [];
+      expect(ids, name).toEqual([...new Set(ids)].sort());
+      for (const id of ids) expect(id.startsWith(`${name}/`), id).toBe(true);
+    }
+  });
+
+  it('every id is explained in docs/real-servers.md', () => {
+    const doc = readFileSync(REAL_SERVERS_DOC, 'utf8');
+    const missing = Object.values(expected).flat().filter((id) => !doc.includes(id));
+    expect(missing, `${path.relative(PROJECT_ROOT, REAL_SERVERS_DOC)} does not mention these ids of ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)}`).toEqual([]);
+  });
+});
+
+describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => {
+  let oracle: RunningOracle | undefined;
+  let outcome: RunOutcome | undefined;
+  let output = '';
+
+  beforeAll(async () => {
+    if (!INSTALLED) return;
+    oracle = await startOracle(name);
+    outcome = await runAgainstOracle(oracle, {
+      console: { write: (text: string) => void (output += text) },
+      progress: { write: () => undefined },
+      showProgress: false,
+    });
+  });
+  afterAll(async () => {
+    await oracle?.stop();
+  });
+
+  it('runs every planned case', (context) => {
+    requireOracles(context);
+    expect(outcome?.complete, output).toBe(true);
+    expect(outcome?.cases).toBeGreaterThan(0);
+  });
+
+  it('breaks exactly the explicit requirements of expected-broken.json', (context) => {
+    requireOracles(context);
+    const run = outcome as RunOutcome;
+    const expected = readExpectedBroken()[name] ?? [];
+    const difference = brokenDifference(run, expected);
+    expect(brokenExplicit(run), `${name} against ${oracle?.url}:\n${difference.message}`).toEqual(expected);
+  });
+});
+
+describe('the oracle harness', () => {
+  it('starts lbaas-healthmonitors (Octavia), reads its fixtures into a config, and stops it', async (context) => {
+    requireOracles(context);
+    const oracle = await startOracle('lbaas-healthmonitors');
+    let stopped = false;
+    try {
+      expect(oracle.url).toBe(`http://127.0.0.1:${oracle.port}`);
+      expect(oracle.fixtures).toMatchObject({ pools: { active_http: expect.any(String), on_pending_update_lb: expect.any(String) } });
+      const config = configForOracle(oracle);
+      expect(config.apis['lbaas-healthmonitors']?.target).toBe(oracle.url);
+      expect(config.fixtures['lbaas-healthmonitors']).toEqual({
+        tenantId: (oracle.fixtures as { project_id: string }).project_id,
+        poolId: '74aa2010-a59f-4d35-a436-60a6da882819',
+        busyPoolId: '5e0c7a2b-0000-4000-8000-0000000000b2',
+      });
+      await oracle.stop();
+      stopped = true;
+      // Stopped means gone: the port no longer answers.
+      await expect(fetch(`${oracle.url}/_oracle/fixtures`)).rejects.toThrow();
+    } finally {
+      if (!stopped) await oracle.stop();
+    }
+  });
+
+  it('builds the Nova and Heat configs from their fixtures', () => {
+    const project = 'fd57c99ad0d7491fa496a3ac9a44eb7c';
+    const nova = { project_id: project, images: { queued: { status: 'queued', min_ram: 0 }, big: { status: 'active', min_ram: 8192 }, 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843': { status: 'active', min_ram: 0 } }, key_name: 'oracle-key', availability_zone: 'nova' };
+    const config = configForOracle({ name: 'compute-servers', url: 'http://127.0.0.1:1', fixtures: nova } as RunningOracle);
+    expect(config.auth.token).toBe('oracle-member-token');
+    expect(config.fixtures['compute-servers']).toEqual({ projectId: project, flavorRef: '1', imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843' });
+    const heat = configForOracle({ name: 'orchestration-stacks', url: 'http://127.0.0.1:2', fixtures: { project_id: project } } as RunningOracle);
+    expect(heat.fixtures['orchestration-stacks']).toEqual({ tenantId: project });
+    expect(heat.apis['orchestration-stacks']?.target).toBe('http://127.0.0.1:2');
+  });
+
+  it('says why when an oracle exits before printing its port, with the tail of its stderr', async (context) => {
+    requireOracles(context);
+    // A Python home that does not exist: the interpreter dies at once, saying so on stderr.
+    const failure = await startOracle('orchestration-stacks', { PYTHONHOME: '/nonexistent-python-home' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OracleStartError);
+    expect((failure as Error).message).toMatch(/orchestration-stacks did not start: it exited with status \d+ before printing its port/);
+    expect((failure as Error).message).toMatch(/nonexistent-python-home|encodings/);
+  });
+
+  it('knows the three oracles', () => {
+    expect([...ORACLE_NAMES]).toEqual(['compute-servers', 'orchestration-stacks', 'lbaas-healthmonitors']);
+  });
+});
