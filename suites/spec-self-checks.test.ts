@@ -55,6 +55,20 @@ describe.each(API_NAMES)('%s spec', (api: ApiName) => {
     expect([...expected.keys()].filter((name) => !names.includes(name)), 'errata name existing examples').toEqual([]);
   });
 
+  it('labels inferred every request requirement read from the response table (the level belongs to the claim)', () => {
+    const fromResponseTable = spec.requirements.filter(
+      (requirement) => requirement.cite.section === 'Response' && (requirement.schema ?? []).some((claim) => !claim.at.startsWith('response:')),
+    );
+    expect(fromResponseTable.filter((requirement) => requirement.level === 'explicit').map((requirement) => requirement.id)).toEqual([]);
+  });
+
+  it('keeps inferred every constraint whose refusal the document leaves unstated, with the status a refusing server answers', () => {
+    for (const requirement of spec.requirements.filter((candidate) => candidate.refusal === 'unstated')) {
+      expect(requirement.level, requirement.id).toBe('inferred');
+      expect(expectedStatuses(requirement).length, requirement.id).toBeGreaterThan(0);
+    }
+  });
+
   it('names, in errata and tolerances, only requirements and errata of this spec', () => {
     const requirementIds = new Set(spec.requirements.map((requirement) => requirement.id));
     const errataIds = new Set(spec.errata.map((erratum) => erratum.id));
