@@ -25,6 +25,17 @@ export const RUN_OPTIONS = {
   shard: { type: 'string' },
   ca: { type: 'string' },
   insecure: { type: 'boolean' },
+  cleanup: { type: 'boolean' },
+  'no-cleanup': { type: 'boolean' },
+  ledger: { type: 'string' },
+  'max-failures': { type: 'string' },
+} as const satisfies Options;
+
+export const CLEANUP_OPTIONS = {
+  config: { type: 'string' },
+  timeout: { type: 'string' },
+  ca: { type: 'string' },
+  insecure: { type: 'boolean' },
 } as const satisfies Options;
 
 export const MOCK_OPTIONS = {

@@ -21,6 +21,7 @@ import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
 import { reportCommand } from './report-command.ts';
+import { cleanupCommand } from './cleanup-command.ts';
 import { printDryRun } from './dry-run.ts';
 import { readCaFile } from '../runner/tls-options.ts';
 import { planRun } from '../runner/run-plan.ts';
@@ -52,6 +53,8 @@ async function runCommand(args: string[]): Promise<number> {
   const maxCreates = integerOption('max-creates', options['max-creates'], 0, 1_000_000_000);
   const ratePerSecond = integerOption('rate', options.rate, 1, 1_000_000);
   const shard = shardOption(options.shard);
+  const maxFailures = integerOption('max-failures', options['max-failures'], 1, 1_000_000);
+  if (options.cleanup && options['no-cleanup']) throw new UsageError('--cleanup and --no-cleanup contradict each other');
   const selection = { ...(shard ? { shard } : {}), ...(options['negative-only'] ? { negativeOnly: true } : {}), ...(maxCreates !== undefined ? { maxCreates } : {}) };
   const apis = apiNamesOption(options.api);
   if (options['dry-run']) {
@@ -83,6 +86,9 @@ async function runCommand(args: string[]): Promise<number> {
     concurrency,
     limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: timeoutSeconds * 1000 },
     ...(deadlineSeconds ? { deadlineMs: deadlineSeconds * 1000 } : {}),
+    ...(options['no-cleanup'] ? { cleanup: false } : {}),
+    ...(options.ledger ? { ledger: options.ledger } : {}),
+    ...(maxFailures ? { maxFailures } : {}),
     console: process.stdout,
     progress: process.stderr,
     showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
@@ -147,6 +153,8 @@ async function dispatch(args: string[]): Promise<number> {
       return printSpecs(rest);
     case 'report':
       return reportCommand(rest);
+    case 'cleanup':
+      return cleanupCommand(rest);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

@@ -8,6 +8,8 @@ Usage:
                       [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--strict]
                       [--concurrency N] [--timeout S] [--deadline S] [--rate N] [--shard I/N]
                       [--negative-only] [--max-creates N] [--dry-run] [--ca FILE] [--insecure]
+                      [--no-cleanup] [--ledger FILE] [--max-failures N]
+  npx conformance cleanup LEDGER [--config FILE] [--timeout S] [--ca FILE] [--insecure]
   npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
   npx conformance report RESULTS.json... [--html FILE.html] [--junit FILE.xml] [--strict]
   npx conformance specs [--api NAME]... [--json]
@@ -28,6 +30,9 @@ Commands:
           conformant, 1 not conformant or incomplete, 2 unreadable results.
   specs   Load and validate the five specs and print, per API, the requirements
           (schema-level and rule-level, explicit and inferred) and the errata.
+  cleanup Delete what a run's ledger lists as created and not yet deleted (a run stopped
+          by SIGINT, or run with --no-cleanup), with the config's credentials; each
+          deletion is printed and added to the ledger. Exit 0 when nothing is left, 1 else.
 
 Options of run:
   --target URL        Base URL of the endpoint under test (overrides the config's target).
@@ -61,6 +66,17 @@ Options of run:
                       self-signed certificate) instead of the system's CAs.
   --insecure          Do not verify the target's TLS certificate or host name (self-signed
                       test endpoints only; never for production).
+  --no-cleanup        Against a live target, keep what the run creates. By default each
+                      resource is deleted right after its case (once settled), and an API
+                      that allows one resource where cases make several (one health monitor
+                      per pool) runs its cases one at a time. Before planning, the fixtures'
+                      valid request is sent once: a 401/403 or 404 stops the run (exit 2)
+                      with what to check.
+  --ledger FILE       Where to write the ledger of created resources, one JSON line per
+                      creation and deletion, as the run goes (default: beside --json, else
+                      the temporary folder; the path is printed). Unique names (stack names)
+                      carry a tag of the run, so a rerun with the same seed does not collide.
+  --max-failures N    Stop once N requirements are broken (exit 1, reports incomplete).
   A 429 or 503 with Retry-After is retried after the wait it asks, up to 3 times and 30 s;
   beyond that the case fails with a \`throttled\` check that says so.
                       The report and the console count what a run created (2xx answers),
@@ -76,9 +92,12 @@ Options of mock:
   --config FILE       Fixtures and accepted credentials (same file as run).
   --fault ID          Switch on one deliberate deviation from the documents (mock/faults.yaml),
                       for proving the suite catches it; repeatable.
-  --personality P     strict (default) refuses every value outside the specs. lenient also
-                      accepts what the documents leave ambiguous: the values their own examples
-                      send (e.g. "delay": "1") and UUIDs without dashes where a UUID is required;
+  --personality P     strict (default) refuses every value outside the specs but what the
+                      documents' own examples send (e.g. "delay": "1", a template object).
+                      lenient also accepts what another reasonable reading allows: numeric
+                      strings and "true" where numbers and booleans are expected, null and
+                      empty optional lists as not given, fields the document says are ignored,
+                      and UUIDs without dashes where a UUID is required;
                       it answers with "Content-Type: application/json; charset=utf-8", JSON keys
                       in reverse order, "Connection: close", and the headers the documents' examples
                       show (Via, Server). Both accept unknown fields and charset=utf-8 requests.

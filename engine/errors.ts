@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'CONF_SPEC_EXTENSIONS_INVALID'
   | 'CONF_RULE_INVALID'
   | 'CONF_RESULTS_INVALID'
-  | 'CONF_TARGET_UNREACHABLE';
+  | 'CONF_TARGET_UNREACHABLE'
+  | 'CONF_PREFLIGHT_REFUSED'
+  | 'CONF_LEDGER_UNREADABLE';
 
 export class ConformanceError extends Error {
   readonly code: ErrorCode;
@@ -51,5 +53,12 @@ export class RuleError extends ConformanceError {
   constructor(requirementId: string, message: string) {
     super('CONF_RULE_INVALID', `${requirementId}: ${message}`, 'Fix the rule in the spec; specs/README.md lists the vocabulary.');
     this.requirementId = requirementId;
+  }
+}
+
+/** The target refused the fixtures' own valid request for a reason that makes every verdict meaningless (credentials, a wrong URL or fixture). */
+export class PreflightError extends ConformanceError {
+  constructor(message: string, hint: string) {
+    super('CONF_PREFLIGHT_REFUSED', message, hint);
   }
 }

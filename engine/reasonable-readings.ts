@@ -75,6 +75,13 @@ function readValueLeniently(node: SchemaNode | undefined, value: unknown): unkno
   return read;
 }
 
+/** A JSON value without its null object members, at any depth: null read as "not given". */
+export function withoutNullMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNullMembers);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, withoutNullMembers(item)]));
+}
+
 /** The request as the lenient reading sees it (only the body differs: paths and headers are text either way). */
 export function lenientReading(spec: LoadedSpec, request: RequestDocument): RequestDocument {
   const schema = requestBodySchema(spec) as SchemaNode | undefined;

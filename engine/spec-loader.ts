@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from './yaml-file.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { specFile, sourceDocumentName, type ApiName } from './api-catalogue.ts';
 import { createAjv } from './ajv-instance.ts';
@@ -30,13 +29,6 @@ export interface LoadedSpec {
 
 const validateExtensions = createAjv().compile(extensionsSchema);
 
-function readYaml(file: string): unknown {
-  try {
-    return parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new SpecError('CONF_SPEC_UNREADABLE', file, (error as Error).message, { cause: error });
-  }
-}
 
 /** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
 async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
@@ -86,7 +78,7 @@ export function loadSpec(api: ApiName): Promise<LoadedSpec> {
 
 async function readAndValidateSpec(api: ApiName): Promise<LoadedSpec> {
   const file = specFile(api);
-  const raw = readYaml(file) as OpenApiDocument;
+  const raw = readYamlFile(file) as OpenApiDocument;
   const document = await validateAndDereference(file, raw);
   const { path, operation } = theOnlyOperation(file, document);
   checkExtensions(file, operation);

@@ -27,6 +27,8 @@ export interface PlanOptions {
   seed: number;
   /** Random valid requests per API, after the boundary cases. */
   runs: number;
+  /** A tag of this run, added to unique names (a stack name) so two runs with the same seed against one target do not collide; the seed fixes every other byte. */
+  runId?: string;
 }
 
 /** Everything the run will send for one API, and what it could not make (never silently). */
@@ -206,7 +208,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     const n = (counters.get(counterKey) ?? 0) + 1;
     counters.set(counterKey, n);
     made += 1;
-    const suffix = `c${made}`;
+    const suffix = options.runId ? `c${made}_${options.runId}` : `c${made}`;
     const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
     const request = freshened(spec, draft.request, suffix);
     const exercises = draft.polarity === 'positive' ? exercisedRequirements(spec, request, world).filter((id) => id !== draft.requirementId) : [];

@@ -7,6 +7,7 @@ import { formatPointer } from '../engine/json-pointer.ts';
 import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
 import { valueFor } from './schema-arbitrary.ts';
 import { repairReferences } from './reference-repair.ts';
+import { withoutNullMembers } from '../engine/reasonable-readings.ts';
 import { repairDeclarations } from './declaration-repair.ts';
 import { repairUnstatedConstraints } from './unstated-constraint-repair.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
@@ -45,13 +46,6 @@ function editsArbitrary(schema: SchemaNode, pointer: string[]): fc.Arbitrary<Req
   });
 }
 
-/** The body without its null members: a server may read null as "not given" or refuse it, so a valid case never sends one. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, withoutNulls(item)]));
-}
-
 /**
  * Up to `count` valid requests that vary the base field by field: every one validates against
  * the schema and keeps every rule in the target's world (the oracle says so), or it is not used.
@@ -66,8 +60,9 @@ export function* validVariations(spec: LoadedSpec, base: RequestDocument, world:
   // before the next is judged, and a run of any size holds one chunk of edits, not all of them.
   for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`)) {
     if (attempts++ >= count * 6) return;
+    // A server may read null as "not given" or refuse it: a valid case never sends one.
     const edited = withEdits(base, edits);
-    const repaired = repairReferences(spec.requirements, { ...edited, body: withoutNulls(edited.body) }, world);
+    const repaired = repairReferences(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
     const request = repairUnstatedConstraints(spec.requirements, repairDeclarations(spec.requirements, repaired));
     if (oracle(request).length > 0) continue;
     yield request;

@@ -12,6 +12,8 @@ import { curlCommand } from './curl-command.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
 import type { Agent } from 'undici';
+import type { CreatedResource } from './resource-ledger.ts';
+import { createdResource } from './resource-cleanup.ts';
 
 /** One API of the run: its spec, its compiled schemas and where its requests go. */
 export interface ApiContext {
@@ -29,6 +31,14 @@ export interface Sender {
   config: ConformanceConfig;
   limits: ExchangeLimits;
   retry: RetryPolicy;
+  /** Told of every resource a request of the case created (a 2xx answer), setup included: the run cleans them up. */
+  onCreated?: (resource: CreatedResource) => void;
+}
+
+function noteCreated(context: ApiContext, testCase: TestCase, request: RequestDocument, outcome: ExchangeOutcome, sender: Sender): void {
+  if (!sender.onCreated || !('response' in outcome)) return;
+  const resource = createdResource(context.spec, context.target, testCase.id, request, outcome.response);
+  if (resource) sender.onCreated(resource);
 }
 
 function redactedRequest(request: RequestDocument, headers: Record<string, string>, redact: Redactor): RequestDocument {
@@ -45,6 +55,7 @@ export async function runCase(context: ApiContext, testCase: TestCase, sender: S
     await limiter?.take(signal);
     const answer = await exchange(dispatcher, { ...plan, headers: await withCredentials(context.spec, plan, config) }, limits, signal);
     if ('response' in answer) setupStatuses.push(answer.response.status);
+    noteCreated(context, testCase, setup, answer, sender);
   }
   const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
   // Each send (a retry after a Retry-After too) signs afresh; every signature sent is redacted.
@@ -59,6 +70,7 @@ export async function runCase(context: ApiContext, testCase: TestCase, sender: S
   };
   const started = performance.now();
   const outcome = await exchangeHonouringRetryAfter(send, sender.retry, signal);
+  noteCreated(context, testCase, testCase.request, outcome, sender);
   const durationMs = Math.round(performance.now() - started);
   const redact = signatures.reduce<Redactor>((redactor, signature) => withSignatureRedacted(redactor, signature), sender.redact);
   const shownHeaders = redactHeaders(headers, redact);

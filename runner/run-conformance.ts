@@ -21,6 +21,12 @@ import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import type { Agent } from 'undici';
+import { randomBytes } from 'node:crypto';
+import { LiveResources, ledgerPath } from './live-resources.ts';
+import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
+import { DEFAULT_CLEANUP_BOUNDS, type CleanupBounds } from './resource-cleanup.ts';
+import { preflight } from './preflight.ts';
+import { AnswerWatch } from './answer-watch.ts';
 
 export interface RunOptions {
   config: ConformanceConfig;
@@ -54,6 +60,16 @@ export interface RunOptions {
   deadlineMs?: number;
   /** Aborted (e.g. on SIGINT): the run stops at once, reports what it has, and fails as incomplete. */
   stop?: AbortSignal;
+  /** Delete what the run creates on a live target, each resource right after its case (default: on against a live target). */
+  cleanup?: boolean;
+  /** The ledger of created resources (default: beside --json, else in the temporary folder). */
+  ledger?: string;
+  /** How long to wait for a created resource to settle and, once deleted, to be gone. */
+  cleanupBounds?: CleanupBounds;
+  /** Stop once this many requirements are broken. */
+  maxFailures?: number;
+  /** The tag unique names carry against a live target (default: random per run). */
+  runId?: string;
 }
 
 export interface RunOutcome {
@@ -67,6 +83,10 @@ export interface RunOutcome {
   targets: Record<string, string>;
   /** What the HTML and JUnit reports show (bounded, whatever the number of cases). */
   report: ReportModel;
+  /** Results that mean less than they seem (every answer 401, nothing positive proven…). */
+  warnings: string[];
+  /** Against a live target: the ledger of what the run created, and how many of those are still there. */
+  ledger?: { file: string; outstanding: number };
 }
 
 
@@ -96,10 +116,27 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   try {
     // An unreachable target is said at once, before any planning.
     for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
-    const planned = planRun(specs, options);
-    const contexts = new Map<ApiName, ApiContext>(
-      planned.map(({ spec }) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]),
-    );
+    const liveApis = new Set(specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => spec.api));
+    const runId = options.runId ?? (liveApis.size ? randomBytes(3).toString('hex') : undefined);
+    const contexts = new Map<ApiName, ApiContext>(specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]));
+    const resources = liveApis.size
+      ? new LiveResources(
+          { dispatcher, config: options.config, limits, ledger: new ResourceLedger(ledgerPath(options.ledger, options.json, runId as string)), bounds: options.cleanupBounds ?? DEFAULT_CLEANUP_BOUNDS },
+          options.cleanup ?? true,
+        )
+      : undefined;
+    if (resources) options.console.write(`Ledger of the resources this run creates: ${resources.ledgerFile} (run ${runId}; \`npx conformance cleanup\` deletes what a stopped run left)\n`);
+    if (resources && !options.selection?.negativeOnly) {
+      for (const api of liveApis) {
+        const context = contexts.get(api) as ApiContext;
+        const created = await preflight(context, { dispatcher, config: options.config, limits });
+        if (created) {
+          resources.created(created);
+          await resources.release(context.spec, [created]);
+        }
+      }
+    }
+    const planned = planRun(specs, { ...options, ...(runId ? { runId } : {}) });
 
     const tally = new ReportAccumulator(specs);
     for (const { plan } of planned) for (const item of plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
@@ -129,6 +166,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const onStop = () => deadline.abort('stopped');
     options.stop?.addEventListener('abort', onStop, { once: true });
     if (options.stop?.aborted) onStop();
+    const answers = new AnswerWatch();
     let done = 0;
     let failed = 0;
     let exhausted = false;
@@ -140,8 +178,18 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
           break;
         }
         const item = step.value;
-        const result = await runCase(item.context, item.testCase, { dispatcher, limiter, redact, signal: deadline.signal, config: options.config, limits, retry: options.retry ?? DEFAULT_RETRY_POLICY });
+        const sender = { dispatcher, limiter, redact, signal: deadline.signal, config: options.config, limits, retry: options.retry ?? DEFAULT_RETRY_POLICY };
+        const live = resources && liveApis.has(item.context.spec.api) ? resources : undefined;
+        const result = live
+          ? await live.exclusive(item.context.spec.api, async () => {
+              const created: CreatedResource[] = [];
+              const caseResult = await runCase(item.context, item.testCase, { ...sender, onCreated: (resource) => (created.push(resource), live.created(resource)) });
+              await live.release(item.context.spec, created);
+              return caseResult;
+            })
+          : await runCase(item.context, item.testCase, sender);
         if (deadline.signal.aborted) break;
+        answers.note(result);
         tally.add(result);
         await stream?.add(result);
         done += 1;
@@ -154,6 +202,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
             progress.clear();
             options.console.write(formatFailure(specs, result, brokenIds));
           }
+          if (options.maxFailures && reported.size >= options.maxFailures) deadline.abort('max-failures');
         }
         progress.update(done, failed);
       }
@@ -164,7 +213,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     progress.clear();
     const complete = exhausted && !deadline.signal.aborted;
     if (!complete) {
-      const why = deadline.signal.reason === 'stopped' ? 'The run was interrupted' : `The run's deadline (${options.deadlineMs} ms) passed`;
+      const why =
+        deadline.signal.reason === 'stopped'
+          ? 'The run was interrupted'
+          : deadline.signal.reason === 'max-failures'
+            ? `The run stopped at ${options.maxFailures} broken requirements (--max-failures)`
+            : `The run's deadline (${options.deadlineMs} ms) passed`;
       options.console.write(`${why} after ${done} of about ${plannedSize} planned cases; the results are incomplete and the run fails.\n`);
     }
     for (const { left } of planned) for (const [requirementId, reason] of left.requirements()) tally.notRunnable(requirementId, reason);
@@ -203,7 +257,11 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     for (const api of report.apis) {
       if (api.created > 0) options.console.write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);
     }
-    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), report };
+    for (const line of resources?.summary() ?? []) options.console.write(`Cleanup: ${line}\n`);
+    const warnings = answers.warnings(options.selection?.negativeOnly === true);
+    for (const warning of warnings) options.console.write(`Warning: ${warning}\n`);
+    const ledger = resources ? { ledger: { file: resources.ledgerFile, outstanding: resources.outstanding() } } : {};
+    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), report, warnings, ...ledger };
   } finally {
     await dispatcher.close();
     await mock?.close();

@@ -13,6 +13,8 @@ export interface PlanOptions {
   config: ConformanceConfig;
   seed: number;
   runs: number;
+  /** Against a live target: a tag of this run that unique names (stack names) carry, so a rerun with the same seed does not collide. */
+  runId?: string;
   selection?: CaseSelection;
   /** Plans made beforehand (same seed and runs), reused across runs against many targets. */
   plans?: Partial<Record<ApiName, ApiPlan>>;
@@ -21,7 +23,7 @@ export interface PlanOptions {
 function streamed(spec: LoadedSpec, options: PlanOptions): StreamedPlan {
   const made = options.plans?.[spec.api];
   if (made) return { ...made, size: made.cases.length };
-  return streamPlan(spec, options.config, { seed: options.seed, runs: options.runs });
+  return streamPlan(spec, options.config, { seed: options.seed, runs: options.runs, ...(options.runId ? { runId: options.runId } : {}) });
 }
 
 /** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
