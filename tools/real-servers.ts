@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, startOracle, type OracleName } from '../suites/support/oracle-server.ts';
-import { brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVER_RUNS, REAL_SERVER_SEED, runAgainstOracle } from '../suites/support/real-server-run.ts';
+import { ORACLE_ENVIRONMENT, brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVER_RUNS, REAL_SERVER_SEED, runAgainstOracle } from '../suites/support/real-server-run.ts';
 
 const UPDATE_FLAG = '--update-expected';
 /** The oracles the committed list covers (a full lbaas-healthmonitors run needs lifecycle work first). */
@@ -49,7 +49,7 @@ async function main(args: string[]): Promise<number> {
     const started = Date.now();
     let oracle;
     try {
-      oracle = await startOracle(name);
+      oracle = await startOracle(name, ORACLE_ENVIRONMENT[name] ?? {});
     } catch (error) {
       process.stderr.write(`${(error as Error).message}\n`);
       return 2;

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { CaseResult } from '../../runner/run-model.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
 import type { RunOutcome } from '../../runner/run-conformance.ts';
 import { configForOracle } from '../support/oracle-configs.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, OracleStartError, startOracle, type OracleName, type RunningOracle } from '../support/oracle-server.ts';
-import { brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVERS_DOC, runAgainstOracle } from '../support/real-server-run.ts';
+import { ORACLE_ENVIRONMENT, resourcesLeft, brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVERS_DOC, runAgainstOracle } from '../support/real-server-run.ts';
 
 /**
  * The suite against real upstream OpenStack code (../shared/oracles): Nova and Heat each break
@@ -18,7 +20,7 @@ import { brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBro
  */
 
 const INSTALLED = oraclesInstalled();
-const FULL_RUNS: OracleName[] = ['compute-servers', 'orchestration-stacks'];
+const FULL_RUNS: OracleName[] = ['compute-servers', 'orchestration-stacks', 'lbaas-healthmonitors'];
 
 /** Not installed: a failure under CI (it must run there), a skip with the reason elsewhere. */
 function requireOracles(context: TestContext): void {
@@ -51,15 +53,17 @@ describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => 
   let oracle: RunningOracle | undefined;
   let outcome: RunOutcome | undefined;
   let output = '';
+  let resultsFile = '';
 
   beforeAll(async () => {
     if (!INSTALLED) return;
-    oracle = await startOracle(name);
+    oracle = await startOracle(name, ORACLE_ENVIRONMENT[name] ?? {});
+    resultsFile = path.join(mkdtempSync(path.join(tmpdir(), `real-${name}-`)), 'results.json');
     outcome = await runAgainstOracle(oracle, {
       console: { write: (text: string) => void (output += text) },
       progress: { write: () => undefined },
       showProgress: false,
-    });
+    }, { json: resultsFile });
   });
   afterAll(async () => {
     await oracle?.stop();
@@ -69,6 +73,28 @@ describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => 
     requireOracles(context);
     expect(outcome?.complete, output).toBe(true);
     expect(outcome?.cases).toBeGreaterThan(0);
+  });
+
+  it('deletes everything it created: the server lists none, and the ledger has nothing outstanding', async (context) => {
+    requireOracles(context);
+    expect(outcome?.ledger?.outstanding, output).toBe(0);
+    expect(await resourcesLeft(oracle as RunningOracle)).toEqual([]);
+    expect(output).toMatch(/Cleanup: .*created (\d+), deleted \1\./);
+  });
+
+  it.runIf(name === 'lbaas-healthmonitors')('shows timeout < delay broken by a negative case the server accepted, and meets no 409 of its own making', (context) => {
+    requireOracles(context);
+    const run = outcome as RunOutcome;
+    const row = run.report.requirements.find((requirement) => requirement.id === 'lbaas-healthmonitors/timeout-lt-delay');
+    expect(row?.verdict, output).toBe('broken');
+    const counterexample = row?.counterexamples[0];
+    expect(counterexample?.polarity).toBe('negative');
+    expect(counterexample?.response?.status).toBe(201);
+    expect(counterexample?.curl).toContain('"timeout":6');
+    // The only 409s are the busy pool's, which its case expects: none comes from the suite's own monitors.
+    const results = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: CaseResult[] }).results;
+    const conflicts = results.filter((result) => result.response?.status === 409).map((result) => result.caseId);
+    expect(conflicts).toEqual(['lbaas-healthmonitors/load-balancer-active#negative-1']);
   });
 
   it('breaks exactly the explicit requirements of expected-broken.json', (context) => {
