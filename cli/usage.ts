@@ -70,8 +70,8 @@ Options of run:
                       resource is deleted right after its case (once settled), and an API
                       that allows one resource where cases make several (one health monitor
                       per pool) runs its cases one at a time. Before planning, the fixtures'
-                      valid request is sent once: a 401/403 or 404 stops the run (exit 2)
-                      with what to check.
+                      valid request is sent once (not with --negative-only or --max-creates):
+                      a 401/403 or 404 stops the run (exit 2) with what to check.
   --ledger FILE       Where to write the ledger of created resources, one JSON line per
                       creation and deletion, as the run goes (default: beside --json, else
                       the temporary folder; the path is printed). Unique names (stack names)

@@ -67,8 +67,15 @@ function editsToHold(condition: Condition, base: RequestDocument, scope: string[
   if ('gt' in condition) return { set: { [path]: condition.gt + 1 } };
   if ('equals' in condition) return { set: { [path]: condition.equals } };
   if ('in' in condition) return { set: { [path]: condition.in[0] } };
+  if ('matches' in condition) {
+    // A few plain words, tried in turn: the first the pattern matches (a word that is no HTTP method, say).
+    const word = MATCH_PROBES.find((probe) => new RegExp(condition.matches, 'u').test(probe));
+    return word === undefined ? undefined : { set: { [path]: word } };
+  }
   return undefined;
 }
+
+const MATCH_PROBES = ['conformance', 'CONFORMANCE', 'a', 'A', '0', 'x y', ''];
 
 /**
  * The base and the node an `each` rule is checked at: the base's first match, or, when the base

@@ -126,7 +126,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
         )
       : undefined;
     if (resources) options.console.write(`Ledger of the resources this run creates: ${resources.ledgerFile} (run ${runId}; \`npx conformance cleanup\` deletes what a stopped run left)\n`);
-    if (resources && !options.selection?.negativeOnly) {
+    // The preflight creates a resource: not when the run was asked to create none, or only so many.
+    if (resources && !options.selection?.negativeOnly && options.selection?.maxCreates === undefined) {
       for (const api of liveApis) {
         const context = contexts.get(api) as ApiContext;
         const created = await preflight(context, { dispatcher, config: options.config, limits });
