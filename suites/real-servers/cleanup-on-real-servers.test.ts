@@ -59,7 +59,7 @@ describe('Nova: a ledger that conformance cleanup empties', () => {
     expect((await conformanceAsync(['cleanup', ledger, '--config', configFile(running, 'nova')])).stdout).toContain('nothing left to delete');
   });
 
-  it('a run stopped by SIGINT, then cleanup, leaves nothing', async (context) => {
+  it('a run stopped mid-way (what SIGINT does), then cleanup, leaves nothing', async (context) => {
     requireOracles(context);
     const running = oracle as RunningOracle;
     const ledger = path.join(scratch, 'interrupted.ledger.jsonl');
