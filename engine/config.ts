@@ -28,6 +28,11 @@ export interface ConformanceConfig {
   apis: Partial<Record<ApiName, { target?: string }>>;
   auth: { token: string; sigv4: SigV4Credentials };
   fixtures: Fixtures;
+  /**
+   * What the file or the environment gave, as opposed to the embedded mock's defaults: against
+   * a live target only these may be sent (engine/live-config.ts). Absent: everything was given.
+   */
+  given?: { token: boolean; sigv4: boolean; fixtures: ApiName[] };
 }
 
 export class ConfigError extends ConformanceError {
@@ -82,7 +87,27 @@ type ConfigFile = Partial<Omit<ConformanceConfig, 'auth' | 'fixtures'>> & {
   fixtures?: Partial<Fixtures>;
 };
 
-function readConfigFile(file: string): ConfigFile {
+/**
+ * `${NAME}` in any string of the config file is the environment variable NAME (so a secret
+ * need not be written in the file); an unset one is an error naming it. `$${` is a literal `${`.
+ */
+function interpolateEnvironment(value: unknown, environment: NodeJS.ProcessEnv, file: string, where = ''): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, name: string) => {
+      if (match.startsWith('$$')) return match.slice(1);
+      const found = environment[name];
+      if (found === undefined) throw new ConfigError(`config ${file}: ${where || '/'} names the environment variable ${name}, which is not set`, `Set ${name}, or write the value in the file.`);
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, index) => interpolateEnvironment(item, environment, file, `${where}/${index}`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateEnvironment(item, environment, file, `${where}/${key}`)]));
+  }
+  return value;
+}
+
+function readConfigFile(file: string, environment: NodeJS.ProcessEnv): ConfigFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -95,6 +120,7 @@ function readConfigFile(file: string): ConfigFile {
   } catch (error) {
     throw new ConfigError(`config ${file} is not JSON: ${(error as Error).message}`);
   }
+  parsed = interpolateEnvironment(parsed, environment, file);
   if (!validateConfig(parsed)) {
     const problems = (validateConfig.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
     throw new ConfigError(`config ${file}: ${problems.join('; ')}`);
@@ -104,7 +130,7 @@ function readConfigFile(file: string): ConfigFile {
 
 /** The config: defaults, then the file, then secrets from the environment. */
 export function loadConfig(file?: string, environment: NodeJS.ProcessEnv = process.env): ConformanceConfig {
-  const fromFile = file ? readConfigFile(file) : {};
+  const fromFile = file ? readConfigFile(file, environment) : {};
   const config: ConformanceConfig = {
     ...(fromFile.target ? { target: fromFile.target } : {}),
     apis: { ...fromFile.apis },
@@ -117,11 +143,18 @@ export function loadConfig(file?: string, environment: NodeJS.ProcessEnv = proce
   config.auth.token = environment[SECRET_ENVIRONMENT.token] || config.auth.token;
   config.auth.sigv4.accessKeyId = environment[SECRET_ENVIRONMENT.accessKeyId] || config.auth.sigv4.accessKeyId;
   config.auth.sigv4.secretAccessKey = environment[SECRET_ENVIRONMENT.secretAccessKey] || config.auth.sigv4.secretAccessKey;
+  config.given = {
+    token: Boolean(fromFile.auth?.token || environment[SECRET_ENVIRONMENT.token]),
+    sigv4: Boolean(fromFile.auth?.sigv4 || (environment[SECRET_ENVIRONMENT.accessKeyId] && environment[SECRET_ENVIRONMENT.secretAccessKey])),
+    fixtures: Object.keys(fromFile.fixtures ?? {}) as ApiName[],
+  };
   return config;
 }
 
 /** Every secret value of the config, for redaction and for the secret-scanning tests. */
 export function secretValues(config: ConformanceConfig): string[] {
   // The access key id is not secret in AWS's eyes, but it names the account: kept out of reports too.
-  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId].filter((value) => value.length > 0);
+  // The CloudBasic private key travels in the request body: it is a secret like the others.
+  const privateKey = config.fixtures['cloudbasic-cluster']?.privateKey ?? '';
+  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId, privateKey].filter((value) => value.length > 0);
 }

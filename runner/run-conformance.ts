@@ -26,6 +26,8 @@ import { LiveResources, ledgerPath } from './live-resources.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { DEFAULT_CLEANUP_BOUNDS, type CleanupBounds } from './resource-cleanup.ts';
 import { preflight } from './preflight.ts';
+import { assertConfiguredForLiveTargets } from '../engine/live-config.ts';
+import { usesSigV4 } from '../engine/security-schemes.ts';
 import { AnswerWatch } from './answer-watch.ts';
 
 export interface RunOptions {
@@ -108,6 +110,10 @@ async function checkReachable(dispatcher: Agent, target: string, limits: Exchang
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const specs = await Promise.all(options.apis.map((api) => loadSpec(api)));
+  assertConfiguredForLiveTargets(
+    options.config,
+    specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
+  );
   const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
   const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;

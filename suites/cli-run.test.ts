@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
 import { conformanceAsync, conformanceSync as conformance } from './support/cli-process.ts';
+import { writeLiveConfig } from './support/live-config-file.ts';
 
 
 describe('conformance run (CLI)', () => {
@@ -26,7 +27,8 @@ describe('conformance run (CLI)', () => {
 
   it('exits 2 at once with the address and the cause when nothing listens at the target', () => {
     const started = Date.now();
-    const { status, stderr } = conformance(['run', '--target', 'http://127.0.0.1:9', '--api', 'lbaas-healthmonitors', '--runs', '1']);
+    const config = writeLiveConfig(mkdtempSync(path.join(tmpdir(), 'run-cli-')));
+    const { status, stderr } = conformance(['run', '--target', 'http://127.0.0.1:9', '--config', config, '--api', 'lbaas-healthmonitors', '--runs', '1']);
     expect(status).toBe(2);
     expect(stderr).toContain('http://127.0.0.1:9');
     expect(stderr).toMatch(/ECONNREFUSED/);
@@ -90,7 +92,8 @@ describe('conformance run (CLI) against a target that accepts the connection and
     const [html, junit] = [path.join(dir, 'report.html'), path.join(dir, 'junit.xml')];
     try {
       const target = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
-      const { status, stdout } = await conformanceAsync(['run', '--target', target, '--api', 'lbaas-healthmonitors', '--runs', '1', '--timeout', '1', '--deadline', '2', '--report', html, '--junit', junit]);
+      const config = writeLiveConfig(dir);
+      const { status, stdout } = await conformanceAsync(['run', '--target', target, '--config', config, '--api', 'lbaas-healthmonitors', '--runs', '1', '--timeout', '1', '--deadline', '2', '--report', html, '--junit', junit]);
       expect(status, stdout).toBe(1);
       expect(stdout).toMatch(/deadline \(2000 ms\) passed/);
       expect(readFileSync(html, 'utf8')).toContain('INCOMPLETE');

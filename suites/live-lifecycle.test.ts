@@ -7,6 +7,7 @@ import { isDeletable, lifecycleOf, operationPath } from '../engine/lifecycle.ts'
 import { LedgerError, outstandingResources, ResourceLedger } from '../runner/resource-ledger.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { startFixedAnswer, type Misbehaving } from './support/misbehaving-servers.ts';
+import { writeLiveConfig } from './support/live-config-file.ts';
 
 /**
  * What a run against a live target relies on without a real cloud (the real servers prove the
@@ -73,7 +74,7 @@ describe('the ledger', () => {
 describe('the preflight and the early stop', () => {
   it('a target that answers 401 to everything: exit 2 after the first request, naming the credential to check', async () => {
     target = await startFixedAnswer(401, { 'content-type': 'application/json' }, '{"error": {"code": 401, "message": "The request you have made requires authentication."}}');
-    const run = await conformanceAsync(['run', '--target', target.url, '--api', 'compute-servers', '--runs', '1', '--ledger', path.join(scratch, 'refused.jsonl')]);
+    const run = await conformanceAsync(['run', '--target', target.url, '--config', writeLiveConfig(scratch), '--api', 'compute-servers', '--runs', '1', '--ledger', path.join(scratch, 'refused.jsonl')]);
     expect(run.status, run.stdout + run.stderr).toBe(2);
     expect(run.stderr).toContain("compute-servers: the target answered 401 to the fixtures' valid request");
     expect(run.stderr).toContain('Check auth.token (or CONFORMANCE_AUTH_TOKEN)');
@@ -83,7 +84,7 @@ describe('the preflight and the early stop', () => {
 
   it('a target that answers 404: exit 2, naming the fixture that names nothing', async () => {
     target = await startFixedAnswer(404, { 'content-type': 'application/json' }, '{"itemNotFound": {"code": 404, "message": "not found"}}');
-    const run = await conformanceAsync(['run', '--target', target.url, '--api', 'orchestration-stacks', '--runs', '1', '--ledger', path.join(scratch, 'missing.jsonl')]);
+    const run = await conformanceAsync(['run', '--target', target.url, '--config', writeLiveConfig(scratch), '--api', 'orchestration-stacks', '--runs', '1', '--ledger', path.join(scratch, 'missing.jsonl')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('fixtures.orchestration-stacks.tenantId');
   });

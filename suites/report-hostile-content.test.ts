@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -79,7 +80,7 @@ describe('the HTML report of a run against a hostile target, in Chromium', () =>
     dir = mkdtempSync(path.join(tmpdir(), 'report-hostile-'));
     files = { html: path.join(dir, 'r.html'), junit: path.join(dir, 'r.xml'), json: path.join(dir, 'r.json') };
     const config = path.join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ auth: { token: 'hostile-test-token' } }));
+    writeFileSync(config, JSON.stringify({ auth: { token: 'hostile-test-token', sigv4: DEFAULT_CONFIG.auth.sigv4 }, fixtures: DEFAULT_CONFIG.fixtures }));
     const args = ['run', '--target', target.url, '--config', config, '--seed', '3', '--runs', '2', '--concurrency', '32'];
     [run, browser] = await Promise.all([conformanceAsync([...args, '--report', files.html, '--junit', files.junit, '--json', files.json]), launchChromium()]);
     results = JSON.parse(readFileSync(files.json, 'utf8')) as ResultsFile;

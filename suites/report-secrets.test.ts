@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
-import { SECRET_ENVIRONMENT } from '../engine/config.ts';
+import { DEFAULT_CONFIG, SECRET_ENVIRONMENT } from '../engine/config.ts';
 import { REDACTED } from '../runner/redaction.ts';
 import { startHostileTarget, type HostileTarget } from './support/hostile-target.ts';
 
@@ -17,6 +17,7 @@ interface Secrets {
   token: string;
   accessKeyId: string;
   secretAccessKey: string;
+  privateKey: string;
 }
 
 interface SecretSource {
@@ -28,21 +29,26 @@ interface SecretSource {
 
 const SIGV4_SCOPE = { region: 'us-east-1', service: 'cloudbasic' };
 
-const IN_FILE: Secrets = { token: 'tok-SECRET-4f1c9e2d7a', accessKeyId: 'AKIDSECRETFILE4F1C9E', secretAccessKey: 'sak-SECRET-9b8a7c6d5e4f3a2b1c0d' };
-const IN_ENVIRONMENT: Secrets = { token: 'tok-ENVSECRET-8d2e6b0c3f', accessKeyId: 'AKIDSECRETENV8D2E6B0', secretAccessKey: 'sak-ENVSECRET-1a2b3c4d5e6f7a8b9c0d' };
+const IN_FILE: Secrets = { token: 'tok-SECRET-4f1c9e2d7a', accessKeyId: 'AKIDSECRETFILE4F1C9E', secretAccessKey: 'sak-SECRET-9b8a7c6d5e4f3a2b1c0d', privateKey: 'pk-SECRET-FILE+IgMDJSP9OwK5M0ujFhnd' };
+const IN_ENVIRONMENT: Secrets = { token: 'tok-ENVSECRET-8d2e6b0c3f', accessKeyId: 'AKIDSECRETENV8D2E6B0', secretAccessKey: 'sak-ENVSECRET-1a2b3c4d5e6f7a8b9c0d', privateKey: 'pk-SECRET-ENV+3amiMLeXXXXXXXXFYBH' };
+
+/** The fixtures of every API (a live target gets only what the config gives), with CloudBasic's private key, a secret. */
+const fixtures = (privateKey: string) => ({ ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...DEFAULT_CONFIG.fixtures['cloudbasic-cluster'], privateKey } });
 
 const SOURCES: SecretSource[] = [
   {
     name: 'the config file',
     secrets: IN_FILE,
-    configFile: (target) => ({ target, auth: { token: IN_FILE.token, sigv4: { accessKeyId: IN_FILE.accessKeyId, secretAccessKey: IN_FILE.secretAccessKey, ...SIGV4_SCOPE } } }),
+    configFile: (target) => ({ target, auth: { token: IN_FILE.token, sigv4: { accessKeyId: IN_FILE.accessKeyId, secretAccessKey: IN_FILE.secretAccessKey, ...SIGV4_SCOPE } }, fixtures: fixtures(IN_FILE.privateKey) }),
     environment: {},
   },
   {
     name: 'the environment',
     secrets: IN_ENVIRONMENT,
-    configFile: (target) => ({ target }),
+    // The private key through ${NAME} interpolation: the config file names the variable, never the value.
+    configFile: (target) => ({ target, fixtures: fixtures('${CONFORMANCE_TEST_PRIVATE_KEY}') }),
     environment: {
+      CONFORMANCE_TEST_PRIVATE_KEY: IN_ENVIRONMENT.privateKey,
       [SECRET_ENVIRONMENT.token]: IN_ENVIRONMENT.token,
       [SECRET_ENVIRONMENT.accessKeyId]: IN_ENVIRONMENT.accessKeyId,
       [SECRET_ENVIRONMENT.secretAccessKey]: IN_ENVIRONMENT.secretAccessKey,
@@ -112,6 +118,12 @@ describe.each(SOURCES)('secrets given in $name never appear in any output', (sou
   it('no output holds the token, nor any X-Auth-Token the target received (the deliberately wrong ones too)', () => {
     const leaks = leaksOf(outputs, [source.secrets.token, ...target.received.tokens]);
     expect(leaks.length, describeLeaks(leaks)).toBe(0);
+  });
+
+  it('no output holds the CloudBasic private key, though every CloudBasic request carried it', () => {
+    expect([...target.received.bodies].some((body) => body.includes(source.secrets.privateKey))).toBe(true);
+    const leaks = leaksOf(outputs, [source.secrets.privateKey]);
+    expect(leaks, leaks.join('\n')).toEqual([]);
   });
 
   it('no output holds the SigV4 secret access key', () => {

@@ -35,6 +35,8 @@ export interface ReceivedCredentials {
   tokens: Set<string>;
   /** Every Authorization value (SigV4: scheme, Credential=…, SignedHeaders=…, Signature=…). */
   authorizations: Set<string>;
+  /** Every request body (CloudBasic's carries the private key). */
+  bodies: Set<string>;
 }
 
 export interface HostileTarget {
@@ -107,12 +109,13 @@ function answer(response: ServerResponse, status: number, asJson: boolean, echo:
 
 /** Starts the hostile target on 127.0.0.1, an ephemeral port. */
 export async function startHostileTarget(): Promise<HostileTarget> {
-  const received: ReceivedCredentials = { tokens: new Set(), authorizations: new Set() };
+  const received: ReceivedCredentials = { tokens: new Set(), authorizations: new Set(), bodies: new Set() };
   const answered = { created: 0, refused: 0 };
   const server = createServer((request, response) => {
     const echo = recordCredentials(request, received);
     readBody(request).then(
       (body) => {
+        received.bodies.add(body);
         const key = `${request.method} ${request.url} ${body}`;
         const created = hashByte(key, 0) % 2 === 0;
         answered[created ? 'created' : 'refused'] += 1;
