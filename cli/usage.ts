@@ -103,7 +103,10 @@ Options of mock:
                       show (Via, Server). Both accept unknown fields and charset=utf-8 requests.
 
 Secrets may come from the environment instead of the config file:
-  CONFORMANCE_AUTH_TOKEN, CONFORMANCE_SIGV4_ACCESS_KEY_ID, CONFORMANCE_SIGV4_SECRET_ACCESS_KEY.
+  CONFORMANCE_AUTH_TOKEN, CONFORMANCE_SIGV4_ACCESS_KEY_ID, CONFORMANCE_SIGV4_SECRET_ACCESS_KEY,
+  or any string of the config as \${NAME} (an environment variable).
+Against a live target only what the config gives is sent (never the mock's token, keys or
+fixtures): an API without its credentials or fixtures stops the run (exit 2) before any request.
 
 Exit status:
   0  every explicit requirement held (with --strict: every requirement)

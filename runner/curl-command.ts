@@ -1,5 +1,5 @@
 /** A copy-paste curl command reproducing one request (headers already redacted by the caller). */
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 

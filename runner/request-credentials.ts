@@ -7,12 +7,18 @@ import type { TestCase } from './run-model.ts';
 
 const EXPIRED_BY_MS = 20 * 60_000;
 
+/** A token that is not the configured one, and tells nothing of it: the wrong-token case can print it. */
+export function wrongToken(configured: string): string {
+  const wrong = 'conformance-wrong-token-00000000000000000000';
+  return wrong === configured ? `${wrong}x` : wrong;
+}
+
 /** The headers to send: the configured X-Auth-Token or SigV4 signature, or the deliberately wrong one a check asks for. */
 export async function withCredentials(spec: LoadedSpec, plan: HttpRequestPlan, config: ConformanceConfig, credentials: TestCase['credentials'] = 'configured'): Promise<Record<string, string>> {
   const headers = { ...plan.headers };
   if (credentials === 'none') return headers;
   if (!usesSigV4(spec)) {
-    headers['x-auth-token'] = credentials === 'wrong-token' ? `${config.auth.token}-wrong` : config.auth.token;
+    headers['x-auth-token'] = credentials === 'wrong-token' ? wrongToken(config.auth.token) : config.auth.token;
     return headers;
   }
   const keys = credentials === 'wrong-signature' ? { ...config.auth.sigv4, secretAccessKey: `${config.auth.sigv4.secretAccessKey}-wrong` } : config.auth.sigv4;

@@ -8,7 +8,8 @@ import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exch
 import { withCredentials } from './request-credentials.ts';
 import { runChecks } from './checks.ts';
 import { redactHeaders, signatureOf, withSignatureRedacted, type Redactor } from './redaction.ts';
-import { curlCommand } from './curl-command.ts';
+import { reproducerCurl } from './reproducer-curl.ts';
+import { usesSigV4 } from '../engine/security-schemes.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
 import type { Agent } from 'undici';
@@ -88,7 +89,7 @@ export async function runCase(context: ApiContext, testCase: TestCase, sender: S
     expectedStatuses: testCase.expectedStatuses,
     ...(testCase.setup ? { setupStatuses } : {}),
     durationMs,
-    curl: curlCommand(plan.method, plan.url.toString(), shownHeaders, plan.body === undefined ? undefined : redact(plan.body)),
+    curl: reproducerCurl(plan, headers, testCase.credentials, config, usesSigV4(context.spec), redact),
   };
   if ('error' in outcome) {
     return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
