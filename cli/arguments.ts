@@ -29,6 +29,7 @@ export const RUN_OPTIONS = {
   'no-cleanup': { type: 'boolean' },
   ledger: { type: 'string' },
   'max-failures': { type: 'string' },
+  'os-cloud': { type: 'string' },
 } as const satisfies Options;
 
 export const CLEANUP_OPTIONS = {

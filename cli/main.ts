@@ -17,6 +17,7 @@ import {
 } from './arguments.ts';
 import { formatSummaryTable, summarizeSpec } from './specs-summary.ts';
 import { loadConfig } from '../engine/config.ts';
+import { resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
@@ -54,6 +55,7 @@ async function runCommand(args: string[]): Promise<number> {
   const ratePerSecond = integerOption('rate', options.rate, 1, 1_000_000);
   const shard = shardOption(options.shard);
   const maxFailures = integerOption('max-failures', options['max-failures'], 1, 1_000_000);
+  const keystone = resolveKeystoneCredentials(config.auth.keystone, options['os-cloud']);
   if (options.cleanup && options['no-cleanup']) throw new UsageError('--cleanup and --no-cleanup contradict each other');
   const selection = { ...(shard ? { shard } : {}), ...(options['negative-only'] ? { negativeOnly: true } : {}), ...(maxCreates !== undefined ? { maxCreates } : {}) };
   const apis = apiNamesOption(options.api);
@@ -89,6 +91,7 @@ async function runCommand(args: string[]): Promise<number> {
     ...(options['no-cleanup'] ? { cleanup: false } : {}),
     ...(options.ledger ? { ledger: options.ledger } : {}),
     ...(maxFailures ? { maxFailures } : {}),
+    ...(keystone ? { keystone } : {}),
     console: process.stdout,
     progress: process.stderr,
     showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,

@@ -8,7 +8,7 @@ Usage:
                       [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--strict]
                       [--concurrency N] [--timeout S] [--deadline S] [--rate N] [--shard I/N]
                       [--negative-only] [--max-creates N] [--dry-run] [--ca FILE] [--insecure]
-                      [--no-cleanup] [--ledger FILE] [--max-failures N]
+                      [--no-cleanup] [--ledger FILE] [--max-failures N] [--os-cloud NAME]
   npx conformance cleanup LEDGER [--config FILE] [--timeout S] [--ca FILE] [--insecure]
   npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
   npx conformance report RESULTS.json... [--html FILE.html] [--junit FILE.xml] [--strict]
@@ -77,6 +77,9 @@ Options of run:
                       the temporary folder; the path is printed). Unique names (stack names)
                       carry a tag of the run, so a rerun with the same seed does not collide.
   --max-failures N    Stop once N requirements are broken (exit 1, reports incomplete).
+  --os-cloud NAME     Keystone v3 credentials from clouds.yaml's cloud NAME (also OS_CLOUD;
+                      without it the OS_* variables, or auth.keystone in the config): a token,
+                      renewed as it expires, and each API's endpoint from the service catalog.
   A 429 or 503 with Retry-After is retried after the wait it asks, up to 3 times and 30 s;
   beyond that the case fails with a \`throttled\` check that says so.
                       The report and the console count what a run created (2xx answers),

@@ -3,6 +3,7 @@ import type { ApiName } from './api-catalogue.ts';
 import { createAjv } from './ajv-instance.ts';
 import { ConformanceError } from './errors.ts';
 import type { SigV4Credentials } from './sigv4-credentials.ts';
+import type { KeystoneCredentials } from './openstack-credentials.ts';
 import configSchema from './config.schema.json' with { type: 'json' };
 
 export interface Fixtures {
@@ -26,7 +27,7 @@ export interface Fixtures {
 export interface ConformanceConfig {
   target?: string;
   apis: Partial<Record<ApiName, { target?: string }>>;
-  auth: { token: string; sigv4: SigV4Credentials };
+  auth: { token: string; sigv4: SigV4Credentials; keystone?: KeystoneCredentials };
   fixtures: Fixtures;
   /**
    * What the file or the environment gave, as opposed to the embedded mock's defaults: against
@@ -83,7 +84,7 @@ export const SECRET_ENVIRONMENT = {
 const validateConfig = createAjv().compile(configSchema);
 
 type ConfigFile = Partial<Omit<ConformanceConfig, 'auth' | 'fixtures'>> & {
-  auth?: { token?: string; sigv4?: SigV4Credentials };
+  auth?: { token?: string; sigv4?: SigV4Credentials; keystone?: KeystoneCredentials };
   fixtures?: Partial<Fixtures>;
 };
 
@@ -137,6 +138,7 @@ export function loadConfig(file?: string, environment: NodeJS.ProcessEnv = proce
     auth: {
       token: fromFile.auth?.token ?? DEFAULT_CONFIG.auth.token,
       sigv4: { ...(fromFile.auth?.sigv4 ?? DEFAULT_CONFIG.auth.sigv4) },
+      ...(fromFile.auth?.keystone ? { keystone: fromFile.auth.keystone } : {}),
     },
     fixtures: { ...DEFAULT_CONFIG.fixtures, ...fromFile.fixtures },
   };
@@ -156,5 +158,6 @@ export function secretValues(config: ConformanceConfig): string[] {
   // The access key id is not secret in AWS's eyes, but it names the account: kept out of reports too.
   // The CloudBasic private key travels in the request body: it is a secret like the others.
   const privateKey = config.fixtures['cloudbasic-cluster']?.privateKey ?? '';
-  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId, privateKey].filter((value) => value.length > 0);
+  const keystone = [config.auth.keystone?.password ?? '', config.auth.keystone?.applicationCredentialSecret ?? ''];
+  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId, privateKey, ...keystone].filter((value) => value.length > 0);
 }

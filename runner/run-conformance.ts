@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
-import { secretValues, type ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
@@ -11,9 +11,8 @@ import { casesLeft, planRun } from './run-plan.ts';
 import { runCase, type ApiContext } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
-import type { RequirementVerdict } from './run-model.ts';
+import type { CaseResult, RequirementVerdict } from './run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
-import { createRedactor } from './redaction.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';
 import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
@@ -26,6 +25,8 @@ import { LiveResources, ledgerPath } from './live-resources.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { DEFAULT_CLEANUP_BOUNDS, type CleanupBounds } from './resource-cleanup.ts';
 import { preflight } from './preflight.ts';
+import { keystoneRedactor, withKeystone } from './keystone-run.ts';
+import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { assertConfiguredForLiveTargets } from '../engine/live-config.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import { AnswerWatch } from './answer-watch.ts';
@@ -72,6 +73,8 @@ export interface RunOptions {
   maxFailures?: number;
   /** The tag unique names carry against a live target (default: random per run). */
   runId?: string;
+  /** Keystone v3 credentials: a token (renewed as it expires) and each API's endpoint from the catalog. */
+  keystone?: KeystoneCredentials;
 }
 
 export interface RunOutcome {
@@ -107,8 +110,9 @@ async function checkReachable(dispatcher: Agent, target: string, limits: Exchang
 }
 
 /** Runs the conformance run of DESIGN.md: plan, send, check, tally, report. */
-export async function runConformance(options: RunOptions): Promise<RunOutcome> {
+export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
+  const { options, keystone } = await withKeystone(asked);
   const specs = await Promise.all(options.apis.map((api) => loadSpec(api)));
   assertConfiguredForLiveTargets(
     options.config,
@@ -118,7 +122,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls);
-  const redact = createRedactor(secretValues(options.config));
+  const redact = keystoneRedactor(options, keystone);
   try {
     // An unreachable target is said at once, before any planning.
     for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
@@ -185,16 +189,24 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
           break;
         }
         const item = step.value;
+        if (keystone) options.config.auth.token = await keystone.session.freshToken();
         const sender = { dispatcher, limiter, redact, signal: deadline.signal, config: options.config, limits, retry: options.retry ?? DEFAULT_RETRY_POLICY };
         const live = resources && liveApis.has(item.context.spec.api) ? resources : undefined;
-        const result = live
-          ? await live.exclusive(item.context.spec.api, async () => {
-              const created: CreatedResource[] = [];
-              const caseResult = await runCase(item.context, item.testCase, { ...sender, onCreated: (resource) => (created.push(resource), live.created(resource)) });
-              await live.release(item.context.spec, created);
-              return caseResult;
-            })
-          : await runCase(item.context, item.testCase, sender);
+        const send = (): Promise<CaseResult> =>
+          live
+            ? live.exclusive(item.context.spec.api, async () => {
+                const created: CreatedResource[] = [];
+                const caseResult = await runCase(item.context, item.testCase, { ...sender, onCreated: (resource) => (created.push(resource), live.created(resource)) });
+                await live.release(item.context.spec, created);
+                return caseResult;
+              })
+            : runCase(item.context, item.testCase, sender);
+        let result = await send();
+        // A 401 to the configured token may mean it expired: renewed once, the case is sent again (never a verdict on its own).
+        if (keystone && result.response?.status === 401 && (item.testCase.credentials ?? 'configured') === 'configured') {
+          options.config.auth.token = await keystone.session.authenticate();
+          result = await send();
+        }
         if (deadline.signal.aborted) break;
         answers.note(result);
         tally.add(result);
@@ -265,6 +277,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       if (api.created > 0) options.console.write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);
     }
     for (const line of resources?.summary() ?? []) options.console.write(`Cleanup: ${line}\n`);
+    if (keystone) options.console.write(`Keystone: ${keystone.session.tokens.length} token(s) issued during the run (renewed as they expired).\n`);
     const warnings = answers.warnings(options.selection?.negativeOnly === true);
     for (const warning of warnings) options.console.write(`Warning: ${warning}\n`);
     const ledger = resources ? { ledger: { file: resources.ledgerFile, outstanding: resources.outstanding() } } : {};
@@ -272,5 +285,6 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   } finally {
     await dispatcher.close();
     await mock?.close();
+    await keystone?.close();
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
 
 /** The variables the CLI reads; a test starts from none of them, then sets what it needs. */
-const CONFORMANCE_VARIABLES = ['CONFORMANCE_AUTH_TOKEN', 'CONFORMANCE_SIGV4_ACCESS_KEY_ID', 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY', 'CONFORMANCE_MOCK_FAULTS'];
+const CONFORMANCE_VARIABLES = ['CONFORMANCE_AUTH_TOKEN', 'CONFORMANCE_SIGV4_ACCESS_KEY_ID', 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY', 'CONFORMANCE_MOCK_FAULTS', 'OS_CLOUD', 'OS_AUTH_URL', 'OS_CLIENT_CONFIG_FILE'];
 
 export interface CliRun {
   status: number | null;

@@ -34,7 +34,7 @@ export interface RunningOracle {
 }
 
 export class OracleStartError extends Error {
-  constructor(name: OracleName, why: string, stderrTail: string) {
+  constructor(name: OracleName | 'keystone', why: string, stderrTail: string) {
     super(`oracle ${name} did not start: ${why}\n--- last lines of its stderr ---\n${stderrTail.trim() || '(nothing)'}`);
     this.name = 'OracleStartError';
   }
@@ -62,7 +62,7 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
 }
 
 /** Waits, by events only, for the first line of stdout: the bound port. */
-function awaitPort(name: OracleName, child: ChildProcess, stderr: () => string): Promise<number> {
+function awaitPort(name: OracleName | 'keystone', child: ChildProcess, stderr: () => string): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     let stdout = '';
     const cleanup = () => {
@@ -125,12 +125,29 @@ async function fetchFixtures(url: string): Promise<unknown> {
  * with its URL and fixtures. Rejects, with the tail of its stderr, if it exits first or prints
  * no port within 60 s. `env` is added to this process's environment (e.g. ORACLE_SETTLE_SECONDS).
  */
-export async function startOracle(name: OracleName, env: Record<string, string> = {}): Promise<RunningOracle> {
+export async function startOracle(name: OracleName, env: Record<string, string> = {}, port = 0): Promise<RunningOracle> {
   if (!ORACLE_NAMES.includes(name)) throw new Error(`no oracle named ${JSON.stringify(name)} (one of ${ORACLE_NAMES.join(', ')})`);
+  const server = await startServer(name, env, port);
+  let fixtures: unknown;
+  try {
+    fixtures = await fetchFixtures(server.url);
+  } catch (error) {
+    await server.stop();
+    throw new OracleStartError(name, `it listens on ${server.url} but its fixtures could not be read: ${(error as Error).message}`, server.stderrTail());
+  }
+  return { name, fixtures, ...server };
+}
+
+/** Upstream Keystone on loopback (start-keystone.sh): env ORACLE_ENDPOINTS, ORACLE_TOKEN_EXPIRATION. Its URL is the identity v3 root's host. */
+export function startKeystone(env: Record<string, string> = {}): Promise<Omit<RunningOracle, 'name' | 'fixtures'>> {
+  return startServer('keystone', env, 0);
+}
+
+async function startServer(name: OracleName | 'keystone', env: Record<string, string>, requestedPort: number): Promise<Omit<RunningOracle, 'name' | 'fixtures'>> {
   const script = path.join(ORACLES_DIR, `start-${name}.sh`);
   // `sh script`: no reliance on the shared folder's exec bits; the script execs python, so the
   // child's pid is the server's own and SIGTERM reaches it.
-  const child = spawn('/bin/sh', [script, '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/bin/sh', [script, String(requestedPort)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   if (!exitHookInstalled) {
@@ -151,13 +168,5 @@ export async function startOracle(name: OracleName, env: Record<string, string> 
     if (!exited(child)) child.kill('SIGTERM');
     await awaitExit(child);
   };
-  const url = `http://127.0.0.1:${port}`;
-  let fixtures: unknown;
-  try {
-    fixtures = await fetchFixtures(url);
-  } catch (error) {
-    await stop();
-    throw new OracleStartError(name, `it listens on ${url} but its fixtures could not be read: ${(error as Error).message}`, tail);
-  }
-  return { name, url, port, pid: child.pid as number, fixtures, stderrTail, stop };
+  return { url: `http://127.0.0.1:${port}`, port, pid: child.pid as number, stderrTail, stop };
 }
