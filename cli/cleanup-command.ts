@@ -1,4 +1,5 @@
 import { loadConfig } from '../engine/config.ts';
+import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
 import { UsageError } from '../engine/errors.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';
@@ -16,7 +17,7 @@ export async function cleanupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandOptions('cleanup', args, CLEANUP_OPTIONS, true);
   if (positionals.length !== 1) throw new UsageError('cleanup takes one ledger file: npx conformance cleanup LEDGER [--config FILE]');
   const file = existingFileOption('ledger', positionals[0]) as string;
-  const config = loadConfig(existingFileOption('config', values.config));
+  const config = await withAwsCredentialChain(loadConfig(existingFileOption('config', values.config)));
   const timeoutSeconds = integerOption('timeout', values.timeout, 1, 3600) ?? 10;
   const limits = { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: timeoutSeconds * 1000 };
   const tls = { ...(values.ca ? { ca: readCaFile(values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) };

@@ -18,6 +18,7 @@ import {
 import { formatSummaryTable, summarizeSpec } from './specs-summary.ts';
 import { loadConfig } from '../engine/config.ts';
 import { resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
+import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
@@ -42,7 +43,7 @@ const DEFAULT_TIMEOUT_SECONDS = 10;
 async function runCommand(args: string[]): Promise<number> {
   const options = parseCommandOptions('run', args, RUN_OPTIONS);
   const target = urlOption('target', options.target);
-  const config = loadConfig(existingFileOption('config', options.config));
+  const config = await withAwsCredentialChain(loadConfig(existingFileOption('config', options.config)));
   for (const [name, value] of [['target', config.target], ...Object.entries(config.apis).map(([api, v]) => [`apis.${api}.target`, v?.target])] as [string, string | undefined][]) {
     urlOption(name, value);
   }

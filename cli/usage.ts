@@ -108,6 +108,9 @@ Options of mock:
 Secrets may come from the environment instead of the config file:
   CONFORMANCE_AUTH_TOKEN, CONFORMANCE_SIGV4_ACCESS_KEY_ID, CONFORMANCE_SIGV4_SECRET_ACCESS_KEY,
   or any string of the config as \${NAME} (an environment variable).
+CloudBasic's SigV4 keys also come from the AWS chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+AWS_SESSION_TOKEN, or AWS_PROFILE in ~/.aws/credentials) when the config gives none.
+HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured (the embedded mock is never proxied).
 Against a live target only what the config gives is sent (never the mock's token, keys or
 fixtures): an API without its credentials or fixtures stops the run (exit 2) before any request.
 

@@ -26,7 +26,7 @@ export interface Fixtures {
 /** The config file of DESIGN.md, with the defaults filled in. */
 export interface ConformanceConfig {
   target?: string;
-  apis: Partial<Record<ApiName, { target?: string }>>;
+  apis: Partial<Record<ApiName, { target?: string; headers?: Record<string, string> }>>;
   auth: { token: string; sigv4: SigV4Credentials; keystone?: KeystoneCredentials };
   fixtures: Fixtures;
   /**
@@ -159,5 +159,5 @@ export function secretValues(config: ConformanceConfig): string[] {
   // The CloudBasic private key travels in the request body: it is a secret like the others.
   const privateKey = config.fixtures['cloudbasic-cluster']?.privateKey ?? '';
   const keystone = [config.auth.keystone?.password ?? '', config.auth.keystone?.applicationCredentialSecret ?? ''];
-  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId, privateKey, ...keystone].filter((value) => value.length > 0);
+  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId, config.auth.sigv4.sessionToken ?? '', privateKey, ...keystone].filter((value) => value.length > 0);
 }

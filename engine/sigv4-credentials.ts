@@ -8,4 +8,6 @@ export interface SigV4Credentials {
   secretAccessKey: string;
   region: string;
   service: string;
+  /** Temporary credentials' session token, sent and signed as X-Amz-Security-Token. A secret too. */
+  sessionToken?: string;
 }

@@ -49,7 +49,7 @@ export function queryBagFrom(search: string): QueryBag {
 /** A SignatureV4 signer for these credentials (SHA-256 from @smithy/hash-node). */
 export function createSigner(credentials: SigV4Credentials): SignatureV4 {
   return new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) },
     region: credentials.region,
     service: credentials.service,
     sha256: Hash.bind(null, 'sha256'),

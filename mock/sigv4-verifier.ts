@@ -31,6 +31,7 @@ export type SigV4Refusal =
   | 'malformed'
   | 'expired'
   | 'unknown-key'
+  | 'session-token-mismatch'
   | 'wrong-scope'
   | 'body-hash-mismatch'
   | 'signature-mismatch';
@@ -233,7 +234,7 @@ async function recomputeSignature(
     headers: headersToRecompute(parsed.signedHeaders, request.headers, contentSha256),
     body: request.body,
   });
-  const signed = await createSigner(credentials).sign(toSign, {
+  const signed = await createSigner({ ...credentials, sessionToken: undefined }).sign(toSign, {
     signingDate,
     signingRegion: parsed.scope.region,
     signingService: parsed.scope.service,
@@ -242,6 +243,14 @@ async function recomputeSignature(
   });
   const recomputed = parseAuthorization(signed.headers['authorization'] ?? '');
   return { signature: recomputed.signature, signedHeaders: recomputed.signedHeaders.join(';') };
+}
+
+/** Temporary credentials: the session token must come (signed or not, as AWS accepts it) and be the one issued with the key. */
+function checkSessionToken(headers: Record<string, string>, credentials: SigV4Credentials): void {
+  if (!credentials.sessionToken) return;
+  const token = headers['x-amz-security-token'];
+  if (token === undefined) refuse('session-token-mismatch', 'temporary credentials: X-Amz-Security-Token missing');
+  if (!sameSignature(token, credentials.sessionToken)) refuse('session-token-mismatch', 'the X-Amz-Security-Token is not the one issued with this access key');
 }
 
 function sameSignature(received: string, expected: string): boolean {
@@ -264,6 +273,7 @@ async function verifyOrRefuse(
   const signedAt = parseAmzDate(amzDate);
   checkSignedHeaderSet(parsed.signedHeaders, request.headers);
   checkAccessKey(parsed.accessKeyId, credentials);
+  checkSessionToken(request.headers, credentials);
   checkScope(parsed.scope, amzDate, credentials);
   checkSkew(signedAt, now, maxSkewMinutes);
   checkBodyHash(contentSha256, request.body);

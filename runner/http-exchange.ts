@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ObservedResponse } from './run-model.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
@@ -19,14 +19,25 @@ const EXCERPT_CHARACTERS = 2000;
  * `insecure` verifies nothing (`--insecure`). The pool never follows redirects (undici's
  * `request` does not, and no redirect interceptor is composed in): a 3xx is the answer judged.
  */
-export function createDispatcher(concurrency: number, limits: ExchangeLimits, tls?: TlsOptions): Agent {
-  return new Agent({
+/** The proxy variables undici's EnvHttpProxyAgent reads (and NO_PROXY, which it honours). */
+const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'];
+
+/**
+ * One pooled client for the run. With HTTP_PROXY / HTTPS_PROXY set (NO_PROXY honoured) it goes
+ * through undici's EnvHttpProxyAgent, as a user behind a corporate proxy expects; `direct`
+ * hosts (the embedded mock, host:port) are never proxied.
+ */
+export function createDispatcher(concurrency: number, limits: ExchangeLimits, tls?: TlsOptions, direct: string[] = [], environment: NodeJS.ProcessEnv = process.env): Dispatcher {
+  const options = {
     connections: concurrency,
     headersTimeout: limits.timeoutMs,
     bodyTimeout: limits.timeoutMs,
     keepAliveTimeout: 4_000,
     connect: { timeout: limits.timeoutMs, ...tlsConnectOptions(tls) },
-  });
+  };
+  if (!PROXY_VARIABLES.some((name) => environment[name])) return new Agent(options);
+  const noProxy = [environment.NO_PROXY ?? environment.no_proxy ?? '', ...direct].filter(Boolean).join(',');
+  return new EnvHttpProxyAgent({ ...options, ...(noProxy ? { noProxy } : {}) });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -109,7 +120,7 @@ export type ExchangeOutcome = { response: ObservedResponse } | TransportFailure;
  * TransportFailure; an answer however malformed (not JSON, truncated, not UTF-8, 50 MB) is a
  * response, its body bounded and flagged for the checks.
  */
-export async function exchange(dispatcher: Agent, sent: Sent, limits: ExchangeLimits, signal?: AbortSignal): Promise<ExchangeOutcome> {
+export async function exchange(dispatcher: Dispatcher, sent: Sent, limits: ExchangeLimits, signal?: AbortSignal): Promise<ExchangeOutcome> {
   let answer: { status: number; bodyBytes: number } | undefined;
   // The suite's own timer for the headers: undici's headersTimeout runs on a coarse clock
   // (about a second late), which would make a short --timeout mean something else. The

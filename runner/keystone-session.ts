@@ -1,4 +1,4 @@
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import { ConformanceError } from '../engine/errors.ts';
 import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
@@ -62,7 +62,7 @@ export class KeystoneSession {
 
   constructor(
     private readonly credentials: KeystoneCredentials,
-    private readonly dispatcher: Agent,
+    private readonly dispatcher: Dispatcher,
     private readonly limits: ExchangeLimits,
   ) {}
 

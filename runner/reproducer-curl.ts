@@ -12,6 +12,7 @@ export const CURL_VARIABLES = {
   token: 'CONFORMANCE_AUTH_TOKEN',
   accessKeyId: 'AWS_ACCESS_KEY_ID',
   secretAccessKey: 'AWS_SECRET_ACCESS_KEY',
+  sessionToken: 'AWS_SESSION_TOKEN',
   privateKey: 'CLOUDBASIC_PRIVATE_KEY',
 } as const;
 
@@ -49,6 +50,7 @@ export function reproducerCurl(plan: HttpRequestPlan, sent: Record<string, strin
       shellQuote(`aws:amz:${region}:${service}`),
       '--user',
       `"$${CURL_VARIABLES.accessKeyId}:$${CURL_VARIABLES.secretAccessKey}"`,
+      ...(config.auth.sigv4.sessionToken ? ['-H', `"x-amz-security-token: $${CURL_VARIABLES.sessionToken}"`] : []),
       ...headers.flatMap(([name, value]) => ['-H', shellQuote(`${name}: ${redact(value)}`)]),
       ...(body === undefined ? [] : ['--data-binary', body]),
     ].join(' ');

@@ -13,9 +13,11 @@ export function wrongToken(configured: string): string {
   return wrong === configured ? `${wrong}x` : wrong;
 }
 
-/** The headers to send: the configured X-Auth-Token or SigV4 signature, or the deliberately wrong one a check asks for. */
+/** The headers to send: the config's extra headers of the API, and the configured X-Auth-Token or SigV4 signature, or the deliberately wrong one a check asks for. */
 export async function withCredentials(spec: LoadedSpec, plan: HttpRequestPlan, config: ConformanceConfig, credentials: TestCase['credentials'] = 'configured'): Promise<Record<string, string>> {
-  const headers = { ...plan.headers };
+  // The config's extra headers of this API first (lower-case, as every header here): the credentials computed below win over them.
+  const extra = Object.fromEntries(Object.entries(config.apis[spec.api]?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = { ...extra, ...plan.headers };
   if (credentials === 'none') return headers;
   if (!usesSigV4(spec)) {
     headers['x-auth-token'] = credentials === 'wrong-token' ? wrongToken(config.auth.token) : config.auth.token;

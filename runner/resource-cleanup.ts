@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ConformanceConfig } from '../engine/config.ts';
 import { resolvePointer } from '../engine/json-pointer.ts';
 import { createdId, isDeletable, lifecycleOf, operationPath, type DeletableLifecycle } from '../engine/lifecycle.ts';
@@ -21,7 +21,7 @@ export const DEFAULT_CLEANUP_BOUNDS: CleanupBounds = { settleMs: 120_000, goneMs
 
 /** What the cleanup needs from the run: how to send, and where to record what it did. */
 export interface CleanupContext {
-  dispatcher: Agent;
+  dispatcher: Dispatcher;
   config: ConformanceConfig;
   limits: ExchangeLimits;
   ledger: ResourceLedger | undefined;

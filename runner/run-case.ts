@@ -12,7 +12,7 @@ import { reproducerCurl } from './reproducer-curl.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { CreatedResource } from './resource-ledger.ts';
 import { createdResource } from './resource-cleanup.ts';
 
@@ -25,7 +25,7 @@ export interface ApiContext {
 
 /** What sending a case needs from the run. */
 export interface Sender {
-  dispatcher: Agent;
+  dispatcher: Dispatcher;
   limiter: RateLimiter | undefined;
   redact: Redactor;
   signal: AbortSignal;

@@ -19,7 +19,7 @@ import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
 import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import { randomBytes } from 'node:crypto';
 import { LiveResources, ledgerPath } from './live-resources.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
@@ -103,7 +103,7 @@ function targetOf(options: RunOptions, api: ApiName, mock: RunningMock | undefin
   return options.target ?? options.config.apis[api]?.target ?? options.config.target ?? mock?.url;
 }
 
-async function checkReachable(dispatcher: Agent, target: string, limits: ExchangeLimits): Promise<void> {
+async function checkReachable(dispatcher: Dispatcher, target: string, limits: ExchangeLimits): Promise<void> {
   const outcome = await exchange(dispatcher, { method: 'GET', url: new URL(target), headers: {}, body: undefined }, { ...limits, maxBodyBytes: 1024 });
   const unreachable = classifyReachability(target, outcome);
   if (unreachable) throw unreachable;
@@ -121,7 +121,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
   const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
-  const dispatcher = createDispatcher(options.concurrency, limits, options.tls);
+  const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);
   const redact = keystoneRedactor(options, keystone);
   try {
     // An unreachable target is said at once, before any planning.

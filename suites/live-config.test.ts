@@ -1,4 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PreflightError } from '../engine/errors.ts';
+import { runConformance } from '../runner/run-conformance.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,5 +78,32 @@ describe('a live target gets nothing of the mock', () => {
     expect(selected.status).toBe(2);
     expect(selected.stderr).toContain('answered 401');
     expect(recorder.hits).toBeGreaterThan(0);
+  });
+});
+
+describe('extra headers per API', () => {
+  it('sends the config\'s headers of an API with each of its requests; the credentials the suite computes win', async () => {
+    const received: Record<string, string | string[] | undefined>[] = [];
+    const server = createServer((request, response) => {
+      received.push(request.headers);
+      response.writeHead(401, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const file = write('headers.json', {
+        apis: { 'orchestration-stacks': { target: url, headers: { 'OpenStack-API-Version': 'orchestration 1.0', 'X-Auth-Token': 'not-this-one' } } },
+        auth: { token: 'the-configured-token' },
+        fixtures: { 'orchestration-stacks': { tenantId: 't' } },
+      });
+      const quiet = { write: () => undefined };
+      const run = runConformance({ config: loadConfig(file, {}), apis: ['orchestration-stacks'], seed: 1, runs: 0, strict: false, concurrency: 1, console: quiet, progress: quiet, showProgress: false });
+      await expect(run).rejects.toThrow(PreflightError);
+      const posted = received.find((headers) => headers['content-type'] === 'application/json');
+      expect(posted?.['openstack-api-version']).toBe('orchestration 1.0');
+      expect(posted?.['x-auth-token']).toBe('the-configured-token');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
@@ -87,8 +87,8 @@ const positiveCase: TestCase = {
 const failedChecks = (response: ObservedResponse) => runChecks({ spec, validate, testCase: positiveCase, response }).filter((check) => !check.passed);
 
 /** A fresh dispatcher for each test, and the misbehaving server a test starts, closed after it. */
-function exchangeFixture(): { dispatcher: Agent; target: Misbehaving | undefined } {
-  const fixture = { target: undefined } as { dispatcher: Agent; target: Misbehaving | undefined };
+function exchangeFixture(): { dispatcher: Dispatcher; target: Misbehaving | undefined } {
+  const fixture = { target: undefined } as { dispatcher: Dispatcher; target: Misbehaving | undefined };
   beforeEach(() => void (fixture.dispatcher = createDispatcher(2, LIMITS)));
   afterEach(async () => {
     await fixture.target?.close();
@@ -99,7 +99,7 @@ function exchangeFixture(): { dispatcher: Agent; target: Misbehaving | undefined
 }
 
 describe('exchange() against a target that cannot be reached', () => {
-  let dispatcher: Agent;
+  let dispatcher: Dispatcher;
   beforeEach(() => void (dispatcher = createDispatcher(2, LIMITS)));
   afterEach(async () => dispatcher.destroy());
 
@@ -375,7 +375,7 @@ describe('TLS: self-signed endpoints, --ca FILE and --insecure', () => {
   });
 
   let target: Misbehaving | undefined;
-  let dispatcher: Agent | undefined;
+  let dispatcher: Dispatcher | undefined;
   afterEach(async () => {
     await dispatcher?.destroy();
     await target?.close();

@@ -29,6 +29,7 @@ interface SecretSource {
 }
 
 const SIGV4_SCOPE = { region: 'us-east-1', service: 'cloudbasic' };
+const SESSION_TOKEN = 'sess-SECRET-FILE/5e6f7a8b+9c0d=';
 
 const IN_FILE: Secrets = { token: 'tok-SECRET-4f1c9e2d7a', accessKeyId: 'AKIDSECRETFILE4F1C9E', secretAccessKey: 'sak-SECRET-9b8a7c6d5e4f3a2b1c0d', privateKey: 'pk-SECRET-FILE+IgMDJSP9OwK5M0ujFhnd' };
 const IN_ENVIRONMENT: Secrets = { token: 'tok-ENVSECRET-8d2e6b0c3f', accessKeyId: 'AKIDSECRETENV8D2E6B0', secretAccessKey: 'sak-ENVSECRET-1a2b3c4d5e6f7a8b9c0d', privateKey: 'pk-SECRET-ENV+3amiMLeXXXXXXXXFYBH' };
@@ -40,7 +41,8 @@ const SOURCES: SecretSource[] = [
   {
     name: 'the config file',
     secrets: IN_FILE,
-    configFile: (target) => ({ target, auth: { token: IN_FILE.token, sigv4: { accessKeyId: IN_FILE.accessKeyId, secretAccessKey: IN_FILE.secretAccessKey, ...SIGV4_SCOPE } }, fixtures: fixtures(IN_FILE.privateKey) }),
+    // Temporary SigV4 credentials: the session token is a secret too.
+    configFile: (target) => ({ target, auth: { token: IN_FILE.token, sigv4: { accessKeyId: IN_FILE.accessKeyId, secretAccessKey: IN_FILE.secretAccessKey, sessionToken: SESSION_TOKEN, ...SIGV4_SCOPE } }, fixtures: fixtures(IN_FILE.privateKey) }),
     environment: {},
   },
   {
@@ -124,6 +126,11 @@ describe.each(SOURCES)('secrets given in $name never appear in any output', (sou
   it('no output holds the CloudBasic private key, though every CloudBasic request carried it', () => {
     expect([...target.received.bodies].some((body) => body.includes(source.secrets.privateKey))).toBe(true);
     const leaks = leaksOf(outputs, [source.secrets.privateKey]);
+    expect(leaks, leaks.join('\n')).toEqual([]);
+  });
+
+  it.runIf(source.name === 'the config file')('no output holds the SigV4 session token', () => {
+    const leaks = leaksOf(outputs, [SESSION_TOKEN]);
     expect(leaks, leaks.join('\n')).toEqual([]);
   });
 

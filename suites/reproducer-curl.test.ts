@@ -13,14 +13,16 @@ import type { CaseResult } from '../runner/run-model.ts';
 /**
  * Each reproducer curl, run as printed with its environment variables set, gets the status the
  * run recorded: the token as $CONFORMANCE_AUTH_TOKEN, SigV4 signed by curl (--aws-sigv4), the
- * deliberately wrong token as it was sent, the CloudBasic private key as $CLOUDBASIC_PRIVATE_KEY.
+ * deliberately wrong token as it was sent, the CloudBasic private key as $CLOUDBASIC_PRIVATE_KEY,
+ * a session token as $AWS_SESSION_TOKEN.
  * No secret is printed in any of them.
  */
 const run = promisify(execFile);
-const secrets = { token: 'tok-curl-SECRET-5e1d', accessKeyId: 'AKIDCURLSECRET000001', secretAccessKey: 'curl-SECRET-access-key', privateKey: 'pk-curl-SECRET+0ujFhnd2yh4E3ami' };
+// Temporary credentials: a session token the mock checks and every curl sends as "$AWS_SESSION_TOKEN".
+const secrets = { token: 'tok-curl-SECRET-5e1d', accessKeyId: 'ASIACURLSECRET000001', secretAccessKey: 'curl-SECRET-access-key', sessionToken: 'curl-SESSION/token+abc=', privateKey: 'pk-curl-SECRET+0ujFhnd2yh4E3ami' };
 const config: ConformanceConfig = {
   ...DEFAULT_CONFIG,
-  auth: { token: secrets.token, sigv4: { ...DEFAULT_CONFIG.auth.sigv4, accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey } },
+  auth: { token: secrets.token, sigv4: { ...DEFAULT_CONFIG.auth.sigv4, accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey, sessionToken: secrets.sessionToken } },
   fixtures: { ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...DEFAULT_CONFIG.fixtures['cloudbasic-cluster'], privateKey: secrets.privateKey } },
 };
 const environment = {
@@ -28,6 +30,7 @@ const environment = {
   [CURL_VARIABLES.token]: secrets.token,
   [CURL_VARIABLES.accessKeyId]: secrets.accessKeyId,
   [CURL_VARIABLES.secretAccessKey]: secrets.secretAccessKey,
+  [CURL_VARIABLES.sessionToken]: secrets.sessionToken,
   [CURL_VARIABLES.privateKey]: secrets.privateKey,
 };
 
