@@ -65,7 +65,10 @@ export function parseCommandOptions<T extends Options>(command: string, args: st
     const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals });
     return positionals ? parsed : parsed.values;
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`);
+    // A negative number reads as an option to the parser: say so in one line, with the bounds.
+    const ambiguous = /^Option '(--[a-z-]+)' argument is ambiguous/.exec((error as Error).message);
+    if (ambiguous) throw new UsageError(`${command}: ${ambiguous[1]} needs a value, and a negative number is never one (${ambiguous[1]} takes a whole number)`);
+    throw new UsageError(`${command}: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 

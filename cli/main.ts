@@ -68,7 +68,7 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
   const outputs = { html: options.report, junit: options.junit };
-  prepareReportOutputs({ ...outputs, json: options.json });
+  prepareReportOutputs({ ...outputs, json: options.json, ledger: options.ledger });
   // SIGINT stops the run at once; what ran is still reported, marked incomplete.
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { UsageError } from '../engine/errors.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
@@ -12,6 +13,8 @@ import { formatSummary } from '../runner/console-report.ts';
 export async function reportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandOptions('report', args, REPORT_OPTIONS, true);
   if (positionals.length === 0) throw new UsageError('report: name at least one results file written by `conformance run --json FILE`');
+  // The inputs first: a missing results file is the first thing to fix.
+  for (const file of positionals) if (!existsSync(file)) throw new UsageError(`${file}: cannot read the results file: no such file`, 'Give the files `conformance run --json FILE` wrote.');
   if (!values.html && !values.junit) throw new UsageError('report: say what to write: --html FILE.html and/or --junit FILE.xml');
   const outputs = { html: values.html, junit: values.junit };
   prepareReportOutputs(outputs);

@@ -10,14 +10,22 @@ export interface ReportOutputs {
   junit?: string;
 }
 
-/** Said before a long run starts, not after it: a report that cannot be written is a usage error. */
-export function prepareReportOutputs(outputs: ReportOutputs & { json?: string }): void {
+/** Said before a long run starts, not after it: a report that cannot be written, or two outputs in one file, is a usage error. */
+export function prepareReportOutputs(outputs: ReportOutputs & { json?: string; ledger?: string }): void {
+  const flag = (option: string) => `--${option === 'html' ? 'report' : option}`;
+  const seen = new Map<string, string>();
+  for (const [option, file] of Object.entries(outputs)) {
+    if (file === undefined) continue;
+    const other = seen.get(path.resolve(file));
+    if (other) throw new UsageError(`${other} and ${flag(option)} name the same file ${file}: one would overwrite the other`);
+    seen.set(path.resolve(file), flag(option));
+  }
   for (const [option, file] of Object.entries(outputs)) {
     if (file === undefined) continue;
     try {
       mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     } catch (error) {
-      throw new UsageError(`--${option === 'html' ? 'report' : option}: cannot create the folder of ${file}: ${(error as Error).message}`);
+      throw new UsageError(`${flag(option)}: cannot create the folder of ${file}: ${(error as Error).message}`);
     }
   }
 }

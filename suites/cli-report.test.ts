@@ -62,13 +62,20 @@ describe('conformance report', () => {
 
   it.each([
     [[], 'name at least one results file'],
-    [['results.json'], 'say what to write'],
+    // The inputs are checked first: a missing results file is named before the missing outputs.
+    [['results.json'], 'results.json: cannot read the results file: no such file'],
     [['--html', 'x.html', '--bogus'], "Unknown option '--bogus'"],
   ])('exits 2 with a clear message on a usage error (%j)', (args, message) => {
     const { status, stderr } = conformance(['report', ...args]);
     expect(status).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks what to write once the results files exist', () => {
+    const { status, stderr } = conformance(['report', file('orchestration.json')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('say what to write: --html FILE.html and/or --junit FILE.xml');
   });
 
   it('exits 2 naming the file (and the line) of a missing or broken results file', () => {

@@ -25,6 +25,19 @@ describe('conformance run (CLI)', () => {
     expect(readFileSync(json, 'utf8')).not.toContain('mock-token');
   });
 
+  it('says in one line that a negative number is no value, and exits 2', () => {
+    const { status, stderr } = conformance(['run', '--runs', '-1']);
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('conformance: run: --runs needs a value, and a negative number is never one (--runs takes a whole number)');
+  });
+
+  it('refuses two outputs in one file before running (the JSON would be lost)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'run-cli-')), 'same.out');
+    const { status, stderr } = conformance(['run', '--json', file, '--report', file]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--report and --json name the same file');
+  });
+
   it('exits 2 at once with the address and the cause when nothing listens at the target', () => {
     const started = Date.now();
     const config = writeLiveConfig(mkdtempSync(path.join(tmpdir(), 'run-cli-')));
