@@ -4,8 +4,9 @@ import type { Requirement } from './requirement-model.ts';
 import type { WorldData } from './world-from-data.ts';
 import { ambiguityOf, describeAmbiguity } from './document-ambiguities.ts';
 import { resolvePointer } from './json-pointer.ts';
-import { parameters, requestBodySchema } from './schema-locations.ts';
-import { createSchemaValidator } from './schema-violations.ts';
+import { requestBodySchema } from './schema-locations.ts';
+import { requestSchemaViolations, type RequestViolation } from './request-failures.ts';
+import { requirementById } from './spec-loader.ts';
 import { evaluateRequestRules, evaluateRequirement, type RuleVerdict } from './rule-evaluator.ts';
 import { conditionHolds } from './rule-conditions.ts';
 import { worldOf } from './world-of-spec.ts';
@@ -112,27 +113,23 @@ function nullPointers(value: unknown, pointer = '/body'): string[] {
   return [];
 }
 
-/** Schema failures by requirement id, each with the reason a reading could excuse it (undefined: none). */
-function schemaFailures(spec: LoadedSpec, request: RequestDocument, excuse: boolean): Map<string, string | undefined> {
-  const validate = createSchemaValidator(spec);
-  const byId = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
+/** Why the lenient reading lets a schema violation through (undefined: it does not). */
+function lenientExcuse(spec: LoadedSpec, request: RequestDocument, { violation, root }: RequestViolation): string | undefined {
+  const requirement = violation.requirementId ? requirementById(spec, violation.requirementId) : undefined;
+  if (requirement?.ignoredWhen && conditionHolds(requirement.ignoredWhen, request, [])) return 'the document says this field is ignored here';
+  const ambiguity = ambiguityOf(spec, requirement, violation, resolvePointer(root, violation.instancePath));
+  if (ambiguity) return describeAmbiguity(ambiguity);
+  return requirement?.refusal === 'unstated' ? 'the document does not say a server refuses it' : undefined;
+}
+
+/** Schema failures by requirement id, each with the reason the lenient reading excuses all of its violations (undefined: some is firm). */
+function schemaFailures(spec: LoadedSpec, request: RequestDocument, lenient: boolean): Map<string, string | undefined> {
   const failures = new Map<string, string | undefined>();
-  const record = (root: unknown, violations: ReturnType<typeof validate>): void => {
-    for (const violation of violations) {
-      const id = violation.requirementId ?? '(unclaimed)';
-      const requirement = byId.get(id);
-      const ignored = requirement?.ignoredWhen && conditionHolds(requirement.ignoredWhen, request, []);
-      const ambiguity = excuse ? ambiguityOf(spec, requirement, violation, resolvePointer(root, violation.instancePath)) : undefined;
-      const unstated = requirement?.refusal === 'unstated' ? 'the document does not say a server refuses it' : undefined;
-      const why = ignored ? 'the document says this field is ignored here' : ambiguity ? describeAmbiguity(ambiguity) : unstated;
-      if (!failures.has(id) || failures.get(id) !== undefined) failures.set(id, excuse ? why : undefined);
-    }
-  };
-  record(request.body, validate('request-body', request.body));
-  for (const parameter of parameters(spec)) {
-    const value = parameter.in === 'header' ? request.header?.[parameter.name.toLowerCase()] : parameter.in === 'path' ? request.path?.[parameter.name] : undefined;
-    if (value === undefined || !parameter.schema) continue;
-    record(value, validate(`parameter:${parameter.name}`, value));
+  for (const found of requestSchemaViolations(spec, request)) {
+    const id = found.violation.requirementId ?? '(unclaimed)';
+    // Once one violation of a requirement is firm, the requirement is.
+    if (failures.has(id) && failures.get(id) === undefined) continue;
+    failures.set(id, lenient ? lenientExcuse(spec, request, found) : undefined);
   }
   return failures;
 }
@@ -149,14 +146,14 @@ export function ruleTolerance(requirement: Requirement, request: RequestDocument
 
 /** Rule verdicts by requirement, each broken one with the reason the lenient reading excuses it (if any). */
 function ruleFailures(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined, lenient: boolean): { broken: Map<string, string | undefined>; undecided: RuleVerdict[] } {
-  const byId = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
   const broken = new Map<string, string | undefined>();
   const undecided: RuleVerdict[] = [];
-  for (const verdict of evaluateRequestRules(spec.requirements, request, worldOf(spec, world))) {
+  const target = worldOf(spec, world);
+  for (const verdict of evaluateRequestRules(spec.requirements, request, target)) {
     if (verdict.verdict === 'undecided') undecided.push(verdict);
     if (verdict.verdict !== 'broken') continue;
-    const requirement = byId.get(verdict.requirementId) as Requirement;
-    const tolerated = lenient ? ruleTolerance(requirement, request, worldOf(spec, world)) : undefined;
+    const requirement = requirementById(spec, verdict.requirementId) as Requirement;
+    const tolerated = lenient ? ruleTolerance(requirement, request, target) : undefined;
     const unstated = lenient && requirement.refusal === 'unstated';
     broken.set(verdict.requirementId, tolerated ? `tolerated (${tolerated}): the document's own example does the same` : unstated ? 'the document does not say a server refuses it' : undefined);
   }
@@ -190,17 +187,15 @@ export function judgeRequest(spec: LoadedSpec, request: RequestDocument, world: 
  * them, and no case is planned on them.
  */
 export function toleratedBreaches(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): string[] {
-  const validate = createSchemaValidator(spec);
-  const byId = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
   const tolerated = new Map<string, boolean>();
-  for (const violation of validate('request-body', request.body)) {
+  for (const { violation, root } of requestSchemaViolations(spec, request)) {
     const id = violation.requirementId ?? '(unclaimed)';
-    const ambiguity = ambiguityOf(spec, byId.get(id), violation, resolvePointer(request.body, violation.instancePath));
+    const ambiguity = ambiguityOf(spec, requirementById(spec, id), violation, resolvePointer(root, violation.instancePath));
     tolerated.set(id, (tolerated.get(id) ?? true) && ambiguity?.kind === 'tolerated');
   }
   const worldOfSpec = worldOf(spec, world);
   for (const verdict of evaluateRequestRules(spec.requirements, request, worldOfSpec)) {
-    const requirement = byId.get(verdict.requirementId);
+    const requirement = requirementById(spec, verdict.requirementId);
     if (verdict.verdict === 'broken' && requirement) tolerated.set(verdict.requirementId, ruleTolerance(requirement, request, worldOfSpec) !== undefined);
   }
   return [...tolerated].filter(([, all]) => all).map(([id]) => id).sort();

@@ -1,7 +1,7 @@
 import type { LoadedSpec } from './spec-loader.ts';
 import type { RequestDocument } from './request-document.ts';
 import type { WorldData } from './world-from-data.ts';
-import { createSchemaValidator } from './schema-violations.ts';
+import { createSchemaValidator, type SchemaViolation } from './schema-violations.ts';
 import { evaluateRequestRules } from './rule-evaluator.ts';
 import { parameters } from './schema-locations.ts';
 import { worldOf } from './world-of-spec.ts';
@@ -11,21 +11,28 @@ export interface Failure {
   detail: string;
 }
 
+/** One schema violation of a request, with the value it was found in (the body, or a parameter's value) and where that is. */
+export interface RequestViolation {
+  violation: SchemaViolation;
+  root: unknown;
+  where: string;
+}
+
+/** The walk over a request's body and its path and header parameters, each validated against its schema. */
+export function requestSchemaViolations(spec: LoadedSpec, request: RequestDocument): RequestViolation[] {
+  const validate = createSchemaValidator(spec);
+  const found = validate('request-body', request.body).map((violation) => ({ violation, root: request.body, where: 'body' }));
+  for (const parameter of parameters(spec)) {
+    const value = parameter.in === 'header' ? request.header?.[parameter.name.toLowerCase()] : parameter.in === 'path' ? request.path?.[parameter.name] : undefined;
+    if (value === undefined || !parameter.schema) continue;
+    for (const violation of validate(`parameter:${parameter.name}`, value)) found.push({ violation, root: value, where: `${parameter.in} ${parameter.name}:` });
+  }
+  return found;
+}
+
 /** Everything a request fails: body schema, each parameter's schema, each request rule in this world. */
 export function requestFailureDetails(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): Failure[] {
-  const validate = createSchemaValidator(spec);
-  const failures: Failure[] = [];
-  for (const violation of validate('request-body', request.body)) {
-    failures.push({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `body ${violation.message}` });
-  }
-  for (const parameter of parameters(spec)) {
-    if (!parameter.schema) continue;
-    const value = parameter.in === 'header' ? request.header?.[parameter.name.toLowerCase()] : request.path?.[parameter.name];
-    if (value === undefined) continue;
-    for (const violation of validate(`parameter:${parameter.name}`, value)) {
-      failures.push({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `${parameter.in} ${parameter.name}: ${violation.message}` });
-    }
-  }
+  const failures: Failure[] = requestSchemaViolations(spec, request).map(({ violation, where }) => ({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `${where} ${violation.message}` }));
   for (const verdict of evaluateRequestRules(spec.requirements, request, worldOf(spec, world))) {
     if (verdict.verdict === 'broken') failures.push({ requirementId: verdict.requirementId, detail: `rule: ${verdict.detail}` });
   }

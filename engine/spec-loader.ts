@@ -100,6 +100,14 @@ async function readAndValidateSpec(api: ApiName): Promise<LoadedSpec> {
   };
 }
 
+/** Each spec's requirements by id, indexed once (a loaded spec is read-only); a spec copied and edited gets its own index. */
+const requirementIndexes = new WeakMap<Requirement[], Map<string, Requirement>>();
+
 export function requirementById(spec: LoadedSpec, id: string): Requirement | undefined {
-  return spec.requirements.find((requirement) => requirement.id === id);
+  let index = requirementIndexes.get(spec.requirements);
+  if (!index) {
+    index = new Map(spec.requirements.map((requirement) => [requirement.id, requirement]));
+    requirementIndexes.set(spec.requirements, index);
+  }
+  return index.get(id);
 }

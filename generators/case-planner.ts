@@ -38,7 +38,7 @@ export interface ApiPlan {
   /** Requirements no case tests, with why (untestable, response-side, fixture missing…). */
   notRunnable: { requirementId: string; reason: string }[];
   /** Generated candidates that did not break exactly their requirement, or broke it only by a value the documents tolerate (they would prove nothing). */
-  discarded: { requirementId: string; description: string; failures: string[]; tolerated?: string }[];
+  discarded: { requirementId: string; description: string; failures: string[]; why?: string }[];
 }
 
 function successRequirement(spec: LoadedSpec): { id: string; status: number; level: Level } {
@@ -144,7 +144,7 @@ function caseLevel(spec: LoadedSpec, ids: string[], setup: RequestDocument[] | u
 
 function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): string {
   const discarded = plan.discarded.filter((item) => item.requirementId === requirement.id);
-  if (discarded.length && discarded.every((item) => item.tolerated)) return `every request that breaks it does so only by a value the documents leave ambiguous: ${discarded.map((item) => item.tolerated).join('; ')}`;
+  if (discarded.length && discarded.every((item) => item.why)) return `every request that breaks it does so only by a value the documents leave ambiguous: ${discarded.map((item) => item.why).join('; ')}`;
   if (discarded.length) {
     const others = [...new Set(discarded.flatMap((item) => item.failures).filter((id) => id !== requirement.id))];
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
@@ -219,7 +219,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
     const verdict = keep(spec, candidate, judge);
     if (!verdict.ok) {
-      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { tolerated: verdict.why } : {}) });
+      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}) });
       return;
     }
     const also = verdict.alsoBreaks;
