@@ -21,7 +21,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   const specs = await Promise.all((await apisOfResultFiles(positionals)).map((api) => loadSpec(api)));
   const model = await mergeResultFiles(positionals, specs, { strict: values.strict ?? false });
   for (const warning of model.warnings) process.stderr.write(`conformance: ${warning}\n`);
-  process.stdout.write(formatSummary(model.requirements.map((row) => ({ api: row.api, requirementId: row.id, level: row.level, verdict: row.verdict, positiveCases: row.positiveCases, negativeCases: row.negativeCases, failedCases: row.failedCases })), model.run.strict));
+  process.stdout.write(formatSummary(model.apis));
   process.stdout.write(`${model.run.cases} cases from ${positionals.length} result file${positionals.length === 1 ? '' : 's'}${model.run.complete ? '' : ' (incomplete)'}: ${model.run.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
   for (const line of writeReportOutputs(model, outputs)) process.stdout.write(`${line}\n`);
   return model.run.exitCode;

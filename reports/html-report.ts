@@ -67,7 +67,7 @@ function warnings(model: ReportModel): Html {
 }
 
 function apiSummaryRow(api: ApiReport): Html {
-  const cls = api.verdict.replace(' ', '-');
+  const cls = api.verdict.replaceAll(' ', '-');
   return html`<tr data-api="${api.api}"><td><code>${api.api}</code></td><td><span class="badge ${cls}">${api.verdict}</span></td><td class="num">${api.held}</td><td class="num">${api.broken}</td><td class="num">${api.warned}</td><td class="num">${api.notRun}</td><td class="num">${api.cases}</td><td class="num">${api.failedCases}</td></tr>`;
 }
 
@@ -76,7 +76,7 @@ function apiSummary(apis: ApiReport[]): Html {
 }
 
 function apiCard(api: ApiReport): Html {
-  const cls = api.verdict.replace(' ', '-');
+  const cls = api.verdict.replaceAll(' ', '-');
   return html`<section class="api-card" data-api="${api.api}"><h3><span>${api.api}</span><span class="badge ${cls}">${api.verdict}</span></h3>
 <p class="operation"><code>${api.operation}</code> · ${api.document}</p>
 <p class="counts"><span>held <b>${api.held}</b></span><span>broken <b>${api.broken}</b></span><span>warned <b>${api.warned}</b></span><span>not run <b>${api.notRun}</b></span><span>cases <b>${api.cases}</b> (${api.failedCases} failed)</span><span>created <b>${api.created}</b></span></p>
@@ -117,11 +117,12 @@ function brokenSection(model: ReportModel): Html {
 function responseCodes(api: ApiReport): Html {
   const documented = new Set(api.responseCodes.map((code) => code.status));
   const rows = api.responseCodes.map((code) => html`<tr><td>${code.status}</td><td>${code.description}</td><td class="num">${code.provoked}</td><td class="num">${code.observed}</td></tr>`);
+  const together = api.expectedTogether.map((set) => html`<tr><td>${set.statuses.join(' or ')}</td><td class="muted">cases accepting any of these (each counted once, here only)</td><td class="num">${set.cases}</td><td class="num"></td></tr>`);
   const extra = api.observedStatuses
     .filter((observed) => !documented.has(observed.status))
     .map((observed) => html`<tr><td>${observed.status}</td><td class="muted">${observed.status === 'no answer' ? 'no answer: a transport failure' : 'not documented'}</td><td class="num">0</td><td class="num">${observed.count}</td></tr>`);
   return html`<div data-api="${api.api}"><h3>${api.api} <span class="muted">${api.operation}</span></h3>
-<table><thead><tr><th>Status</th><th>The document says</th><th class="num">Expected by (cases)</th><th class="num">Observed (answers)</th></tr></thead><tbody>${rows}${extra}</tbody></table></div>`;
+<table><thead><tr><th>Status</th><th>The document says</th><th class="num">Expected by (cases)</th><th class="num">Observed (answers)</th></tr></thead><tbody>${rows}${extra}${together}</tbody><tfoot><tr><th>All</th><td></td><td class="num">${api.cases}</td><td class="num">${api.cases}</td></tr></tfoot></table></div>`;
 }
 
 function erratum(row: ErratumReport): Html {
@@ -154,7 +155,7 @@ ${filters(model.apis)}
 ${brokenSection(model)}
 <section id="apis"><h2>Per API</h2><div class="apis">${model.apis.map(apiCard)}</div></section>
 ${matrixSection(model.requirements)}
-<section id="response-codes"><h2>Documented response codes</h2><p class="muted">Which of each operation's documented statuses the run's cases expected (a case may accept several), and which the target answered.</p>${model.apis.map(responseCodes)}</section>
+<section id="response-codes"><h2>Documented response codes</h2><p class="muted">Which of each operation's documented statuses the run's cases expected, and which the target answered. Every case counts once in each column: a case that accepts several statuses is counted on its own row.</p>${model.apis.map(responseCodes)}</section>
 <section id="errata"><h2>Errata of the documents (${model.errata.length})</h2><p class="muted">Where a document contradicts itself, and the interpretation the specs chose.</p>
 <table class="errata"><thead><tr><th>Erratum</th><th>Section</th><th>The document says</th><th>Problem</th><th>Interpretation</th></tr></thead><tbody>${model.errata.map(erratum)}</tbody></table></section>
 <section id="passes"><h2>Sample of passing cases</h2><p class="muted">A deterministic sample; the JSON results hold every case.</p>${model.apis.map(passes)}</section>

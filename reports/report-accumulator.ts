@@ -26,7 +26,8 @@ interface ApiCounts {
   created: number;
   unexpectedlyCreated: { count: number; caseIds: string[] };
   observed: Map<string, number>;
-  provoked: Map<number, number>;
+  /** Cases by the statuses they accept (sorted, joined by ","): each case counted once. */
+  expectations: Map<string, number>;
   passes: Ranked[];
 }
 
@@ -65,6 +66,11 @@ function exampleOf(result: CaseResult): CaseExample {
     curl: result.curl,
     durationMs: result.durationMs,
   };
+}
+
+/** The statuses a case accepts, as one key: a case accepting several is counted once, under all of them together. */
+function expectationKey(statuses: number[]): string {
+  return [...new Set(statuses)].sort((a, b) => a - b).join(',');
 }
 
 function kindOf(requirement: Requirement): RequirementReport['kind'] {
@@ -111,7 +117,8 @@ export class ReportAccumulator {
     counts.cases += 1;
     const observed = result.response ? String(result.response.status) : 'no answer';
     counts.observed.set(observed, (counts.observed.get(observed) ?? 0) + 1);
-    for (const status of result.expectedStatuses) counts.provoked.set(status, (counts.provoked.get(status) ?? 0) + 1);
+    const accepted = expectationKey(result.expectedStatuses);
+    counts.expectations.set(accepted, (counts.expectations.get(accepted) ?? 0) + 1);
     this.countCreations(counts, result);
     if (result.passed) {
       keepLowest(counts.passes, { rank: sampleRank(result), example: exampleOf(result) }, REPORT_LIMITS.samplePassesPerApi);
@@ -169,7 +176,7 @@ export class ReportAccumulator {
   private countsOf(api: ApiName): ApiCounts {
     let counts = this.apis.get(api);
     if (!counts) {
-      counts = { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map(), provoked: new Map(), passes: [] };
+      counts = { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map(), expectations: new Map(), passes: [] };
       this.apis.set(api, counts);
     }
     return counts;
@@ -199,20 +206,20 @@ export class ReportAccumulator {
   }
 
   private apiReport(spec: LoadedSpec, rows: RequirementReport[], strict: boolean): ApiReport {
-    const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map<string, number>(), provoked: new Map<number, number>(), passes: [] };
+    const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map<string, number>(), expectations: new Map<string, number>(), passes: [] };
     const count = (predicate: (row: RequirementReport) => boolean) => rows.filter(predicate).length;
     const failing = rows.some((row) => row.failing);
     const responseCodes: ResponseCodeReport[] = documentedCodes(spec).map(({ status, description }) => ({
       status,
       description,
-      provoked: counts.provoked.get(Number(status)) ?? 0,
+      provoked: counts.expectations.get(status) ?? 0,
       observed: counts.observed.get(status) ?? 0,
     }));
     return {
       api: spec.api,
       operation: operationOf(spec),
       document: spec.sourceDocument,
-      verdict: counts.cases === 0 ? 'not run' : failing ? 'not conformant' : 'conformant',
+      verdict: counts.cases === 0 ? 'not run' : failing ? 'not conformant' : rows.some((row) => row.verdict === 'broken') ? 'conformant with warnings' : 'conformant',
       held: count((row) => row.verdict === 'held'),
       broken: count((row) => row.verdict === 'broken' && (row.level === 'explicit' || strict)),
       warned: count((row) => row.verdict === 'broken' && row.level === 'inferred' && !strict),
@@ -223,6 +230,10 @@ export class ReportAccumulator {
       unexpectedlyCreated: { count: counts.unexpectedlyCreated.count, caseIds: [...counts.unexpectedlyCreated.caseIds].sort() },
       observedStatuses: [...counts.observed].map(([status, n]) => ({ status, count: n })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
       responseCodes,
+      expectedTogether: [...counts.expectations]
+        .filter(([key]) => key.includes(','))
+        .map(([key, cases]) => ({ statuses: key.split(','), cases }))
+        .sort((a, b) => b.cases - a.cases || a.statuses.join().localeCompare(b.statuses.join())),
       samplePasses: counts.passes.map((item) => item.example),
     };
   }

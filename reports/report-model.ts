@@ -37,7 +37,8 @@ export interface ReportRun {
   notSent: Record<string, number>;
 }
 
-export type ApiVerdict = 'conformant' | 'not conformant' | 'not run';
+/** `conformant with warnings`: no failing requirement, but an inferred one broken (it fails only with --strict). */
+export type ApiVerdict = 'conformant' | 'conformant with warnings' | 'not conformant' | 'not run';
 
 export interface ApiReport {
   api: ApiName;
@@ -61,6 +62,8 @@ export interface ApiReport {
   observedStatuses: StatusCount[];
   /** The operation's documented response codes: which the run meant to provoke, which it saw. */
   responseCodes: ResponseCodeReport[];
+  /** Cases that accepted any of several statuses, by that set, each case once (they are not in responseCodes' `provoked`). */
+  expectedTogether: { statuses: string[]; cases: number }[];
   /** A deterministic sample of passing cases (the same whatever the order they finished in). */
   samplePasses: CaseExample[];
 }
@@ -73,7 +76,7 @@ export interface StatusCount {
 export interface ResponseCodeReport {
   status: string;
   description: string;
-  /** Cases that expected this status. */
+  /** Cases that expected this status and no other (a case accepting several is in expectedTogether). */
   provoked: number;
   /** Answers with this status. */
   observed: number;

@@ -1,5 +1,6 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { CaseResult, RequirementVerdict } from './run-model.ts';
+import type { CaseResult } from './run-model.ts';
+import type { ApiReport } from '../reports/report-model.ts';
 
 export interface ConsoleSink {
   write(text: string): void;
@@ -13,10 +14,13 @@ function citationOf(specs: LoadedSpec[], requirementId: string): string {
   return '(not a requirement of the specs)';
 }
 
+/** The glyph of each shown verdict, the same in every output: ✓ held, ✗ broken, ! warned (broken, inferred). */
+export const VERDICT_GLYPHS = { held: '✓', broken: '✗', warned: '!' } as const;
+
 /** One failure: the requirement and where the document says it, the request, what came back, and curl. */
-export function formatFailure(specs: LoadedSpec[], result: CaseResult, brokenIds: string[]): string {
+export function formatFailure(specs: LoadedSpec[], result: CaseResult, brokenIds: string[], shown: 'broken' | 'warned' = 'broken'): string {
   const lines = [
-    `✗ ${brokenIds.join(', ')}`,
+    `${VERDICT_GLYPHS[shown]} ${brokenIds.join(', ')}${shown === 'warned' ? ' (warned: an inferred claim; fails only with --strict)' : ''}`,
     `  ${citationOf(specs, brokenIds[0] ?? result.requirementId)}`,
     `  case ${result.caseId}: ${result.description}`,
     `  request: ${result.request.method} ${result.url}`,
@@ -32,15 +36,16 @@ export function formatFailure(specs: LoadedSpec[], result: CaseResult, brokenIds
   return `${lines.join('\n')}\n`;
 }
 
-export function formatSummary(verdicts: RequirementVerdict[], strict: boolean): string {
-  const apis = [...new Set(verdicts.map((verdict) => verdict.api))];
+function apiGlyph(api: ApiReport): string {
+  if (api.broken > 0) return VERDICT_GLYPHS.broken;
+  return api.warned > 0 ? VERDICT_GLYPHS.warned : VERDICT_GLYPHS.held;
+}
+
+/** One line per API, from the report model: the same numbers the HTML and JUnit show. */
+export function formatSummary(apis: ApiReport[]): string {
   const rows = apis.map((api) => {
-    const mine = verdicts.filter((verdict) => verdict.api === api);
-    const count = (predicate: (v: RequirementVerdict) => boolean) => mine.filter(predicate).length;
-    const broken = count((v) => v.verdict === 'broken' && v.level === 'explicit');
-    const warned = count((v) => v.verdict === 'broken' && v.level === 'inferred');
-    const failing = broken > 0 || (strict && warned > 0);
-    return `  ${failing ? '✗' : '✓'} ${api.padEnd(22)} held ${String(count((v) => v.verdict === 'held')).padStart(3)}  broken ${String(broken).padStart(3)}  warned (inferred) ${String(warned).padStart(3)}  not run ${String(count((v) => v.verdict === 'not-run')).padStart(3)}`;
+    const count = (n: number) => String(n).padStart(3);
+    return `  ${apiGlyph(api)} ${api.api.padEnd(22)} held ${count(api.held)}  broken ${count(api.broken)}  warned (inferred) ${count(api.warned)}  not run ${count(api.notRun)}  cases ${String(api.cases).padStart(5)}  failed ${count(api.failedCases)}`;
   });
   return `${rows.join('\n')}\n`;
 }

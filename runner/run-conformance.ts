@@ -16,7 +16,8 @@ import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimit
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';
 import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
-import { formatFailure, formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
+import { formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
+import { FailureLog } from './failure-log.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import type { Dispatcher } from 'undici';
@@ -171,7 +172,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
         })
       : undefined;
     const progress = new ProgressLine(options.progress, plannedSize, options.showProgress);
-    const reported = new Set<string>();
+    const failures = new FailureLog(specs, options.strict);
     const deadline = new AbortController();
     const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
     const onStop = () => deadline.abort('stopped');
@@ -214,14 +215,12 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
         done += 1;
         if (!result.passed) {
           failed += 1;
-          const brokenIds = [...new Set(result.checks.filter((check) => !check.passed).map((check) => check.requirementId))];
-          const fresh = brokenIds.filter((id) => !reported.has(id));
-          if (fresh.length) {
-            fresh.forEach((id) => reported.add(id));
+          const text = failures.note(result);
+          if (text) {
             progress.clear();
-            options.console.write(formatFailure(specs, result, brokenIds));
+            options.console.write(text);
           }
-          if (options.maxFailures && reported.size >= options.maxFailures) deadline.abort('max-failures');
+          if (options.maxFailures && failures.broken >= options.maxFailures) deadline.abort('max-failures');
         }
         progress.update(done, failed);
       }
@@ -245,21 +244,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     const leftOut = Object.entries(notSent);
     if (leftOut.length) options.console.write(`Planned but not sent, as asked: ${leftOut.map(([why, count]) => `${count} (${why})`).join(', ')}.\n`);
 
-    const verdicts = tally.verdicts();
-    const failing = verdicts.some((verdict) => verdict.verdict === 'broken' && (verdict.level === 'explicit' || options.strict));
-    const exitCode = failing || !complete ? 1 : 0;
     const durationMs = Date.now() - started;
-    options.console.write(formatSummary(verdicts, options.strict));
-    options.console.write(`${done} cases against ${targets.join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
-    await stream?.finish({
-      finishedAt: new Date().toISOString(),
-      durationMs,
-      complete,
-      exitCode,
-      verdicts,
-      notSent,
-      errata: specs.flatMap((spec) => spec.errata.map((erratum) => ({ api: spec.api, id: erratum.id, section: erratum.section, quote: erratum.quote, problem: erratum.problem, interpretation: erratum.interpretation }))),
-    });
     const report = tally.build({
       suiteVersion: suiteVersion(),
       startedAt: new Date(started).toISOString(),
@@ -272,6 +257,19 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
       complete,
       notSent,
       sources: [],
+    });
+    const verdicts = tally.verdicts();
+    const exitCode = report.run.exitCode;
+    options.console.write(formatSummary(report.apis));
+    options.console.write(`${done} cases against ${targets.join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
+    await stream?.finish({
+      finishedAt: report.run.finishedAt,
+      durationMs,
+      complete,
+      exitCode,
+      verdicts,
+      notSent,
+      errata: report.errata,
     });
     for (const api of report.apis) {
       if (api.created > 0) options.console.write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);

@@ -4,20 +4,29 @@ import { isResponseRequirement, type Level, type Requirement } from '../engine/r
 import type { CaseResult, RequirementVerdict } from './run-model.ts';
 
 interface Tally {
+  /** Cases that tried the requirement, each counted once: labelled with it, exercising it, or judged by a check naming it. */
   positive: number;
   negative: number;
+  /** Of those, cases where a check naming it failed (or, labelled with it, got no answer). */
   failed: number;
   /** Failed cases whose failed claim is explicit (the document states it under every reading). */
   failedExplicit: number;
+  /** Negative cases labelled with it: requests that break it. */
+  breaking: number;
   passedChecks: number;
 }
 
-const EMPTY_TALLY: Tally = { positive: 0, negative: 0, failed: 0, failedExplicit: 0, passedChecks: 0 };
+const EMPTY_TALLY: Tally = { positive: 0, negative: 0, failed: 0, failedExplicit: 0, breaking: 0, passedChecks: 0 };
 
 /** The reasons the tally gives itself when nothing ran a requirement (a merge recomputes them). */
 export const NO_CASE_TRIED_IT = 'no case tried it';
 export const ONLY_VALID_REQUESTS_TRIED_IT = 'only valid requests tried it; none that breaks it was sent';
 export const COMPUTED_NOT_RUN_REASONS: ReadonlySet<string> = new Set([NO_CASE_TRIED_IT, ONLY_VALID_REQUESTS_TRIED_IT]);
+
+/** A claim is explicit only when both its requirement and the claim itself are (older results carry no claim level). */
+export function levelOfClaim(requirement: Requirement | undefined, claimLevel: Level | undefined): Level {
+  return requirement?.level === 'explicit' && claimLevel !== 'inferred' ? 'explicit' : 'inferred';
+}
 
 /**
  * Per requirement: how many cases tried it, and whether any check naming it failed. Counts
@@ -47,20 +56,20 @@ export class VerdictTally {
   }
 
   add(result: CaseResult): void {
-    const own = this.tally(result.requirementId);
-    if (result.polarity === 'positive') own.positive += 1;
-    else own.negative += 1;
-    if (result.error) {
-      own.failed += 1;
-      if (this.levelOf(result.requirementId, result.level) === 'explicit') own.failedExplicit += 1;
-    }
-    if (result.passed) for (const id of result.exercises ?? []) this.tally(id).positive += 1;
     const failedHere = new Map<string, boolean>();
+    const noteFailure = (id: string, explicit: boolean) => failedHere.set(id, failedHere.get(id) === true || explicit);
+    if (result.error) noteFailure(result.requirementId, this.levelOf(result.requirementId, result.level) === 'explicit');
     for (const check of result.checks) {
-      const tally = this.tally(check.requirementId);
-      if (check.passed) tally.passedChecks += 1;
-      else failedHere.set(check.requirementId, failedHere.get(check.requirementId) === true || this.levelOf(check.requirementId, check.level) === 'explicit');
+      if (check.passed) this.tally(check.requirementId).passedChecks += 1;
+      else noteFailure(check.requirementId, this.levelOf(check.requirementId, check.level) === 'explicit');
     }
+    const tried = new Set([result.requirementId, ...(result.exercises ?? []), ...result.checks.map((check) => check.requirementId)]);
+    for (const id of tried) {
+      const tally = this.tally(id);
+      if (result.polarity === 'positive') tally.positive += 1;
+      else tally.negative += 1;
+    }
+    if (result.polarity === 'negative') this.tally(result.requirementId).breaking += 1;
     for (const [id, explicit] of failedHere) {
       const tally = this.tally(id);
       tally.failed += 1;
@@ -68,10 +77,8 @@ export class VerdictTally {
     }
   }
 
-  /** A claim is explicit only when both its requirement and the claim itself are (older results carry no claim level). */
   private levelOf(requirementId: string, claimLevel: Level | undefined): Level {
-    const requirement = this.requirements.get(requirementId);
-    return requirement?.level === 'explicit' && claimLevel !== 'inferred' ? 'explicit' : 'inferred';
+    return levelOfClaim(this.requirements.get(requirementId), claimLevel);
   }
 
   verdicts(): RequirementVerdict[] {
@@ -80,7 +87,7 @@ export class VerdictTally {
         const tally = this.tallies.get(requirement.id) ?? EMPTY_TALLY;
         // A requirement on the request holds only once a request breaking it was refused:
         // valid requests being accepted prove nothing about it (a busy pool never sent, say).
-        const tried = isResponseRequirement(requirement) ? tally.positive + tally.passedChecks > 0 : tally.negative > 0;
+        const tried = isResponseRequirement(requirement) ? tally.positive + tally.passedChecks > 0 : tally.breaking > 0;
         const verdict = tally.failed > 0 ? 'broken' : tried ? 'held' : 'not-run';
         const reason = this.notRunReasons.get(requirement.id) ?? (tally.positive > 0 ? ONLY_VALID_REQUESTS_TRIED_IT : NO_CASE_TRIED_IT);
         return {

@@ -82,6 +82,7 @@ function apiReport(api: ApiName, operation: string, document: string): ApiReport
     unexpectedlyCreated: { count: 0, caseIds: [] },
     observedStatuses: [],
     responseCodes: [],
+    expectedTogether: [],
     samplePasses: [],
   };
 }
