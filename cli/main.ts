@@ -15,7 +15,8 @@ import {
   SPECS_OPTIONS,
   urlOption,
 } from './arguments.ts';
-import { formatSummaryTable, summarizeSpec } from './specs-summary.ts';
+import { listSpec } from './specs-listing.ts';
+import { formatSpecListings } from './specs-text.ts';
 import { loadConfig } from '../engine/config.ts';
 import { resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
@@ -129,8 +130,9 @@ async function serveMock(args: string[]): Promise<number> {
 async function printSpecs(args: string[]): Promise<number> {
   const options = parseCommandOptions('specs', args, SPECS_OPTIONS);
   const specs = await Promise.all(apiNamesOption(options.api).map((api) => loadSpec(api)));
-  const summaries = specs.map(summarizeSpec);
-  process.stdout.write(options.json ? `${JSON.stringify(summaries, null, 2)}\n` : `${formatSummaryTable(summaries)}\n`);
+  const listings = specs.map(listSpec);
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  process.stdout.write(options.json ? `${JSON.stringify(listings, null, 2)}\n` : `${formatSpecListings(listings, { width })}\n`);
   return EXIT.conformant;
 }
 

@@ -28,8 +28,8 @@ Commands:
   report  Rebuild the HTML and JUnit reports from saved --json results; several files
           (the shards of one large run) merge into one report. Exits like run: 0
           conformant, 1 not conformant or incomplete, 2 unreadable results.
-  specs   Load and validate the five specs and print, per API, the requirements
-          (schema-level and rule-level, explicit and inferred) and the errata.
+  specs   Load and validate the specs and list, per API, every requirement and erratum
+          (see Options of specs).
   cleanup Delete what a run's ledger lists as created and not yet deleted (a run stopped
           by SIGINT, or run with --no-cleanup), with the config's credentials; each
           deletion is printed and added to the ledger. Exit 0 when nothing is left, 1 else.
@@ -89,6 +89,20 @@ Options of report:
   --html FILE.html    Write the HTML report of the merged results.
   --junit FILE.xml    Write the JUnit XML of the merged results.
   --strict            Also fail on inferred requirements (also on when any run was --strict).
+
+Options of specs:
+  --api NAME          Only this API; repeat for several (default: all five).
+  --json              Print JSON instead: per API an object with api, operation,
+                      sourceDocument, the counts (schema and rule {explicit, inferred},
+                      untestable, and errata: the number of errata), requirements
+                      [{id, level, kind, statusOnBreak, section, quote, document}] and
+                      errataList [{id, section, quote, problem, interpretation}].
+  Without --json, per API: the operation, its source document and the counts, then one line
+  per requirement: its id, level (explicit or inferred), status (schema, rule or untestable,
+  and the HTTP status the document gives when a request breaks it; none on the response
+  side), and the section and sentence of the document it stands on; then each erratum's id
+  and problem. In a terminal a line longer than its width ends its sentence with …; piped
+  output and --json keep every sentence whole.
 
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).

@@ -111,6 +111,14 @@ export interface Erratum {
   breaks?: string[];
 }
 
+/** How the suite checks a requirement: through a schema claim, through a rule, or not at all. */
+export type RequirementKind = 'schema' | 'rule' | 'untestable';
+
+export function requirementKind(requirement: Requirement): RequirementKind {
+  if (requirement.testable === false) return 'untestable';
+  return requirement.rule ? 'rule' : 'schema';
+}
+
 /** Request-side requirements carry the status a conforming server answers when they are broken. */
 export function expectedStatuses(requirement: Requirement): number[] {
   if (requirement.status === undefined) return [];

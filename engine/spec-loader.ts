@@ -100,6 +100,11 @@ async function readAndValidateSpec(api: ApiName): Promise<LoadedSpec> {
   };
 }
 
+/** The operation as the reports and the CLI name it: `POST /v2.0/lbaas/healthmonitors`. */
+export function operationOf(spec: LoadedSpec): string {
+  return `${spec.method.toUpperCase()} ${spec.path}`;
+}
+
 /** Each spec's requirements by id, indexed once (a loaded spec is read-only); a spec copied and edited gets its own index. */
 const requirementIndexes = new WeakMap<Requirement[], Map<string, Requirement>>();
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiName } from '../engine/api-catalogue.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { expectedStatuses, type Requirement } from '../engine/requirement-model.ts';
+import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
+import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from '../runner/run-model.ts';
 import { VerdictTally } from '../runner/verdict-tally.ts';
 import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
@@ -71,15 +71,6 @@ function exampleOf(result: CaseResult): CaseExample {
 /** The statuses a case accepts, as one key: a case accepting several is counted once, under all of them together. */
 function expectationKey(statuses: number[]): string {
   return [...new Set(statuses)].sort((a, b) => a - b).join(',');
-}
-
-function kindOf(requirement: Requirement): RequirementReport['kind'] {
-  if (requirement.testable === false) return 'untestable';
-  return requirement.rule ? 'rule' : 'schema';
-}
-
-function operationOf(spec: LoadedSpec): string {
-  return `${spec.method.toUpperCase()} ${spec.path}`;
 }
 
 function documentedCodes(spec: LoadedSpec): { status: string; description: string }[] {
@@ -189,7 +180,7 @@ export class ReportAccumulator {
       api: spec.api,
       id: requirement.id,
       level: verdict.level,
-      kind: kindOf(requirement),
+      kind: requirementKind(requirement),
       section: requirement.cite.section,
       quote: requirement.cite.quote.trim(),
       statusOnBreak: expectedStatuses(requirement),

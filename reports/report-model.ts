@@ -1,5 +1,5 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
-import type { Level } from '../engine/requirement-model.ts';
+import type { Level, RequirementKind } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdictKind } from '../runner/run-model.ts';
 
 /**
@@ -86,7 +86,7 @@ export interface RequirementReport {
   api: ApiName;
   id: string;
   level: Level;
-  kind: 'schema' | 'rule' | 'untestable';
+  kind: RequirementKind;
   section: string;
   quote: string;
   /** The status the document gives when the requirement is broken (request side). */
