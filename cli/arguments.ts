@@ -30,6 +30,32 @@ export const RUN_OPTIONS = {
   ledger: { type: 'string' },
   'max-failures': { type: 'string' },
   'os-cloud': { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+} as const satisfies Options;
+
+/** The parsed options of `run` (and of `replay`, which takes most of them). */
+export type RunValues = Partial<{ [K in keyof typeof RUN_OPTIONS]: (typeof RUN_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof RUN_OPTIONS)[K] extends { type: 'boolean' } ? boolean : string }>;
+
+/** `replay` takes run's options but those that choose the cases: the results file chose them. */
+export const REPLAY_OPTIONS = {
+  target: RUN_OPTIONS.target,
+  config: RUN_OPTIONS.config,
+  report: RUN_OPTIONS.report,
+  junit: RUN_OPTIONS.junit,
+  json: RUN_OPTIONS.json,
+  strict: RUN_OPTIONS.strict,
+  concurrency: RUN_OPTIONS.concurrency,
+  timeout: RUN_OPTIONS.timeout,
+  deadline: RUN_OPTIONS.deadline,
+  rate: RUN_OPTIONS.rate,
+  ca: RUN_OPTIONS.ca,
+  insecure: RUN_OPTIONS.insecure,
+  'no-cleanup': RUN_OPTIONS['no-cleanup'],
+  ledger: RUN_OPTIONS.ledger,
+  'os-cloud': RUN_OPTIONS['os-cloud'],
+  case: { type: 'string', multiple: true },
+  failed: { type: 'boolean' },
 } as const satisfies Options;
 
 export const CLEANUP_OPTIONS = {

@@ -9,6 +9,7 @@ import { LEFT_BY_SHARD } from '../runner/case-selection.ts';
 import { ReportAccumulator, type RunFacts } from './report-accumulator.ts';
 import type { ReportModel } from './report-model.ts';
 import { readResultsFile, readResultsHeader, ResultsFileError, type ResultPosition } from './results-file.ts';
+import { checkRunEndings, checkRunHeaders } from './shard-set.ts';
 
 /**
  * Merges saved result files (the shards of one large run, or runs of different APIs) into one
@@ -132,13 +133,6 @@ function notSentOverall(summaries: FileSummary[]): Record<string, number> {
   return left;
 }
 
-function suiteVersionWarning(summaries: FileSummary[]): string[] {
-  const versions = sortedUnique(summaries.map((summary) => summary.header.suiteVersion));
-  if (versions.length < 2) return [];
-  const list = versions.map((version) => `${version} (${summaries.filter((summary) => summary.header.suiteVersion === version).map((summary) => summary.file).join(', ')})`);
-  return [`The result files come from different suite versions: ${list.join('; ')}. The report names the first file's version and judges every result by the specs given.`];
-}
-
 function fileWarnings(summary: FileSummary): string[] {
   const warnings: string[] = [];
   if (summary.truncatedLine !== undefined) warnings.push(`${summary.file}: line ${summary.truncatedLine} was cut short (the run was killed while writing it); what it held is left out.`);
@@ -156,6 +150,7 @@ function fileWarnings(summary: FileSummary): string[] {
 export async function mergeResultFiles(files: string[], specs: LoadedSpec[], options: MergeOptions = {}): Promise<ReportModel> {
   if (files.length === 0) throw new UsageError('no results file to merge');
   refuseRepeatedPaths(files);
+  const headerWarnings = checkRunHeaders(await Promise.all(files.map(async (file) => ({ file, header: await readResultsHeader(file) }))));
   const accumulator = new ReportAccumulator(specs);
   const specApis = new Set(specs.map((spec) => spec.api));
   const caseIds = new CaseIds(files);
@@ -168,6 +163,7 @@ export async function mergeResultFiles(files: string[], specs: LoadedSpec[], opt
     });
     summaries.push(await summarize(file, contents.header, contents.footer, contents.truncatedLine));
   }
+  checkRunEndings(summaries);
   for (const [requirementId, reason] of plannedNotRunReasons(summaries)) accumulator.notRunnable(requirementId, reason);
-  return accumulator.build(runFacts(summaries, options), [...suiteVersionWarning(summaries), ...summaries.flatMap(fileWarnings)]);
+  return accumulator.build(runFacts(summaries, options), [...headerWarnings, ...summaries.flatMap(fileWarnings)]);
 }

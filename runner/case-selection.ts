@@ -1,4 +1,5 @@
 import type { TestCase } from './run-model.ts';
+import { requirementFilter, type RequirementFilter } from './requirement-filter.ts';
 
 /** Which of the planned cases a run sends: its shard, and the live-endpoint safety limits. */
 export interface CaseSelection {
@@ -8,6 +9,12 @@ export interface CaseSelection {
   negativeOnly?: boolean;
   /** At most this many requests that should create a resource, per API (setup creations count). */
   maxCreates?: number;
+  /** --include: only the cases of these requirements (ids or globs). */
+  include?: string[];
+  /** --exclude: none of the cases of these requirements (ids or globs). */
+  exclude?: string[];
+  /** `conformance replay`: only these case ids. */
+  cases?: string[];
 }
 
 /** What the selection left out so far, by why (never silently dropped). */
@@ -26,13 +33,17 @@ export interface SelectedCases {
 export const LEFT_BY_SHARD = 'another shard';
 export const LEFT_BY_NEGATIVE_ONLY = '--negative-only (it would create a resource)';
 export const LEFT_BY_MAX_CREATES = '--max-creates reached';
+export const LEFT_BY_FILTER = 'not selected (--include/--exclude)';
+export const LEFT_BY_REPLAY = 'not replayed';
 
 /** How many resources a conforming target creates while running this case. */
 export function creationsOf(testCase: TestCase): number {
   return (testCase.setup?.length ?? 0) + (testCase.polarity === 'positive' ? 1 : 0);
 }
 
-function whyLeftOut(testCase: TestCase, position: number, selection: CaseSelection, creates: { sent: number }): string | undefined {
+function whyLeftOut(testCase: TestCase, position: number, selection: CaseSelection, creates: { sent: number }, selected: RequirementFilter, replayed: Set<string> | undefined): string | undefined {
+  if (replayed && !replayed.has(testCase.id)) return LEFT_BY_REPLAY;
+  if (!selected(testCase.requirementId)) return LEFT_BY_FILTER;
   if (selection.shard && position % selection.shard.count !== selection.shard.index - 1) return LEFT_BY_SHARD;
   const creations = creationsOf(testCase);
   if (selection.negativeOnly && creations > 0) return LEFT_BY_NEGATIVE_ONLY;
@@ -49,10 +60,12 @@ export function selectCases(planned: Iterable<TestCase>, selection: CaseSelectio
   const sentFor = new Set<string>();
   const leftFor = new Map<string, Set<string>>();
   const creates = { sent: 0 };
+  const selected = requirementFilter(selection);
+  const replayed = selection.cases ? new Set(selection.cases) : undefined;
   function* cases(): Generator<TestCase> {
     let position = 0;
     for (const testCase of planned) {
-      const why = whyLeftOut(testCase, position++, selection, creates);
+      const why = whyLeftOut(testCase, position++, selection, creates, selected, replayed);
       if (why === undefined) {
         sentFor.add(testCase.requirementId);
         yield testCase;

@@ -13,6 +13,30 @@ export interface RunHeader {
   runs: number;
   strict: boolean;
   apis: string[];
+  /** --shard I/N; absent: the whole plan. */
+  shard?: { index: number; count: number };
+  /** Per API, a hash of what decides its plan (runner/plan-fingerprint.ts): equal across the shards of one run. */
+  plans?: Record<string, string>;
+  /** What chose the cases sent, besides the shard. */
+  selection?: RecordedSelection;
+  /** `conformance replay`: the results file whose cases were sent again. */
+  replayOf?: string;
+}
+
+export interface RecordedSelection {
+  include?: string[];
+  exclude?: string[];
+  negativeOnly?: boolean;
+  maxCreates?: number;
+  /** Replay: the case ids sent again. */
+  cases?: string[];
+}
+
+/** Why a run ended with exit 2. */
+export interface RunError {
+  code: string;
+  message: string;
+  hint?: string;
 }
 
 export interface RunFooter {
@@ -20,6 +44,8 @@ export interface RunFooter {
   durationMs: number;
   complete: boolean;
   exitCode: number;
+  /** A run that ended with exit 2: why (nothing it holds is a verdict). */
+  error?: RunError;
   verdicts: RequirementVerdict[];
   /** Planned cases the run did not send, by why (--shard, --negative-only, --max-creates). */
   notSent?: Record<string, number>;

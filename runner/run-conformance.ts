@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { ApiName } from '../engine/api-catalogue.ts';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
 import type { ConformanceConfig } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
@@ -15,7 +13,8 @@ import type { CaseResult, RequirementVerdict } from './run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';
-import { ResultsStream, RESULTS_FORMAT_VERSION } from './results-stream.ts';
+import { ResultsStream } from './results-stream.ts';
+import { runHeader, suiteVersion } from './run-header.ts';
 import { formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { FailureLog } from './failure-log.ts';
 import { classifyReachability } from './target-errors.ts';
@@ -74,6 +73,8 @@ export interface RunOptions {
   maxFailures?: number;
   /** The tag unique names carry against a live target (default: random per run). */
   runId?: string;
+  /** `conformance replay`: the results file replayed and the case ids sent again (selection.cases). */
+  replay?: { of: string; cases: string[] };
   /** Keystone v3 credentials: a token (renewed as it expires) and each API's endpoint from the catalog. */
   keystone?: KeystoneCredentials;
 }
@@ -96,9 +97,6 @@ export interface RunOutcome {
 }
 
 
-function suiteVersion(): string {
-  return (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;
-}
 
 function targetOf(options: RunOptions, api: ApiName, mock: RunningMock | undefined): string | undefined {
   return options.target ?? options.config.apis[api]?.target ?? options.config.target ?? mock?.url;
@@ -160,16 +158,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     })();
     const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
     const stream = options.json
-      ? new ResultsStream(options.json, {
-          formatVersion: RESULTS_FORMAT_VERSION,
-          suiteVersion: suiteVersion(),
-          startedAt: new Date(started).toISOString(),
-          target: targets.join(', '),
-          seed: options.seed,
-          runs: options.runs,
-          strict: options.strict,
-          apis: options.apis,
-        })
+      ? new ResultsStream(options.json, runHeader({ startedAt: new Date(started), targets, seed: options.seed, runs: options.runs, strict: options.strict, apis: options.apis, ...(options.selection ? { selection: options.selection } : {}), specs, config: options.config, ...(options.replay ? { replay: options.replay } : {}) }))
       : undefined;
     const progress = new ProgressLine(options.progress, plannedSize, options.showProgress);
     const failures = new FailureLog(specs, options.strict);

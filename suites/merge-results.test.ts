@@ -91,8 +91,13 @@ function ownFooter(run: SavedRun, results: CaseResult[]): RunFooter {
   return { ...run.footer, verdicts: tally.verdicts() };
 }
 
+/** The header shard I of N writes. */
+function shardHeader(header: RunHeader, index: number, count: number): RunHeader {
+  return { ...header, shard: { index, count } };
+}
+
 async function shards(run: SavedRun, parts: number, footerOf: (results: CaseResult[]) => RunFooter = () => run.footer): Promise<string[]> {
-  return Promise.all(deal(run.results, parts).map((results, part) => writeResults(`${path.basename(run.file, '.json')}-${parts}-${part}.json`, run.header, results, footerOf(results))));
+  return Promise.all(deal(run.results, parts).map((results, part) => writeResults(`${path.basename(run.file, '.json')}-${parts}-${part}.json`, shardHeader(run.header, part + 1, parts), results, footerOf(results))));
 }
 
 /** What merging must reproduce of the run's own report: everything but when it finished and where it came from. */
@@ -138,8 +143,8 @@ describe('merging result files into one report model', () => {
     const negatives = kept.filter((result) => result.polarity === 'negative');
     const positives = kept.filter((result) => result.polarity === 'positive');
     const files = [
-      await writeResults('negatives.json', failing.header, negatives, ownFooter(failing, negatives)),
-      await writeResults('positives.json', failing.header, positives, ownFooter(failing, positives)),
+      await writeResults('negatives.json', shardHeader(failing.header, 1, 2), negatives, ownFooter(failing, negatives)),
+      await writeResults('positives.json', shardHeader(failing.header, 2, 2), positives, ownFooter(failing, positives)),
     ];
     const expected = new ReportAccumulator(failing.specs);
     for (const item of plannedNotRunnable(failing)) expected.notRunnable(item.requirementId, item.reason);
@@ -183,22 +188,10 @@ describe('merging result files into one report model', () => {
     expect((await mergeResultFiles([conforming.file], conforming.specs, { strict: true })).run.strict).toBe(true);
     const [first, second] = deal(conforming.results, 2) as [CaseResult[], CaseResult[]];
     const files = [
-      await writeResults('lenient-shard.json', conforming.header, first, conforming.footer),
-      await writeResults('strict-shard.json', { ...conforming.header, strict: true }, second, conforming.footer),
+      await writeResults('lenient-shard.json', shardHeader(conforming.header, 1, 2), first, conforming.footer),
+      await writeResults('strict-shard.json', { ...shardHeader(conforming.header, 2, 2), strict: true }, second, conforming.footer),
     ];
     expect((await mergeResultFiles(files, conforming.specs)).run.strict).toBe(true);
-  });
-
-  it('warns when the files come from different suite versions, and keeps the first’s', async () => {
-    const [first, second] = deal(conforming.results, 2) as [CaseResult[], CaseResult[]];
-    const files = [
-      await writeResults('current-version.json', conforming.header, first, conforming.footer),
-      await writeResults('older-version.json', { ...conforming.header, suiteVersion: '0.0.9' }, second, conforming.footer),
-    ];
-    const merged = await mergeResultFiles(files, conforming.specs);
-    expect(merged.run.suiteVersion).toBe(conforming.header.suiteVersion);
-    expect(merged.warnings.join('\n')).toContain('different suite versions');
-    expect(merged.warnings.join('\n')).toContain('0.0.9');
   });
 
   it('marks the report incomplete, and fails it, when a file has no summary (its run was killed)', async () => {
@@ -220,15 +213,80 @@ describe('result files that cannot be merged', () => {
     expect((error as ResultsFileError).message).toContain('given twice');
   });
 
-  it('the same shard given twice under two names: names both files', async () => {
+  it('the same run given twice under two names: names both files', async () => {
     const copy = path.join(dir, 'copy-of-failing.json');
     copyFileSync(failing.file, copy);
     const error = await mergeError([failing.file, copy], failing.specs);
     expect(error).toBeInstanceOf(ResultsFileError);
     expect((error as ResultsFileError).code).toBe(RESULTS_INVALID);
-    expect((error as ResultsFileError).message).toContain(`${copy}, line 2`);
-    expect((error as ResultsFileError).message).toContain(`in ${failing.file} too`);
-    expect((error as ResultsFileError).message).toContain(failing.results[0]?.caseId);
+    expect((error as ResultsFileError).message).toContain(`lbaas-healthmonitors is in 2 files (${failing.file}: a whole run, ${copy}: a whole run)`);
+  });
+
+  it('a shard given twice under two names: names both files', async () => {
+    const [first, second] = await shards(failing, 2);
+    const copy = path.join(dir, 'copy-of-shard-2.json');
+    copyFileSync(second as string, copy);
+    const message = ((await mergeError([first as string, second as string, copy], failing.specs)) as ResultsFileError).message;
+    expect(message).toContain(`shard 2/2 of lbaas-healthmonitors is given twice (${second}, ${copy})`);
+  });
+
+  it('2 of 3 shards: names the missing one', async () => {
+    const [first, , third] = await shards(failing, 3);
+    const error = await mergeError([first as string, third as string], failing.specs);
+    expect(error).toBeInstanceOf(ResultsFileError);
+    expect((error as ResultsFileError).message).toContain('shard 2/3 of lbaas-healthmonitors is missing');
+  });
+
+  it('shards of two seeds: names the files of each', async () => {
+    const [first, second] = deal(failing.results, 2) as [CaseResult[], CaseResult[]];
+    const files = [
+      await writeResults('seed-7.json', shardHeader(failing.header, 1, 2), first, failing.footer),
+      await writeResults('seed-8.json', { ...shardHeader(failing.header, 2, 2), seed: 8 }, second, failing.footer),
+    ];
+    const message = ((await mergeError(files, failing.specs)) as ResultsFileError).message;
+    expect(message).toContain('runs of different seeds');
+    expect(message).toContain(`seed 7 (${files[0]})`);
+    expect(message).toContain(`seed 8 (${files[1]})`);
+  });
+
+  it('shards of two plans (another spec, fixtures or selection)', async () => {
+    const [first, second] = deal(failing.results, 2) as [CaseResult[], CaseResult[]];
+    const otherPlans = Object.fromEntries(Object.keys(failing.header.plans ?? {}).map((api) => [api, 'f'.repeat(64)]));
+    const files = [
+      await writeResults('plan-a.json', shardHeader(failing.header, 1, 2), first, failing.footer),
+      await writeResults('plan-b.json', { ...shardHeader(failing.header, 2, 2), plans: otherPlans }, second, failing.footer),
+    ];
+    expect(((await mergeError(files, failing.specs)) as ResultsFileError).message).toContain('come from different plans');
+  });
+
+  it('shards of two suite versions', async () => {
+    const [first, second] = deal(conforming.results, 2) as [CaseResult[], CaseResult[]];
+    const files = [
+      await writeResults('current-version.json', shardHeader(conforming.header, 1, 2), first, conforming.footer),
+      await writeResults('older-version.json', { ...shardHeader(conforming.header, 2, 2), suiteVersion: '0.0.9' }, second, conforming.footer),
+    ];
+    const message = ((await mergeError(files, conforming.specs)) as ResultsFileError).message;
+    expect(message).toContain('different suite versions');
+    expect(message).toContain('0.0.9');
+  });
+
+  it('a shard whose run ended with exit 2: says why it ended', async () => {
+    const [first] = deal(failing.results, 2) as [CaseResult[], CaseResult[]];
+    const files = [
+      await writeResults('shard-ok.json', shardHeader(failing.header, 1, 2), first, failing.footer),
+      await writeResults('shard-exit-2.json', shardHeader(failing.header, 2, 2), [], { ...failing.footer, complete: false, exitCode: 2, verdicts: [], error: { code: 'CONF_TARGET_UNREACHABLE', message: 'cannot reach http://10.0.0.1:9876: connection refused' } }),
+    ];
+    const message = ((await mergeError(files, failing.specs)) as ResultsFileError).message;
+    expect(message).toContain('shard-exit-2.json: its run ended with exit 2, before any verdict: cannot reach http://10.0.0.1:9876: connection refused');
+  });
+
+  it('a shard that stopped before sending every case', async () => {
+    const [first, second] = deal(failing.results, 2) as [CaseResult[], CaseResult[]];
+    const files = [
+      await writeResults('shard-whole.json', shardHeader(failing.header, 1, 2), first, failing.footer),
+      await writeResults('shard-cut.json', shardHeader(failing.header, 2, 2), second.slice(0, 3), { ...failing.footer, complete: false }),
+    ];
+    expect(((await mergeError(files, failing.specs)) as ResultsFileError).message).toContain('shard-cut.json: shard 2/2 is incomplete');
   });
 
   it('results of an API whose spec was not given', async () => {

@@ -18,6 +18,7 @@ import type { CaseResult, ObservedResponse, TestCase } from '../runner/run-model
 import { classifyReachability, TargetUnreachableError } from '../runner/target-errors.ts';
 import { readCaFile, type TlsOptions } from '../runner/tls-options.ts';
 import { describeTransportFailure } from '../runner/transport-failure.ts';
+import { closedPort } from './support/closed-port.ts';
 import {
   generateSelfSignedCertificate,
   HTML_BODY,
@@ -52,14 +53,6 @@ import {
 const LIMITS: ExchangeLimits = { timeoutMs: 300, maxBodyBytes: 64 * 1024 };
 const POST = (url: string, headers: Record<string, string> = {}) => ({ method: 'POST', url: new URL(`${url}/v2.0/lbaas/healthmonitors`), headers: { 'content-type': 'application/json', ...headers }, body: '{"healthmonitor": {}}' });
 
-/** A port on 127.0.0.1 where nothing listens (bound once, then freed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function failure(outcome: ExchangeOutcome) {
   if (!('error' in outcome)) throw new Error(`expected a transport failure, got status ${outcome.response.status}`);

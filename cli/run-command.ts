@@ -1,0 +1,142 @@
+import { loadSpec } from '../engine/spec-loader.ts';
+import { ConformanceError, UsageError } from '../engine/errors.ts';
+import type { ApiName } from '../engine/api-catalogue.ts';
+import { loadConfig } from '../engine/config.ts';
+import { resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
+import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
+import { runConformance } from '../runner/run-conformance.ts';
+import { DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';
+import { readCaFile } from '../runner/tls-options.ts';
+import { planRun } from '../runner/run-plan.ts';
+import type { CaseSelection } from '../runner/case-selection.ts';
+import { assertPatternsMatch, requirementFilter } from '../runner/requirement-filter.ts';
+import { runHeader } from '../runner/run-header.ts';
+import { writeRunErrorOutputs } from '../reports/run-error-outputs.ts';
+import { apiNamesOption, existingFileOption, integerOption, parseCommandOptions, RUN_OPTIONS, shardOption, urlOption, type RunValues } from './arguments.ts';
+import { printDryRun } from './dry-run.ts';
+import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
+
+export const DEFAULT_RUNS = 50;
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** What decides the cases of a run: from run's options, or from the results file a replay repeats. */
+export interface RunCases {
+  seed: number;
+  runs: number;
+  apis: ApiName[];
+  selection: CaseSelection;
+  /** True when --api named the APIs (an --include does not narrow them then). */
+  apisNamed: boolean;
+  replay?: { of: string; cases: string[] };
+}
+
+/** `conformance run`: the cases from the options, then the run. */
+export async function runCommand(args: string[]): Promise<number> {
+  const options = parseCommandOptions('run', args, RUN_OPTIONS);
+  const shard = shardOption(options.shard);
+  const maxCreates = integerOption('max-creates', options['max-creates'], 0, 1_000_000_000);
+  const selection: CaseSelection = {
+    ...(shard ? { shard } : {}),
+    ...(options['negative-only'] ? { negativeOnly: true } : {}),
+    ...(maxCreates !== undefined ? { maxCreates } : {}),
+    ...(options.include?.length ? { include: options.include } : {}),
+    ...(options.exclude?.length ? { exclude: options.exclude } : {}),
+  };
+  return executeRun(options, {
+    seed: integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? Math.floor(Math.random() * 2 ** 31),
+    runs: integerOption('runs', options.runs, 0, 1_000_000) ?? DEFAULT_RUNS,
+    apis: apiNamesOption(options.api),
+    apisNamed: Boolean(options.api?.length),
+    selection,
+  });
+}
+
+/** --include/--exclude must name requirements; without --api, they also choose the APIs (those with a requirement kept). */
+async function apisOfSelection(cases: RunCases): Promise<ApiName[]> {
+  const { include, exclude } = cases.selection;
+  if (!include?.length && !exclude?.length) return cases.apis;
+  const specs = await Promise.all(cases.apis.map((api) => loadSpec(api)));
+  assertPatternsMatch({ include, exclude }, specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.id)));
+  if (cases.apisNamed || !include?.length) return cases.apis;
+  const kept = requirementFilter({ include, exclude });
+  return specs.filter((spec) => spec.requirements.some((requirement) => kept(requirement.id))).map((spec) => spec.api);
+}
+
+/** Sends the cases and writes the reports; a run that ends with exit 2 past this point still writes its JSON and JUnit, saying why. */
+export async function executeRun(options: RunValues, asked: RunCases): Promise<number> {
+  const outputs = { html: options.report, junit: options.junit };
+  prepareReportOutputs({ ...outputs, json: options.json, ledger: options.ledger });
+  const started = new Date();
+  const cases = { ...asked, apis: await apisOfSelection(asked) };
+  try {
+    return await configuredRun(options, cases, outputs);
+  } catch (error) {
+    if (!(error instanceof ConformanceError) || options['dry-run']) throw error;
+    const header = runHeader({ startedAt: started, targets: options.target ? [options.target] : [], seed: cases.seed, runs: cases.runs, strict: options.strict ?? false, apis: cases.apis, selection: cases.selection, ...(cases.replay ? { replay: cases.replay } : {}) });
+    for (const line of writeRunErrorOutputs({ json: options.json, junit: options.junit }, header, error)) process.stdout.write(`${line}\n`);
+    throw error;
+  }
+}
+
+async function configuredRun(options: RunValues, cases: RunCases, outputs: { html?: string; junit?: string }): Promise<number> {
+  const target = urlOption('target', options.target);
+  const config = await withAwsCredentialChain(loadConfig(existingFileOption('config', options.config)));
+  for (const [name, value] of [['target', config.target], ...Object.entries(config.apis).map(([api, v]) => [`apis.${api}.target`, v?.target])] as [string, string | undefined][]) {
+    urlOption(name, value);
+  }
+  const concurrency = integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY;
+  const timeoutSeconds = integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS;
+  const deadlineSeconds = integerOption('deadline', options.deadline, 1, 7 * 24 * 3600);
+  const ratePerSecond = integerOption('rate', options.rate, 1, 1_000_000);
+  const maxFailures = integerOption('max-failures', options['max-failures'], 1, 1_000_000);
+  const keystone = resolveKeystoneCredentials(config.auth.keystone, options['os-cloud']);
+  if (options.cleanup && options['no-cleanup']) throw new UsageError('--cleanup and --no-cleanup contradict each other');
+  const { seed, runs, apis, selection } = cases;
+  if (options['dry-run']) {
+    const specs = await Promise.all(apis.map((api) => loadSpec(api)));
+    printDryRun(planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
+    process.stdout.write(`seed ${seed}\n`);
+    return 0;
+  }
+  const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
+  // SIGINT stops the run at once; what ran is still reported, marked incomplete.
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const outcome = await runConformance({
+      stop: interrupt.signal,
+      config,
+      apis,
+      selection,
+      tls,
+      ...(ratePerSecond ? { ratePerSecond } : {}),
+      ...(target ? { target: target.toString().replace(/\/$/, '') } : {}),
+      seed,
+      runs,
+      strict: options.strict ?? false,
+      ...(options.json ? { json: options.json } : {}),
+      concurrency,
+      limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: timeoutSeconds * 1000 },
+      ...(deadlineSeconds ? { deadlineMs: deadlineSeconds * 1000 } : {}),
+      ...(options['no-cleanup'] ? { cleanup: false } : {}),
+      ...(options.ledger ? { ledger: options.ledger } : {}),
+      ...(maxFailures ? { maxFailures } : {}),
+      ...(keystone ? { keystone } : {}),
+      ...(cases.replay ? { replay: cases.replay } : {}),
+      console: process.stdout,
+      progress: process.stderr,
+      showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
+      // For the suite's own proof of power: faults switched on in the embedded mock when it is the target.
+      mockFaults: (process.env.CONFORMANCE_MOCK_FAULTS ?? '').split(',').filter(Boolean),
+    });
+    for (const line of writeReportOutputs(outcome.report, outputs)) process.stdout.write(`${line}\n`);
+    if (options.json) process.stdout.write(`JSON results: ${options.json}\n`);
+    return outcome.exitCode;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
