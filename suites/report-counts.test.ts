@@ -69,7 +69,7 @@ interface JunitSuite {
 }
 
 function junitSuites(xml: string): Map<string, JunitSuite> {
-  const document = convert(xml, { format: 'object' }) as { testsuites: { testsuite: JunitSuite[] } };
+  const document = convert(xml, { format: 'object' }) as unknown as { testsuites: { testsuite: JunitSuite[] } };
   return new Map(document.testsuites.testsuite.filter((suite) => suite.properties).map((suite) => [suite['@name'], suite]));
 }
 
