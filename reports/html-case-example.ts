@@ -52,11 +52,15 @@ export function outcomeLine(example: CaseExample): string {
   return `expected ${example.expectedStatuses.join(' or ')}, ${got}`;
 }
 
+/** Which case it is and what it changed: `case ID (negative): /body/x = 6, against 5`. */
+export function caseTitle(example: CaseExample): Html {
+  return html`case <code>${example.caseId}</code> (${example.polarity}): ${example.description}`;
+}
+
 /** The whole case: request, response, failed checks and the curl command that reproduces it. */
 export function caseExampleDetails(example: CaseExample): Html {
   const checks = example.failedChecks.map((check) => html`<li><code>${check.check}</code> (<code>${check.requirementId}</code>): ${check.message}</li>`);
-  return html`<p class="case-id">case <code>${example.caseId}</code> (${example.polarity}): ${example.description}</p>
-<div class="two-col"><div><h4>Request</h4><pre class="request">${requestText(example)}</pre></div>
+  return html`<div class="two-col"><div><h4>Request</h4><pre class="request">${requestText(example)}</pre></div>
 <div><h4>Response</h4><pre class="response">${responseText(example)}</pre></div></div>
 ${checks.length ? html`<h4>Failed checks</h4><ul class="checks">${checks}</ul>` : ''}
 <h4>Reproduce</h4><pre class="curl">${cut(example.curl, MAX_CURL_CHARACTERS)}</pre>`;

@@ -1,6 +1,6 @@
 import type { RequirementReport } from './report-model.ts';
 import { html, type Html } from './html-template.ts';
-import { caseExampleDetails, caseExampleLine } from './html-case-example.ts';
+import { caseExampleDetails, caseExampleLine, caseTitle } from './html-case-example.ts';
 
 export type ShownVerdict = 'held' | 'broken' | 'warned' | 'not-run';
 
@@ -31,9 +31,10 @@ function otherFailures(row: RequirementReport): Html {
   return html`<details><summary>${others.length + row.moreFailures} more failing cases</summary><ul>${others.map(caseExampleLine)}</ul>${more}</details>`;
 }
 
+/** Where the sentence comes from and how hard the run tried it, on one line. */
 function citation(row: RequirementReport, document: string): Html {
   const onBreak = row.statusOnBreak.length ? html` · when broken the document gives ${row.statusOnBreak.join(' or ')}` : '';
-  return html`<p class="cite">${document}, section “${row.section}” · ${row.level} · ${row.kind}${onBreak}</p>`;
+  return html`<p class="cite">${document}, section “${row.section}” · ${row.level} · ${row.kind}${onBreak} · ${triedLine(row)}.</p>`;
 }
 
 /** A broken requirement: the document's sentence, then the smallest failing request, its answer and curl. */
@@ -44,21 +45,7 @@ export function brokenRequirement(row: RequirementReport, document: string): Htm
 <h3><span>${verdictBadge(verdict)} <code>${row.id}</code></span></h3>
 <blockquote class="quote">${row.quote}</blockquote>
 ${citation(row, document)}
-<p>${triedLine(row)}.</p>
-${counterexample ? html`<h4>Counterexample: the smallest failing request</h4>${caseExampleDetails(counterexample)}` : html`<p class="muted">No example was kept.</p>`}
+${counterexample ? html`<p class="case-id"><strong>Counterexample</strong>, the smallest failing request: ${caseTitle(counterexample)}</p>${caseExampleDetails(counterexample)}` : html`<p class="muted">No example was kept.</p>`}
 ${otherFailures(row)}
 </article>`;
-}
-
-function matrixRow(row: RequirementReport): Html {
-  const verdict = shownVerdict(row);
-  const name = row.verdict === 'broken' ? html`<a href="#${anchorOf(row.id)}"><code>${row.id}</code></a>` : html`<code>${row.id}</code>`;
-  const reason = row.notRunReason ? html`<div class="muted">${row.notRunReason}</div>` : '';
-  return html`<tr data-api="${row.api}" data-verdict="${verdict}"><td>${name}</td><td class="tag">${row.level}</td><td class="tag">${row.kind}</td><td>${row.section}</td><td class="quote">${row.quote}</td><td>${verdictBadge(verdict)}${reason}</td><td class="num">${row.positiveCases}</td><td class="num">${row.negativeCases}</td><td class="num">${row.failedCases}</td><td>${row.statusOnBreak.join(', ')}</td></tr>`;
-}
-
-/** Every requirement of every API: id, level, the document's sentence, verdict and how many cases tried it. */
-export function requirementsMatrix(rows: RequirementReport[]): Html {
-  return html`<table class="matrix"><thead><tr><th>Requirement</th><th>Level</th><th>Kind</th><th>Section</th><th>The document says</th><th>Verdict</th><th class="num">Valid cases</th><th class="num">Invalid cases</th><th class="num">Failed</th><th>Status when broken</th></tr></thead>
-<tbody>${rows.map(matrixRow)}</tbody></table>`;
 }
