@@ -28,6 +28,7 @@ import { printDryRun } from './dry-run.ts';
 import { readCaFile } from '../runner/tls-options.ts';
 import { planRun } from '../runner/run-plan.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
+import { appendJobSummary } from './job-summary.ts';
 
 export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;
 
@@ -96,6 +97,7 @@ async function runCommand(args: string[]): Promise<number> {
     console: process.stdout,
     progress: process.stderr,
     showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
+    ciProgress: Boolean(process.env.CI),
     // For the suite's own proof of power: faults switched on in the embedded mock when it is the target.
     mockFaults: (process.env.CONFORMANCE_MOCK_FAULTS ?? '').split(',').filter(Boolean),
   });
@@ -103,6 +105,7 @@ async function runCommand(args: string[]): Promise<number> {
   process.off('SIGTERM', onSignal);
   for (const line of writeReportOutputs(outcome.report, outputs)) process.stdout.write(`${line}\n`);
   if (options.json) process.stdout.write(`JSON results: ${options.json}\n`);
+  appendJobSummary(outcome.report);
   return outcome.exitCode;
 }
 
