@@ -5,6 +5,7 @@ import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts
 import { parseCommandOptions, REPORT_OPTIONS } from './arguments.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 import { formatSummary } from '../runner/console-report.ts';
+import { appendJobSummary } from './job-summary.ts';
 
 /**
  * `conformance report RESULTS.json... --html --junit`: the reports of saved results, several
@@ -24,5 +25,6 @@ export async function reportCommand(args: string[]): Promise<number> {
   process.stdout.write(formatSummary(model.apis));
   process.stdout.write(`${model.run.cases} cases from ${positionals.length} result file${positionals.length === 1 ? '' : 's'}${model.run.complete ? '' : ' (incomplete)'}: ${model.run.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
   for (const line of writeReportOutputs(model, outputs)) process.stdout.write(`${line}\n`);
+  appendJobSummary(model);
   return model.run.exitCode;
 }

@@ -14,6 +14,7 @@ import { runHeader } from '../runner/run-header.ts';
 import { writeRunErrorOutputs } from '../reports/run-error-outputs.ts';
 import { apiNamesOption, existingFileOption, integerOption, parseCommandOptions, RUN_OPTIONS, shardOption, urlOption, type RunValues } from './arguments.ts';
 import { printDryRun } from './dry-run.ts';
+import { appendJobSummary } from './job-summary.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
 export const DEFAULT_RUNS = 50;
@@ -129,11 +130,13 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
       console: process.stdout,
       progress: process.stderr,
       showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
+      ciProgress: Boolean(process.env.CI),
       // For the suite's own proof of power: faults switched on in the embedded mock when it is the target.
       mockFaults: (process.env.CONFORMANCE_MOCK_FAULTS ?? '').split(',').filter(Boolean),
     });
     for (const line of writeReportOutputs(outcome.report, outputs)) process.stdout.write(`${line}\n`);
     if (options.json) process.stdout.write(`JSON results: ${options.json}\n`);
+    appendJobSummary(outcome.report);
     return outcome.exitCode;
   } finally {
     process.off('SIGINT', onSignal);

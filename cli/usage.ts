@@ -125,6 +125,10 @@ Secrets may come from the environment instead of the config file:
 CloudBasic's SigV4 keys also come from the AWS chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
 AWS_SESSION_TOKEN, or AWS_PROFILE in ~/.aws/credentials) when the config gives none.
 HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured (the embedded mock is never proxied).
+CI (any value): run prints a plain progress line on stderr every 10 s (cases done of planned,
+failed cases, broken requirements, seconds) instead of the terminal's live line.
+GITHUB_STEP_SUMMARY (GitHub Actions): run and report append a Markdown job summary to this file
+(verdict, a table per API, each broken requirement with its quote and curl, how to rerun it).
 Against a live target only what the config gives is sent (never the mock's token, keys or
 fixtures): an API without its credentials or fixtures stops the run (exit 2) before any request.
 

@@ -30,6 +30,7 @@ import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { assertConfiguredForLiveTargets } from '../engine/live-config.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import { AnswerWatch } from './answer-watch.ts';
+import { startCiProgress, type CiProgress } from './ci-progress.ts';
 
 export interface RunOptions {
   config: ConformanceConfig;
@@ -45,6 +46,9 @@ export interface RunOptions {
   console: ConsoleSink;
   progress: ConsoleSink & { isTTY?: boolean };
   showProgress: boolean;
+  /** Under CI: a plain progress line on `progress` every `progressIntervalMs` (default 10 s). */
+  ciProgress?: boolean;
+  progressIntervalMs?: number;
   /** Passed to the embedded mock when it is the target (the suite's own proof of power). */
   mockFaults?: string[];
   /** The embedded mock's character: strict (default) or lenient (accepts what the documents leave ambiguous). */
@@ -122,6 +126,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);
   const redact = keystoneRedactor(options, keystone);
+  let ciProgress: CiProgress | undefined;
   try {
     // An unreachable target is said at once, before any planning.
     for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
@@ -171,6 +176,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     let done = 0;
     let failed = 0;
     let exhausted = false;
+    if (options.ciProgress) ciProgress = startCiProgress(options.progress, plannedSize, () => ({ done, failed, broken: failures.broken }), { intervalMs: options.progressIntervalMs, startedAt: started });
     const worker = async (): Promise<void> => {
       while (!deadline.signal.aborted) {
         const step = queue.next();
@@ -216,6 +222,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
     clearTimeout(timer);
+    ciProgress?.stop();
     options.stop?.removeEventListener('abort', onStop);
     progress.clear();
     const complete = exhausted && !deadline.signal.aborted;
@@ -270,6 +277,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     const ledger = resources ? { ledger: { file: resources.ledgerFile, outstanding: resources.outstanding() } } : {};
     return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), report, warnings, ...ledger };
   } finally {
+    ciProgress?.stop();
     await dispatcher.close();
     await mock?.close();
     await keystone?.close();

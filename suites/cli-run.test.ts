@@ -65,7 +65,7 @@ describe('conformance run (CLI) interrupted', () => {
     const html = path.join(dir, 'report.html');
     const junit = path.join(dir, 'junit.xml');
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'run', '--seed', '3', '--runs', '1000', '--concurrency', '1', '--json', json, '--report', html, '--junit', junit], {
-      env: { ...process.env, CI: 'true' },
+      env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
