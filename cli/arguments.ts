@@ -32,6 +32,9 @@ export const RUN_OPTIONS = {
   'os-cloud': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  'strict-baseline': { type: 'boolean' },
+  label: { type: 'string' },
 } as const satisfies Options;
 
 /** The parsed options of `run` (and of `replay`, which takes most of them). */
@@ -54,6 +57,9 @@ export const REPLAY_OPTIONS = {
   'no-cleanup': RUN_OPTIONS['no-cleanup'],
   ledger: RUN_OPTIONS.ledger,
   'os-cloud': RUN_OPTIONS['os-cloud'],
+  baseline: RUN_OPTIONS.baseline,
+  'strict-baseline': RUN_OPTIONS['strict-baseline'],
+  label: RUN_OPTIONS.label,
   case: { type: 'string', multiple: true },
   failed: { type: 'boolean' },
 } as const satisfies Options;
@@ -76,6 +82,15 @@ export const REPORT_OPTIONS = {
   html: { type: 'string' },
   junit: { type: 'string' },
   strict: { type: 'boolean' },
+  baseline: { type: 'string' },
+  'strict-baseline': { type: 'boolean' },
+} as const satisfies Options;
+
+export const BASELINE_OPTIONS = {
+  reason: { type: 'string' },
+  link: { type: 'string' },
+  expires: { type: 'string' },
+  target: { type: 'string' },
 } as const satisfies Options;
 
 export const SPECS_OPTIONS = {

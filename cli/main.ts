@@ -9,6 +9,7 @@ import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
 import { runCommand } from './run-command.ts';
 import { replayCommand } from './replay-command.ts';
+import { baselineCommand } from './baseline-command.ts';
 import { reportCommand } from './report-command.ts';
 import { cleanupCommand } from './cleanup-command.ts';
 import { suiteVersion } from '../runner/run-header.ts';
@@ -64,6 +65,8 @@ async function dispatch(args: string[]): Promise<number> {
       return runCommand(rest);
     case 'replay':
       return replayCommand(rest);
+    case 'baseline':
+      return baselineCommand(rest);
     case 'mock':
       return serveMock(rest);
     case 'specs':

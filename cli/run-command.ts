@@ -15,6 +15,8 @@ import { writeRunErrorOutputs } from '../reports/run-error-outputs.ts';
 import { apiNamesOption, existingFileOption, integerOption, parseCommandOptions, RUN_OPTIONS, shardOption, urlOption, type RunValues } from './arguments.ts';
 import { printDryRun } from './dry-run.ts';
 import { appendJobSummary } from './job-summary.ts';
+import { baselineOption } from './baseline-option.ts';
+import type { Baseline } from '../reports/baseline.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
 export const DEFAULT_RUNS = 50;
@@ -71,16 +73,17 @@ export async function executeRun(options: RunValues, asked: RunCases): Promise<n
   const started = new Date();
   const cases = { ...asked, apis: await apisOfSelection(asked) };
   try {
-    return await configuredRun(options, cases, outputs);
+    const baseline = await baselineOption(options.baseline, options['strict-baseline']);
+    return await configuredRun(options, cases, outputs, baseline);
   } catch (error) {
     if (!(error instanceof ConformanceError) || options['dry-run']) throw error;
-    const header = runHeader({ startedAt: started, targets: options.target ? [options.target] : [], seed: cases.seed, runs: cases.runs, strict: options.strict ?? false, apis: cases.apis, selection: cases.selection, ...(cases.replay ? { replay: cases.replay } : {}) });
+    const header = runHeader({ startedAt: started, targets: options.target ? [options.target] : [], seed: cases.seed, runs: cases.runs, strict: options.strict ?? false, apis: cases.apis, selection: cases.selection, ...(cases.replay ? { replay: cases.replay } : {}), ...(options.label ? { label: options.label } : {}) });
     for (const line of writeRunErrorOutputs({ json: options.json, junit: options.junit }, header, error)) process.stdout.write(`${line}\n`);
     throw error;
   }
 }
 
-async function configuredRun(options: RunValues, cases: RunCases, outputs: { html?: string; junit?: string }): Promise<number> {
+async function configuredRun(options: RunValues, cases: RunCases, outputs: { html?: string; junit?: string }, baseline: Baseline | undefined): Promise<number> {
   const target = urlOption('target', options.target);
   const config = await withAwsCredentialChain(loadConfig(existingFileOption('config', options.config)));
   for (const [name, value] of [['target', config.target], ...Object.entries(config.apis).map(([api, v]) => [`apis.${api}.target`, v?.target])] as [string, string | undefined][]) {
@@ -127,6 +130,8 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
       ...(maxFailures ? { maxFailures } : {}),
       ...(keystone ? { keystone } : {}),
       ...(cases.replay ? { replay: cases.replay } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(options.label ? { label: options.label } : {}),
       console: process.stdout,
       progress: process.stderr,
       showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,

@@ -18,7 +18,8 @@ export function readableTime(iso: string): string {
 function banner(model: ReportModel): Html {
   const { label, pass } = overallVerdict(model);
   const count = (verdict: string) => model.requirements.filter((row) => shownVerdict(row) === verdict).length;
-  const summary = `${count('held')} held · ${count('broken')} broken · ${count('warned')} warned (inferred) · ${count('not-run')} not run · ${model.run.cases} cases, ${model.run.failedCases} failed`;
+  const known = model.run.baseline ? ` · ${count('known')} known (baseline)` : '';
+  const summary = `${count('held')} held · ${count('broken')} broken · ${count('warned')} warned (inferred) · ${count('not-run')} not run · ${model.run.cases} cases, ${model.run.failedCases} failed${known}`;
   return html`<div class="verdict-banner ${pass ? 'pass' : 'fail'}" id="verdict"><strong>${label}</strong><span>${summary}</span></div>`;
 }
 
@@ -41,6 +42,8 @@ function factItems(model: ReportModel): [string, string][] {
   const created = model.apis.reduce((sum, api) => sum + api.created, 0);
   items.push(['Created on the target', `${created} resources (2xx answers)`]);
   if (run.sources.length) items.push(['Merged from', run.sources.join(', ')]);
+  if (run.label) items.push(['Target label', run.label]);
+  if (run.baseline) items.push(['Baseline', `${run.baseline.file}${run.baseline.strict ? ' (strict: a fixed entry fails)' : ''}`]);
   return items;
 }
 

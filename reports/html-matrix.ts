@@ -3,8 +3,8 @@ import { html, type Html } from './html-template.ts';
 import { anchorOf, shownVerdict, verdictBadge, type ShownVerdict } from './html-requirements.ts';
 
 /** Within an API, what needs reading comes first. */
-const VERDICT_ORDER: ShownVerdict[] = ['broken', 'warned', 'held', 'not-run'];
-const SUMMARY_LABELS: Record<ShownVerdict, string> = { held: 'held', broken: 'broken', warned: 'warned', 'not-run': 'not run' };
+const VERDICT_ORDER: ShownVerdict[] = ['broken', 'warned', 'known', 'held', 'not-run'];
+const SUMMARY_LABELS: Record<ShownVerdict, string> = { held: 'held', broken: 'broken', warned: 'warned', known: 'known', 'not-run': 'not run' };
 
 function matrixRow(row: RequirementReport): Html {
   const verdict = shownVerdict(row);

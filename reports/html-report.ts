@@ -7,6 +7,7 @@ import { requirementsMatrix } from './html-matrix.ts';
 import { overallVerdict, pageHeader } from './html-header.ts';
 import { apiCardsSection } from './html-api-cards.ts';
 import { errataSection, passesSection, responseCodesSection } from './html-reference.ts';
+import { baselineSection } from './html-baseline.ts';
 
 const STYLE = readFileSync(new URL('./assets/report.css', import.meta.url), 'utf8');
 const SCRIPT = readFileSync(new URL('./assets/report-filters.js', import.meta.url), 'utf8');
@@ -25,7 +26,7 @@ function filters(apis: ApiReport[]): Html {
   const options = apis.map((api) => html`<option value="${api.api}">${api.api}</option>`);
   return html`<nav class="filters" id="filters" hidden aria-label="Filter the requirements">
 <label>API <select id="filter-api"><option value="">all</option>${options}</select></label>
-<label>Verdict <select id="filter-verdict"><option value="">all</option><option value="broken">broken</option><option value="warned">warned (inferred)</option><option value="held">held</option><option value="not-run">not run</option></select></label>
+<label>Verdict <select id="filter-verdict"><option value="">all</option><option value="broken">broken</option><option value="warned">warned (inferred)</option><option value="known">known (baseline)</option><option value="held">held</option><option value="not-run">not run</option></select></label>
 <label>Search <input type="search" id="filter-search" placeholder="id, quote, section, case…"></label>
 <output id="filter-count"></output>
 </nav>`;
@@ -34,7 +35,8 @@ function filters(apis: ApiReport[]): Html {
 /** What broke and how to reproduce it: failing requirements first, then the inferred ones that only warn. */
 function brokenSection(model: ReportModel): Html {
   const documents = new Map(model.apis.map((api) => [api.api, api.document]));
-  const broken = model.requirements.filter((row) => row.verdict === 'broken').sort((a, b) => Number(b.failing) - Number(a.failing));
+  const rank = (row: RequirementReport) => (row.failing ? 0 : row.baseline?.status === 'known' ? 2 : 1);
+  const broken = model.requirements.filter((row) => row.verdict === 'broken').sort((a, b) => rank(a) - rank(b));
   const body = broken.length
     ? broken.map((row) => brokenRequirement(row, documents.get(row.api) ?? ''))
     : html`<p>None: every requirement that ran held.</p>`;
@@ -59,6 +61,7 @@ export function htmlReport(model: ReportModel): string {
 ${pageHeader(model)}
 ${filters(model.apis)}
 ${brokenSection(model)}
+${baselineSection(model)}
 ${apiCardsSection(model.apis)}
 ${matrixSection(model.requirements)}
 ${responseCodesSection(model.apis)}

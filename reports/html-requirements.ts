@@ -2,15 +2,16 @@ import type { RequirementReport } from './report-model.ts';
 import { html, type Html } from './html-template.ts';
 import { caseExampleDetails, caseExampleLine, caseTitle } from './html-case-example.ts';
 
-export type ShownVerdict = 'held' | 'broken' | 'warned' | 'not-run';
+export type ShownVerdict = 'held' | 'broken' | 'warned' | 'known' | 'not-run';
 
-/** A broken inferred requirement is a warning unless the run was --strict. */
+/** A broken inferred requirement is a warning unless the run was --strict; one the --baseline expects broken is known. */
 export function shownVerdict(row: RequirementReport): ShownVerdict {
-  if (row.verdict === 'broken') return row.failing ? 'broken' : 'warned';
-  return row.verdict;
+  if (row.verdict !== 'broken') return row.verdict;
+  if (row.baseline?.status === 'known') return 'known';
+  return row.failing ? 'broken' : 'warned';
 }
 
-const VERDICT_LABELS: Record<ShownVerdict, string> = { held: 'held', broken: 'broken', warned: 'warned (inferred)', 'not-run': 'not run' };
+const VERDICT_LABELS: Record<ShownVerdict, string> = { held: 'held', broken: 'broken', warned: 'warned (inferred)', known: 'known (baseline)', 'not-run': 'not run' };
 
 export function verdictBadge(verdict: ShownVerdict): Html {
   return html`<span class="badge ${verdict}">${VERDICT_LABELS[verdict]}</span>`;

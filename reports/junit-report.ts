@@ -96,6 +96,7 @@ function apiProperties(run: ReportRun, api: ApiReport): [string, string][] {
     ['failed-cases', String(api.failedCases)],
     ['created', String(api.created)],
     ['created-by-invalid-requests', String(api.unexpectedlyCreated.count)],
+    ...(run.baseline ? ([['baseline', run.baseline.file], ['known-deviations', String(api.known)]] as [string, string][]) : []),
   ];
 }
 
@@ -106,6 +107,7 @@ function addProperties(suite: XmlElement, properties: [string, string][]): void 
 
 function addTestcase(suite: XmlElement, api: ApiReport, row: RequirementReport): void {
   const testcase = suite.ele('testcase', { name: row.id, classname: `conformance.${row.api}`, time: seconds(row.durationMs) });
+  if (row.baseline && addBaselineOutcome(testcase, api, row)) return;
   if (row.verdict === 'not-run') {
     testcase.ele('skipped').txt(row.notRunReason ?? 'not run');
     testcase.ele('system-out').txt(citation(api, row));
@@ -116,6 +118,34 @@ function addTestcase(suite: XmlElement, api: ApiReport, row: RequirementReport):
   } else {
     testcase.ele('system-out').txt(`${INFERRED_WARNING}\n${brokenDetails(api, row)}`);
   }
+}
+
+function baselineText(row: RequirementReport): string {
+  const entry = row.baseline;
+  if (!entry) return '';
+  return [`baseline: ${entry.reason}`, ...(entry.link ? [entry.link] : []), ...(entry.expires ? [`expires ${entry.expires}`] : [])].join(' · ');
+}
+
+/** A requirement its baseline entry decides: expired and (with --strict-baseline) fixed fail, known passes saying so. Returns false when the entry changes nothing. */
+function addBaselineOutcome(testcase: XmlElement, api: ApiReport, row: RequirementReport): boolean {
+  const status = row.baseline?.status;
+  if (status === 'expired') {
+    testcase.ele('failure', { message: `The baseline entry of ${row.id} expired on ${row.baseline?.expires}: fix the target, or renew the entry`, type: 'baseline-expired' }).txt(`${baselineText(row)}\n${row.verdict === 'broken' ? brokenDetails(api, row) : citation(api, row)}`);
+    return true;
+  }
+  if (status === 'fixed' && row.failing) {
+    testcase.ele('failure', { message: `${row.id} now holds: remove it from the baseline (--strict-baseline)`, type: 'baseline-fixed' }).txt(`${baselineText(row)}\n${citation(api, row)}`);
+    return true;
+  }
+  if (status === 'fixed') {
+    testcase.ele('system-out').txt(`FIXED: remove from baseline (${baselineText(row)})\n${citation(api, row)}`);
+    return true;
+  }
+  if (status === 'known') {
+    testcase.ele('system-out').txt(`KNOWN DEVIATION (${baselineText(row)})\n${brokenDetails(api, row)}`);
+    return true;
+  }
+  return false;
 }
 
 function addFailure(testcase: XmlElement, api: ApiReport, row: RequirementReport): void {

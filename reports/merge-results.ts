@@ -10,6 +10,7 @@ import { ReportAccumulator, type RunFacts } from './report-accumulator.ts';
 import type { ReportModel } from './report-model.ts';
 import { readResultsFile, readResultsHeader, ResultsFileError, type ResultPosition } from './results-file.ts';
 import { checkRunEndings, checkRunHeaders } from './shard-set.ts';
+import type { Baseline } from './baseline.ts';
 
 /**
  * Merges saved result files (the shards of one large run, or runs of different APIs) into one
@@ -19,6 +20,8 @@ import { checkRunEndings, checkRunHeaders } from './shard-set.ts';
 export interface MergeOptions {
   /** The CLI's --strict; the merge is strict when this is or any file's run was. */
   strict?: boolean;
+  /** --baseline: known deviations. */
+  baseline?: Baseline;
 }
 
 /** What one file says of its run, once read. */
@@ -121,7 +124,15 @@ function runFacts(summaries: FileSummary[], options: MergeOptions): RunFacts {
     complete: summaries.every((summary) => summary.footer?.complete === true),
     notSent: notSentOverall(summaries),
     sources: summaries.map((summary) => summary.file),
+    ...labelOf(summaries),
   };
+}
+
+/** The target's label, when every file names the same one. */
+function labelOf(summaries: FileSummary[]): { label?: string } {
+  const labels = new Set(summaries.map((summary) => summary.header.label));
+  const [label] = labels;
+  return labels.size === 1 && label !== undefined ? { label } : {};
 }
 
 /** Summed over the files; a case one shard left to "another shard" was that shard's to send. */
@@ -165,5 +176,5 @@ export async function mergeResultFiles(files: string[], specs: LoadedSpec[], opt
   }
   checkRunEndings(summaries);
   for (const [requirementId, reason] of plannedNotRunReasons(summaries)) accumulator.notRunnable(requirementId, reason);
-  return accumulator.build(runFacts(summaries, options), [...headerWarnings, ...summaries.flatMap(fileWarnings)]);
+  return accumulator.build(runFacts(summaries, options), [...headerWarnings, ...summaries.flatMap(fileWarnings)], options.baseline);
 }

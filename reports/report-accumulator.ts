@@ -4,7 +4,9 @@ import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
 import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from '../runner/run-model.ts';
 import { VerdictTally } from '../runner/verdict-tally.ts';
-import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
+import { applyBaseline, baselineSummary } from './baseline-judgement.ts';
+import type { Baseline } from './baseline.ts';
+import type { ApiReport, ApiVerdict, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
 
 /** How much of a large run a report keeps: every count, a few examples, a sample of passes. */
 export const REPORT_LIMITS = { counterexamplesPerRequirement: 5, samplePassesPerApi: 12 } as const;
@@ -66,6 +68,15 @@ function exampleOf(result: CaseResult): CaseExample {
     curl: result.curl,
     durationMs: result.durationMs,
   };
+}
+
+/** Not conformant on a failing requirement; else the broken ones that do not fail say why it is conformant "with" something. */
+function apiVerdict(cases: number, rows: RequirementReport[]): ApiVerdict {
+  if (cases === 0) return 'not run';
+  if (rows.some((row) => row.failing)) return 'not conformant';
+  const broken = rows.filter((row) => row.verdict === 'broken');
+  if (broken.some((row) => row.baseline?.status !== 'known')) return 'conformant with warnings';
+  return broken.length ? 'conformant with known deviations' : 'conformant';
 }
 
 /** The statuses a case accepts, as one key: a case accepting several is counted once, under all of them together. */
@@ -131,10 +142,12 @@ export class ReportAccumulator {
     return this.tally.verdicts();
   }
 
-  build(facts: RunFacts, extraWarnings: string[] = []): ReportModel {
+  /** The report; with a baseline, a known deviation does not fail, an expired entry does, and a fixed one does with --strict-baseline. */
+  build(facts: RunFacts, extraWarnings: string[] = [], baseline?: Baseline, today = new Date()): ReportModel {
     const verdicts = new Map(this.verdicts().map((verdict) => [verdict.requirementId, verdict]));
-    const requirements = this.specs.flatMap((spec) => spec.requirements.map((requirement) => this.requirementReport(spec, requirement, verdicts.get(requirement.id) as RequirementVerdict, facts.strict)));
-    const apis = this.specs.map((spec) => this.apiReport(spec, requirements.filter((row) => row.api === spec.api), facts.strict));
+    const plain = this.specs.flatMap((spec) => spec.requirements.map((requirement) => this.requirementReport(spec, requirement, verdicts.get(requirement.id) as RequirementVerdict, facts.strict)));
+    const requirements = baseline ? applyBaseline(plain, baseline, [...facts.targets, ...(facts.label ? [facts.label] : [])], today) : plain;
+    const apis = this.specs.map((spec) => this.apiReport(spec, requirements.filter((row) => row.api === spec.api)));
     const failing = requirements.some((row) => row.failing);
     const warnings = [...extraWarnings];
     if (this.unknownRequirements.size) {
@@ -143,6 +156,7 @@ export class ReportAccumulator {
     return {
       run: {
         ...facts,
+        ...(baseline ? { baseline: baselineSummary(baseline, requirements, new Set(this.specs.map((spec) => spec.api))) } : {}),
         exitCode: failing || !facts.complete ? 1 : 0,
         cases: apis.reduce((sum, api) => sum + api.cases, 0),
         failedCases: apis.reduce((sum, api) => sum + api.failedCases, 0),
@@ -196,10 +210,9 @@ export class ReportAccumulator {
     };
   }
 
-  private apiReport(spec: LoadedSpec, rows: RequirementReport[], strict: boolean): ApiReport {
+  private apiReport(spec: LoadedSpec, rows: RequirementReport[]): ApiReport {
     const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map<string, number>(), expectations: new Map<string, number>(), passes: [] };
     const count = (predicate: (row: RequirementReport) => boolean) => rows.filter(predicate).length;
-    const failing = rows.some((row) => row.failing);
     const responseCodes: ResponseCodeReport[] = documentedCodes(spec).map(({ status, description }) => ({
       status,
       description,
@@ -210,10 +223,11 @@ export class ReportAccumulator {
       api: spec.api,
       operation: operationOf(spec),
       document: spec.sourceDocument,
-      verdict: counts.cases === 0 ? 'not run' : failing ? 'not conformant' : rows.some((row) => row.verdict === 'broken') ? 'conformant with warnings' : 'conformant',
+      verdict: apiVerdict(counts.cases, rows),
       held: count((row) => row.verdict === 'held'),
-      broken: count((row) => row.verdict === 'broken' && (row.level === 'explicit' || strict)),
-      warned: count((row) => row.verdict === 'broken' && row.level === 'inferred' && !strict),
+      broken: count((row) => row.verdict === 'broken' && row.failing),
+      warned: count((row) => row.verdict === 'broken' && !row.failing && row.baseline?.status !== 'known'),
+      known: count((row) => row.baseline?.status === 'known'),
       notRun: count((row) => row.verdict === 'not-run'),
       cases: counts.cases,
       failedCases: counts.failed,

@@ -1,6 +1,7 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { Level, RequirementKind } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdictKind } from '../runner/run-model.ts';
+import type { BaselineStatus } from './baseline.ts';
 
 /**
  * What the HTML and JUnit reports show: built from a run's results as they stream by (or
@@ -35,10 +36,42 @@ export interface ReportRun {
   sources: string[];
   /** Planned cases not sent, by why (--shard, --negative-only, --max-creates). */
   notSent: Record<string, number>;
+  /** The target's name (--label), which baseline entries may name. */
+  label?: string;
+  /** What --baseline made of the verdicts; absent without one. */
+  baseline?: BaselineSummary;
 }
 
-/** `conformant with warnings`: no failing requirement, but an inferred one broken (it fails only with --strict). */
-export type ApiVerdict = 'conformant' | 'conformant with warnings' | 'not conformant' | 'not run';
+/** The requirement ids in each baseline status, and those broken that no entry covers. */
+export interface BaselineSummary {
+  file: string;
+  /** --strict-baseline: a fixed entry fails the gate. */
+  strict: boolean;
+  /** Broken as the baseline expects: they do not fail the gate. */
+  known: string[];
+  /** Baselined but held: remove their entries. */
+  fixed: string[];
+  /** Entries whose expiry day has come: they fail the gate. */
+  expired: string[];
+  /** Baselined but not run: the run says nothing of them. */
+  unproven: string[];
+  /** Broken (failing) with no entry: what is new. */
+  new: string[];
+  /** Entries for requirements of APIs this run did not test. */
+  notApplicable: number;
+}
+
+/** A requirement's baseline entry, and what it made of the verdict. */
+export interface RequirementBaseline {
+  status: BaselineStatus;
+  reason: string;
+  link?: string;
+  expires?: string;
+  target?: string;
+}
+
+/** `conformant with warnings`: no failing requirement, but an inferred one broken (it fails only with --strict); `with known deviations`: broken only where the --baseline expects it. */
+export type ApiVerdict = 'conformant' | 'conformant with warnings' | 'conformant with known deviations' | 'not conformant' | 'not run';
 
 export interface ApiReport {
   api: ApiName;
@@ -51,6 +84,8 @@ export interface ApiReport {
   broken: number;
   /** Broken inferred requirements: a warning, a failure with --strict. */
   warned: number;
+  /** Broken, and expected so by the --baseline: not failing. */
+  known: number;
   notRun: number;
   cases: number;
   failedCases: number;
@@ -104,6 +139,8 @@ export interface RequirementReport {
   counterexamples: CaseExample[];
   /** Failing cases beyond those shown (all of them are in the JSON results). */
   moreFailures: number;
+  /** Set when a --baseline entry covers the requirement. */
+  baseline?: RequirementBaseline;
 }
 
 /** One case as a report shows it: what was sent, what came back, which checks failed, and curl. */

@@ -12,7 +12,7 @@ const MAX_CURL_CHARS = 16_000;
  * to rerun it. Everything taken from the model is escaped; the curls are already redacted.
  */
 export function stepSummaryMarkdown(model: ReportModel): string {
-  const sections = [heading(model), runFacts(model.run), ...incompleteNote(model.run), apiTable(model.apis), ...brokenRequirements(model), reproduce(model)];
+  const sections = [heading(model), runFacts(model.run), ...incompleteNote(model.run), apiTable(model.apis), ...baselineNote(model.run), ...brokenRequirements(model), reproduce(model)];
   // Appended after whatever the step wrote before: a blank line first keeps it from running into it.
   return `\n${sections.join('\n\n')}\n`;
 }
@@ -59,8 +59,24 @@ function apiTable(apis: ApiReport[]): string {
   return [`| ${header.join(' | ')} |`, `| --- | --- |${' ---: |'.repeat(header.length - 2)}`, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
 }
 
+/** New, known, fixed and expired apart, when the run had a --baseline. */
+function baselineNote(run: ReportRun): string[] {
+  const baseline = run.baseline;
+  if (!baseline) return [];
+  const ids = (list: string[]) => (list.length ? `: ${list.map(codeSpan).join(', ')}` : '');
+  return [
+    [
+      `**Baseline** ${codeSpan(baseline.file)}: ${baseline.new.length} new${ids(baseline.new)}`,
+      `- ${baseline.known.length} known${ids(baseline.known)}`,
+      ...(baseline.fixed.length ? [`- ${baseline.fixed.length} fixed, remove from baseline${baseline.strict ? ' (fails with --strict-baseline)' : ''}${ids(baseline.fixed)}`] : []),
+      ...(baseline.expired.length ? [`- ${baseline.expired.length} expired (fail the run)${ids(baseline.expired)}`] : []),
+    ].join('\n'),
+  ];
+}
+
 function brokenRequirements(model: ReportModel): string[] {
-  const broken = model.requirements.filter((row) => row.verdict === 'broken').sort((a, b) => Number(b.failing) - Number(a.failing));
+  const rank = (row: RequirementReport) => (row.failing ? 0 : row.baseline?.status === 'known' ? 2 : 1);
+  const broken = model.requirements.filter((row) => row.verdict === 'broken').sort((a, b) => rank(a) - rank(b));
   if (broken.length === 0) return [];
   const documents = new Map(model.apis.map((api) => [api.api, api.document]));
   const shown = broken.slice(0, MAX_SHOWN_REQUIREMENTS).map((row) => brokenRequirement(row, documents.get(row.api) ?? ''));
@@ -70,7 +86,7 @@ function brokenRequirements(model: ReportModel): string[] {
 }
 
 function brokenRequirement(row: RequirementReport, document: string): string {
-  const standing = row.failing ? 'fails the run' : 'a warning: inferred, fails only with --strict';
+  const standing = row.failing ? 'fails the run' : row.baseline?.status === 'known' ? 'a known deviation (baseline): does not fail the run' : 'a warning: inferred, fails only with --strict';
   const lines = [
     `#### ${codeSpan(row.id)} (${escapeInline(row.level)}: ${standing})`,
     escapeInline(`${document}, section "${row.section}":`),

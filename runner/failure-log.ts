@@ -16,6 +16,8 @@ export class FailureLog {
   constructor(
     private readonly specs: LoadedSpec[],
     private readonly strict: boolean,
+    /** Requirements the --baseline expects broken: said in one line, not as a new failure. */
+    private readonly known: (requirementId: string) => string | undefined = () => undefined,
   ) {}
 
   /** Requirements shown as broken so far (what --max-failures counts). */
@@ -25,7 +27,12 @@ export class FailureLog {
 
   /** The text to print for a failed case: nothing when it tells nothing new. */
   note(result: CaseResult): string {
-    const failures = this.failuresOf(result);
+    const all = this.failuresOf(result);
+    const knownLines = [...all.keys()].filter((id) => this.known(id) !== undefined && !this.shown.has(id)).map((id) => {
+      this.shown.set(id, 'warned');
+      return `≈ ${id} broken, a known deviation (baseline: ${this.known(id)})\n`;
+    });
+    const failures = new Map([...all].filter(([id]) => this.known(id) === undefined));
     const fresh = [...failures].filter(([id, shown]) => this.shown.get(id) !== shown && this.shown.get(id) !== 'broken');
     for (const [id, shown] of fresh) this.shown.set(id, shown);
     const allIds = [...failures.keys()];
@@ -33,6 +40,7 @@ export class FailureLog {
     const broken = byShown('broken');
     const warned = byShown('warned');
     return [
+      ...knownLines,
       ...(broken.length ? [formatFailure(this.specs, result, [...broken, ...allIds.filter((id) => !broken.includes(id))], 'broken')] : []),
       ...(warned.length && !broken.length ? [formatFailure(this.specs, result, [...warned, ...allIds.filter((id) => !warned.includes(id))], 'warned')] : []),
     ].join('');

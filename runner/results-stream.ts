@@ -21,6 +21,8 @@ export interface RunHeader {
   selection?: RecordedSelection;
   /** `conformance replay`: the results file whose cases were sent again. */
   replayOf?: string;
+  /** The target's name (--label). */
+  label?: string;
 }
 
 export interface RecordedSelection {

@@ -17,6 +17,7 @@ import { ResultsStream } from './results-stream.ts';
 import { runHeader, suiteVersion } from './run-header.ts';
 import { formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { FailureLog } from './failure-log.ts';
+import { entryFor, isExpired, type Baseline } from '../reports/baseline.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import type { Dispatcher } from 'undici';
@@ -77,6 +78,10 @@ export interface RunOptions {
   maxFailures?: number;
   /** The tag unique names carry against a live target (default: random per run). */
   runId?: string;
+  /** Known deviations (--baseline): broken as expected, they do not fail the run. */
+  baseline?: Baseline;
+  /** The target's name (--label), recorded in the results and matched by baseline entries. */
+  label?: string;
   /** `conformance replay`: the results file replayed and the case ids sent again (selection.cases). */
   replay?: { of: string; cases: string[] };
   /** Keystone v3 credentials: a token (renewed as it expires) and each API's endpoint from the catalog. */
@@ -110,6 +115,12 @@ async function checkReachable(dispatcher: Dispatcher, target: string, limits: Ex
   const outcome = await exchange(dispatcher, { method: 'GET', url: new URL(target), headers: {}, body: undefined }, { ...limits, maxBodyBytes: 1024 });
   const unreachable = classifyReachability(target, outcome);
   if (unreachable) throw unreachable;
+}
+
+/** The reason of the baseline entry that expects this requirement broken (an expired one expects nothing). */
+function knownDeviation(baseline: Baseline | undefined, requirementId: string, targets: string[]): string | undefined {
+  const entry = baseline ? entryFor(baseline, requirementId, targets) : undefined;
+  return entry && !isExpired(entry, new Date()) ? entry.reason : undefined;
 }
 
 /** Runs the conformance run of DESIGN.md: plan, send, check, tally, report. */
@@ -163,10 +174,11 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     })();
     const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
     const stream = options.json
-      ? new ResultsStream(options.json, runHeader({ startedAt: new Date(started), targets, seed: options.seed, runs: options.runs, strict: options.strict, apis: options.apis, ...(options.selection ? { selection: options.selection } : {}), specs, config: options.config, ...(options.replay ? { replay: options.replay } : {}) }))
+      ? new ResultsStream(options.json, runHeader({ startedAt: new Date(started), targets, seed: options.seed, runs: options.runs, strict: options.strict, apis: options.apis, ...(options.selection ? { selection: options.selection } : {}), ...(options.label ? { label: options.label } : {}), specs, config: options.config, ...(options.replay ? { replay: options.replay } : {}) }))
       : undefined;
     const progress = new ProgressLine(options.progress, plannedSize, options.showProgress);
-    const failures = new FailureLog(specs, options.strict);
+    const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
+    const failures = new FailureLog(specs, options.strict, (id) => knownDeviation(options.baseline, id, baselineTargets));
     const deadline = new AbortController();
     const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
     const onStop = () => deadline.abort('stopped');
@@ -253,10 +265,11 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
       complete,
       notSent,
       sources: [],
-    });
+      ...(options.label ? { label: options.label } : {}),
+    }, [], options.baseline);
     const verdicts = tally.verdicts();
     const exitCode = report.run.exitCode;
-    options.console.write(formatSummary(report.apis));
+    options.console.write(formatSummary(report.apis, report.run.baseline));
     options.console.write(`${done} cases against ${targets.join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
     await stream?.finish({
       finishedAt: report.run.finishedAt,

@@ -33,6 +33,7 @@ export interface HeaderFacts {
   specs?: LoadedSpec[];
   config?: ConformanceConfig;
   replay?: { of: string; cases: string[] };
+  label?: string;
 }
 
 /** What a results file says of the run that wrote it: enough for a merge to tell its shards apart from another run's. */
@@ -55,5 +56,6 @@ export function runHeader(facts: HeaderFacts): RunHeader {
     ...(specs && config ? { plans: Object.fromEntries(specs.map((spec) => [spec.api, planFingerprint(spec, config, { suiteVersion: version, seed: facts.seed, runs: facts.runs, selection: planSelection })])) } : {}),
     ...(Object.keys(selection).length ? { selection } : {}),
     ...(facts.replay ? { replayOf: facts.replay.of } : {}),
+    ...(facts.label ? { label: facts.label } : {}),
   };
 }

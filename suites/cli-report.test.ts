@@ -72,10 +72,12 @@ describe('conformance report', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('asks what to write once the results files exist', () => {
-    const { status, stderr } = conformance(['report', file('orchestration.json')]);
-    expect(status).toBe(2);
-    expect(stderr).toContain('say what to write: --html FILE.html and/or --junit FILE.xml');
+  it('with no report asked for, gives the verdict and the exit code alone (a CI gate)', () => {
+    const { status, stdout } = conformance(['report', file('orchestration.json')]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^ {2}✓ orchestration-stacks /m);
+    expect(stdout).toContain('from 1 result file: conformant');
+    expect(stdout).not.toContain('HTML report');
   });
 
   it('exits 2 naming the file (and the line) of a missing or broken results file', () => {

@@ -75,6 +75,7 @@ function apiReport(api: ApiName, operation: string, document: string): ApiReport
     held: 1,
     broken: 0,
     warned: 0,
+    known: 0,
     notRun: 0,
     cases: 10,
     failedCases: 0,

@@ -80,6 +80,7 @@ function apiWithWideLabels(): ApiReport {
     held: 123_456,
     broken: 234_567,
     warned: 345_678,
+    known: 0,
     notRun: 987_654,
     cases: 999_999,
     failedCases: 888_888,

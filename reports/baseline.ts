@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../engine/ajv-instance.ts';
+import { ConformanceError } from '../engine/errors.ts';
+import baselineSchema from './baseline.schema.json' with { type: 'json' };
+
+/**
+ * Known deviations as data: a team gates on "nothing new broke" while each accepted deviation
+ * carries its reason, its bug link and, optionally, the day it stops being accepted.
+ */
+
+export interface BaselineEntry {
+  requirement: string;
+  target?: string;
+  reason: string;
+  link?: string;
+  /** YYYY-MM-DD (UTC). */
+  expires?: string;
+}
+
+export interface Baseline {
+  file: string;
+  entries: BaselineEntry[];
+  /** --strict-baseline: an entry whose requirement now holds fails the gate (remove it). */
+  strict: boolean;
+}
+
+/**
+ * What the baseline makes of one requirement's verdict:
+ * known: broken, as the baseline expects (does not fail the gate);
+ * fixed: the baseline expects it broken, it held (remove the entry; fails with --strict-baseline);
+ * expired: the entry's day has come (fails the gate whatever the verdict);
+ * unproven: the requirement did not run, so the run says nothing of the deviation.
+ */
+export type BaselineStatus = 'known' | 'fixed' | 'expired' | 'unproven';
+
+export interface BaselineMark {
+  status: BaselineStatus;
+  entry: BaselineEntry;
+}
+
+const validate: ValidateFunction = createAjv().compile(baselineSchema);
+
+export class BaselineError extends ConformanceError {
+  constructor(file: string, message: string, hint = 'A baseline is {"baselineVersion": 1, "entries": [{"requirement": "<id>", "reason": "…", "link": "https://…", "expires": "YYYY-MM-DD"}]}; `conformance baseline RESULTS.json` writes one.') {
+    super('CONF_CONFIG_INVALID', `--baseline ${file}: ${message}`, hint);
+  }
+}
+
+function parsed(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BaselineError(file, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the path of the baseline file.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BaselineError(file, `not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Reads and checks a baseline file; every entry must name a requirement of the specs (a typo would silently excuse nothing). */
+export function loadBaseline(file: string, knownRequirements: ReadonlySet<string>, strict: boolean): Baseline {
+  const value = parsed(file);
+  if (!validate(value)) {
+    const details = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
+    throw new BaselineError(file, `not a baseline: ${details}`);
+  }
+  const entries = (value as { entries: BaselineEntry[] }).entries;
+  const unknown = entries.filter((entry) => !knownRequirements.has(entry.requirement)).map((entry) => entry.requirement);
+  if (unknown.length) throw new BaselineError(file, `names requirements the specs do not hold: ${[...new Set(unknown)].join(', ')}`, 'Run `npx conformance specs` for the requirement ids.');
+  return { file, entries, strict };
+}
+
+/** The entry that applies to a requirement on these targets: one for the target named first, else one for any target. */
+export function entryFor(baseline: Baseline, requirementId: string, targets: readonly string[]): BaselineEntry | undefined {
+  const mine = baseline.entries.filter((entry) => entry.requirement === requirementId);
+  return mine.find((entry) => entry.target !== undefined && targets.includes(entry.target)) ?? mine.find((entry) => entry.target === undefined);
+}
+
+export function isExpired(entry: BaselineEntry, today: Date): boolean {
+  return entry.expires !== undefined && entry.expires <= today.toISOString().slice(0, 10);
+}
+
+/** What the entry makes of a verdict (see BaselineStatus). */
+export function baselineStatus(entry: BaselineEntry, verdict: 'held' | 'broken' | 'not-run', today: Date): BaselineStatus {
+  if (isExpired(entry, today)) return 'expired';
+  if (verdict === 'broken') return 'known';
+  return verdict === 'held' ? 'fixed' : 'unproven';
+}
