@@ -9,9 +9,16 @@ Usage:
                       [--concurrency N] [--timeout S] [--deadline S] [--rate N] [--shard I/N]
                       [--negative-only] [--max-creates N] [--dry-run] [--ca FILE] [--insecure]
                       [--no-cleanup] [--ledger FILE] [--max-failures N] [--os-cloud NAME]
+                      [--include ID|GLOB]... [--exclude ID|GLOB]... [--baseline FILE]
+                      [--strict-baseline] [--label NAME]
   npx conformance cleanup LEDGER [--config FILE] [--timeout S] [--ca FILE] [--insecure]
   npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
   npx conformance report RESULTS.json... [--html FILE.html] [--junit FILE.xml] [--strict]
+                         [--baseline FILE] [--strict-baseline]
+  npx conformance replay RESULTS.json [--failed] [--case ID]... [--target URL] [--config FILE]
+                         [--report FILE.html] [--junit FILE.xml] [--json FILE.json] [--baseline FILE] …
+  npx conformance baseline RESULTS.json... [--reason TEXT] [--link URL] [--expires YYYY-MM-DD]
+                         [--target LABEL] > baseline.json
   npx conformance specs [--api NAME]... [--json]
   npx conformance --help | --version
 
@@ -25,9 +32,17 @@ Commands:
   mock    Serve the five operations on 127.0.0.1 as the documents describe them: the
           reference server (the embedded mock). Prints its URL when ready; stops on
           SIGINT/SIGTERM.
-  report  Rebuild the HTML and JUnit reports from saved --json results; several files
-          (the shards of one large run) merge into one report. Exits like run: 0
-          conformant, 1 not conformant or incomplete, 2 unreadable results.
+  report  Merge saved --json results (the shards of one run, or runs of different APIs)
+          into one verdict, and write the HTML and JUnit reports asked for. Exits like
+          run: 0 conformant, 1 not conformant or incomplete; 2 unreadable results, or
+          shards that are not one whole run (a shard missing or given twice, other seeds,
+          plans or suite versions, a shard that stopped early or ended with exit 2).
+  replay  Send recorded cases again and judge them again: all, --failed, or --case ID.
+          They are planned anew from the recorded seed and selection (signed afresh, new
+          unique names); a changed spec, fixture or suite version is refused (exit 2).
+  baseline
+          Print a baseline (known deviations) from results: one entry per requirement
+          that fails the run, for run/report --baseline.
   specs   Load and validate the specs and list, per API, every requirement and erratum
           (see Options of specs).
   cleanup Delete what a run's ledger lists as created and not yet deleted (a run stopped
@@ -85,10 +100,37 @@ Options of run:
                       The report and the console count what a run created (2xx answers),
                       and flag invalid requests that were accepted: they created resources too.
 
+  --include ID|GLOB   Only the cases of the requirements named (ids or globs; \`*\` spans the
+                      \`/\`: \`*-required\`); repeatable. Without --api, also only their APIs.
+                      A pattern that names no requirement is an error (exit 2).
+  --exclude ID|GLOB   None of the cases of the requirements named; repeatable.
+  --baseline FILE     Known deviations (\`conformance baseline\` writes one): a baselined
+                      requirement still broken is "known" and does not fail; one that holds
+                      is "fixed: remove from baseline"; an expired entry fails; anything
+                      else broken is new and fails as usual.
+  --strict-baseline   A fixed baseline entry fails too (keep the baseline honest).
+  --label NAME        The target's name, recorded in the results; baseline entries with a
+                      "target" apply only to the target of that label (or URL).
+
 Options of report:
   --html FILE.html    Write the HTML report of the merged results.
   --junit FILE.xml    Write the JUnit XML of the merged results.
   --strict            Also fail on inferred requirements (also on when any run was --strict).
+  --baseline FILE, --strict-baseline
+                      As for run. Without --html or --junit, report prints the verdicts and
+                      exits: the gate of a sharded CI run.
+
+Options of replay:
+  --failed            Only the cases that failed.
+  --case ID           Only this case (as the results and the report name it); repeatable.
+  Otherwise run's options but those that choose cases (seed, runs, shard, include…): the
+  results file recorded them.
+
+Options of baseline:
+  --reason TEXT       Every entry's reason (default: what failed, and when it was recorded).
+  --link URL          Every entry's bug link.
+  --expires DATE      Every entry's expiry day (YYYY-MM-DD); from that day it fails the gate.
+  --target LABEL      Every entry's target (default: the run's --label; none: any target).
 
 Options of specs:
   --api NAME          Only this API; repeat for several (default: all five).
