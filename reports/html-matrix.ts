@@ -25,7 +25,9 @@ function byApi(rows: RequirementReport[]): Map<string, RequirementReport[]> {
 }
 
 function groupSummary(api: string, rows: RequirementReport[]): Html {
-  const counts = VERDICT_ORDER.map((verdict) => {
+  // "known" exists only with a --baseline: no "0 known" in a run without one.
+  const shown = VERDICT_ORDER.filter((verdict) => verdict !== 'known' || rows.some((row) => shownVerdict(row) === 'known'));
+  const counts = shown.map((verdict) => {
     const count = rows.filter((row) => shownVerdict(row) === verdict).length;
     return html`<span class="count ${count ? verdict : ''}">${count} ${SUMMARY_LABELS[verdict]}</span>`;
   });

@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceAsync, type CliRun } from './support/cli-process.ts';
+import type { CliRun } from './support/cli-process.ts';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
-import { launchChromium, openLocalFile, type RecordedPage } from './support/chromium.ts';
+import type { RecordedPage } from './support/chromium.ts';
 import type { ApiReport } from '../reports/report-model.ts';
 import { statusChart, verdictChart } from '../reports/svg-charts.ts';
+import { openRunReport } from './support/report-in-browser.ts';
 
 /**
  * A whole run (all five APIs, two of them with a catalogue fault) read the way a person reads it:
@@ -103,13 +104,7 @@ describe('the report of a whole run with two faults, in Chromium at 1280 px', ()
   let view: RecordedPage;
 
   beforeAll(async () => {
-    mkdirSync(OUTPUT_DIR, { recursive: true });
-    rmSync(REPORT, { force: true });
-    rmSync(SCREENSHOT, { force: true });
-    const args = ['run', '--seed', '1', '--runs', '10', '--report', path.relative(PROJECT_ROOT, REPORT)];
-    [run, browser] = await Promise.all([conformanceAsync(args, { CONFORMANCE_MOCK_FAULTS: FAULTS.join(',') }), launchChromium()]);
-    view = await openLocalFile(browser, REPORT, { javaScriptEnabled: true, viewport: VIEWPORT });
-    await view.page.screenshot({ path: SCREENSHOT, fullPage: true });
+    ({ run, browser, view } = await openRunReport({ args: ['run', '--seed', '1', '--runs', '10'], faults: FAULTS, report: REPORT, screenshot: SCREENSHOT, viewport: VIEWPORT, fullPage: true }));
   }, 120_000);
 
   afterAll(async () => {

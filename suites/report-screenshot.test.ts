@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceAsync, type CliRun } from './support/cli-process.ts';
+import type { CliRun } from './support/cli-process.ts';
 import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
-import { launchChromium, openLocalFile, type RecordedPage } from './support/chromium.ts';
+import type { RecordedPage } from './support/chromium.ts';
+import { openRunReport } from './support/report-in-browser.ts';
 
 /**
  * The first screen of a failing report, as CI keeps it: a run against the embedded mock with one
@@ -43,13 +44,7 @@ describe('the first screen of a report on a faulty target, in Chromium', () => {
   let view: RecordedPage;
 
   beforeAll(async () => {
-    mkdirSync(OUTPUT_DIR, { recursive: true });
-    rmSync(REPORT, { force: true });
-    rmSync(SCREENSHOT, { force: true });
-    const args = ['run', '--api', 'lbaas-healthmonitors', '--seed', '1', '--runs', '3', '--report', path.relative(PROJECT_ROOT, REPORT)];
-    [run, browser] = await Promise.all([conformanceAsync(args, { CONFORMANCE_MOCK_FAULTS: FAULT }), launchChromium()]);
-    view = await openLocalFile(browser, REPORT, { javaScriptEnabled: true, viewport: VIEWPORT });
-    await view.page.screenshot({ path: SCREENSHOT, fullPage: false });
+    ({ run, browser, view } = await openRunReport({ args: ['run', '--api', 'lbaas-healthmonitors', '--seed', '1', '--runs', '3'], faults: [FAULT], report: REPORT, screenshot: SCREENSHOT, viewport: VIEWPORT, fullPage: false }));
   }, 120_000);
 
   afterAll(async () => {
