@@ -3,6 +3,7 @@ import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { Level, Requirement } from '../engine/requirement-model.ts';
+import { isolated } from './isolation-repair.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { ConfigError } from '../engine/config.ts';
@@ -76,7 +77,7 @@ function credentialCases(spec: LoadedSpec, requirement: Requirement, base: Reque
   }));
 }
 
-type Keep = { ok: true; alsoBreaks: string[]; mayAlsoBreak: string[] } | { ok: false; failures: string[]; why?: string };
+type Keep = { ok: true; request: RequestDocument; mayAlsoBreak: string[]; jointWith?: string[] } | { ok: false; failures: string[]; why?: string };
 
 function describeFlaws(judged: RequestJudgement, except: string): string | undefined {
   const ambiguous = judged.ambiguous.filter((item) => item.requirementId !== except);
@@ -87,31 +88,44 @@ function describeFlaws(judged: RequestJudgement, except: string): string | undef
   return undefined;
 }
 
+/** Said of a negative whose breach drags another requirement along: the reason the planner gives when no case of it is left. */
+export const NOT_SEPARABLE = 'no request breaks it alone';
+
 /**
  * A positive case must be known valid: nothing broken under any reading, every rule decided,
  * no null. A negative one must break its requirement under every reading (an "explicit
- * negative" that some reasonable server accepts proves nothing), and besides at most rules that
- * the same value cannot help breaking (a wrong-typed pool_id names no pool either): never
- * another schema requirement, which would make the case prove nothing about its own.
+ * negative" that some reasonable server accepts proves nothing), and nothing else: another rule
+ * it breaks is repaired where that leaves the breach intact (max_count raised to min_count).
+ * What cannot be repaired makes a joint negative (a non-UUID imageRef names no image either):
+ * its acceptance breaks all it breaks, its refusal proves nothing about any one of them.
  */
-function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge): Keep {
+function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge, context: MutationContext): Keep {
   const judged = judge(candidate.request);
   // A case with setup breaks its rule only through the state the setup creates: alone it is valid.
   if (candidate.polarity === 'positive' || candidate.setup) {
     const why = describeFlaws(judged, candidate.setup ? candidate.requirementId : '');
     if (judged.broken.length || why) return { ok: false, failures: judged.broken, ...(why ? { why } : {}) };
-    return { ok: true, alsoBreaks: [], mayAlsoBreak: [] };
+    return { ok: true, request: candidate.request, mayAlsoBreak: [] };
   }
   if (!judged.broken.includes(candidate.requirementId)) {
     const own = judged.ambiguous.find((item) => item.requirementId === candidate.requirementId);
     return { ok: false, failures: judged.broken, ...(own ? { why: own.why } : {}) };
   }
-  const others = judged.broken.filter((id) => id !== candidate.requirementId);
-  const onlyRules = others.every((id) => requirementById(spec, id)?.rule !== undefined);
-  if (!onlyRules) return { ok: false, failures: judged.broken };
-  // Other requirements only some reading breaks, or the world cannot decide: a refusal for them is no fault either.
-  const mayAlsoBreak = [...judged.ambiguous.map((item) => item.requirementId), ...judged.undecided.map((item) => item.requirementId)].filter((id) => id !== candidate.requirementId);
-  return { ok: true, alsoBreaks: others, mayAlsoBreak: [...new Set(mayAlsoBreak)] };
+  const { request, inseparableFrom } = judged.broken.length > 1 ? isolated(context, spec, candidate.requirementId, candidate.request, judge) : { request: candidate.request, inseparableFrom: undefined };
+  const final = request === candidate.request ? judged : judge(request);
+  if (!final.broken.includes(candidate.requirementId)) return { ok: false, failures: final.broken };
+  if (inseparableFrom) {
+    const others = final.broken.filter((id) => id !== candidate.requirementId);
+    // Another schema requirement broken along means the value itself is off in two ways: no fair case of either.
+    if (!others.every((id) => requirementById(spec, id)?.rule !== undefined)) return { ok: false, failures: final.broken };
+    return { ok: true, request, mayAlsoBreak: mayAlsoBreakOf(final, candidate.requirementId), jointWith: others };
+  }
+  return { ok: true, request, mayAlsoBreak: mayAlsoBreakOf(final, candidate.requirementId) };
+}
+
+/** Other requirements only some reading breaks, or the world cannot decide: a refusal for them is no fault either. */
+function mayAlsoBreakOf(judged: RequestJudgement, own: string): string[] {
+  return [...new Set([...judged.ambiguous.map((item) => item.requirementId), ...judged.undecided.map((item) => item.requirementId)].filter((id) => id !== own))];
 }
 
 /** The 4xx statuses the operation documents: what a requirement whose status is inferred may get. */
@@ -144,7 +158,7 @@ function caseLevel(spec: LoadedSpec, ids: string[], setup: RequestDocument[] | u
 
 function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): string {
   const discarded = plan.discarded.filter((item) => item.requirementId === requirement.id);
-  if (discarded.length && discarded.every((item) => item.why)) return `every request that breaks it does so only by a value the documents leave ambiguous: ${discarded.map((item) => item.why).join('; ')}`;
+  if (discarded.length && discarded.every((item) => item.why)) return `every request that breaks it does so only by a value the documents leave ambiguous: ${[...new Set(discarded.map((item) => item.why))].join('; ')}`;
   if (discarded.length) {
     const others = [...new Set(discarded.flatMap((item) => item.failures).filter((id) => id !== requirement.id))];
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
@@ -201,6 +215,9 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const success = successRequirement(spec);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
   const counters = new Map<string, number>();
+  // Requirements whose negatives are all joint (no request breaks them alone): said as such, as no refusal can prove them held.
+  const jointOnly = new Map<string, string[]>();
+  const isolatedOnce = new Set<string>();
   let made = 0;
 
   const finish = (draft: Omit<TestCase, 'id' | 'api'>): TestCase => {
@@ -217,22 +234,24 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   };
   const add = (draft: Omit<TestCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
   const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
-    const verdict = keep(spec, candidate, judge);
+    const verdict = keep(spec, candidate, judge, context);
     if (!verdict.ok) {
       plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}) });
       return;
     }
-    const also = verdict.alsoBreaks;
-    const breaks = [requirement.id, ...also];
+    const repaired = verdict.request !== candidate.request;
+    const joint = verdict.jointWith ?? [];
+    if (joint.length) jointOnly.set(requirement.id, [...new Set([...(jointOnly.get(requirement.id) ?? []), ...joint])]);
+    else if (candidate.polarity === 'negative') isolatedOnce.add(requirement.id);
     add({
       requirementId: candidate.requirementId,
       polarity: candidate.polarity,
       origin: 'boundary',
-      level: candidate.polarity === 'positive' ? requirement.level : caseLevel(spec, breaks, candidate.setup),
-      description: also.length ? `${candidate.description}; also breaks ${also.join(', ')}` : candidate.description,
-      request: candidate.request,
-      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [...breaks, ...verdict.mayAlsoBreak]),
-      ...(also.length ? { alsoBreaks: also } : {}),
+      level: candidate.polarity === 'positive' ? requirement.level : caseLevel(spec, [requirement.id, ...joint], candidate.setup),
+      description: joint.length ? `${candidate.description}; jointly breaks ${joint.join(', ')} (no request breaks it alone)` : repaired ? `${candidate.description} (the other rules kept)` : candidate.description,
+      request: verdict.request,
+      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [requirement.id, ...joint, ...verdict.mayAlsoBreak]),
+      ...(joint.length ? { jointWith: joint } : {}),
       ...(candidate.setup ? { setup: candidate.setup } : {}),
     });
   };
@@ -251,6 +270,10 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
         const made = ruleCandidates(context, requirement);
         if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
         else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
+      }
+      const joint = jointOnly.get(requirement.id);
+      if (joint && !isolatedOnce.has(requirement.id)) {
+        plan.notRunnable.push({ requirementId: requirement.id, reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone` });
       }
       if (plan.cases.length === before && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
         plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });

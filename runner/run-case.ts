@@ -84,6 +84,7 @@ export async function runCase(context: ApiContext, testCase: TestCase, sender: S
     level: testCase.level,
     description: testCase.description,
     ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
+    ...(testCase.jointWith ? { jointWith: testCase.jointWith } : {}),
     request: redactedRequest(testCase.request, headers, redact),
     url: plan.url.toString(),
     expectedStatuses: testCase.expectedStatuses,

@@ -26,13 +26,13 @@ export interface TestCase {
   request: RequestDocument;
   /** Statuses a conforming target may answer. */
   expectedStatuses: number[];
-  /**
-   * Rules the request cannot help breaking with its requirement (a pool_id of the wrong type
-   * names no pool either); their statuses are accepted too.
-   */
-  alsoBreaks?: string[];
   /** For a positive case: the other requirements it puts to the test (each held and applicable). */
   exercises?: string[];
+  /**
+   * A joint negative: no request breaks its requirement alone, so this one breaks these too.
+   * An acceptance breaks them all; a refusal proves nothing about any one of them (no "held").
+   */
+  jointWith?: string[];
   /** Requests sent first, in order, whose answers are not judged (e.g. create the stack a duplicate then conflicts with). */
   setup?: RequestDocument[];
   /** How to authenticate: as configured (default), or deliberately wrong for the auth checks. */
@@ -76,6 +76,11 @@ export interface CaseResult {
   description: string;
   /** For a positive case: the other requirements it put to the test. */
   exercises?: string[];
+  /**
+   * A joint negative: no request breaks its requirement alone, so this one breaks these too.
+   * An acceptance breaks them all; a refusal proves nothing about any one of them (no "held").
+   */
+  jointWith?: string[];
   /** The request as sent, secrets redacted. */
   request: RequestDocument;
   url: string;

@@ -69,7 +69,8 @@ export class VerdictTally {
       if (result.polarity === 'positive') tally.positive += 1;
       else tally.negative += 1;
     }
-    if (result.polarity === 'negative') this.tally(result.requirementId).breaking += 1;
+    // A joint negative's refusal may be for the other requirement it breaks: it proves nothing about its own.
+    if (result.polarity === 'negative' && !result.jointWith) this.tally(result.requirementId).breaking += 1;
     for (const [id, explicit] of failedHere) {
       const tally = this.tally(id);
       tally.failed += 1;

@@ -28,16 +28,16 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
     expect(new Set(valid.map((request) => JSON.stringify(request))).size, 'the requests vary').toBeGreaterThan(100);
   });
 
-  it('labels each case: a positive one breaks nothing, a negative one its requirement and only the rules it names', () => {
+  it('labels each case: a positive one breaks nothing, a negative one its requirement and nothing else (a joint one names the rules it cannot help breaking)', () => {
     const plan = planApi(spec(), DEFAULT_CONFIG, { seed: SEED, runs: 20 });
     const oracle = createOracle(spec(), world);
     const judge = createJudge(spec(), world);
     for (const testCase of plan.cases.filter((c) => c.origin !== 'check' && !c.setup)) {
       // A positive case is known valid (nothing broken, ambiguous or undecided); a negative one breaks, under every reading, what it names.
       const failures = testCase.polarity === 'positive' ? oracle(testCase.request) : judge(testCase.request).broken;
-      const labelled = testCase.polarity === 'positive' ? [] : [testCase.requirementId, ...(testCase.alsoBreaks ?? [])].sort();
+      const labelled = testCase.polarity === 'positive' ? [] : [testCase.requirementId, ...(testCase.jointWith ?? [])].sort();
       expect(failures, `${testCase.id}: ${testCase.description}`).toEqual(labelled);
-      for (const also of testCase.alsoBreaks ?? []) expect(spec().requirements.find((r) => r.id === also)?.rule, `${also} is a rule`).toBeDefined();
+      for (const other of testCase.jointWith ?? []) expect(spec().requirements.find((r) => r.id === other)?.rule, `${other} is a rule`).toBeDefined();
     }
     const negatives = plan.cases.filter((c) => c.polarity === 'negative');
     expect(negatives.length).toBeGreaterThan(0);
