@@ -1,7 +1,8 @@
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { ConformanceError, UsageError } from '../engine/errors.ts';
 import { apiNamesOption, existingFileOption, integerOption, MOCK_OPTIONS, parseCommandOptions, SPECS_OPTIONS } from './arguments.ts';
 import { listSpec } from './specs-listing.ts';
+import { plannedCoverage } from './specs-coverage.ts';
 import { formatSpecListings } from './specs-text.ts';
 import { loadConfig } from '../engine/config.ts';
 import type { Personality } from '../mock/mock-server.ts';
@@ -42,7 +43,9 @@ async function printSpecs(args: string[]): Promise<number> {
   const specs = await Promise.all(apiNamesOption(options.api).map((api) => loadSpec(api)));
   const listings = specs.map(listSpec);
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-  process.stdout.write(options.json ? `${JSON.stringify(listings, null, 2)}\n` : `${formatSpecListings(listings, { width })}\n`);
+  // The JSON also says what a default run sends each way: it plans one (a few seconds), the text does not.
+  const withCoverage = () => listings.map((listing, index) => ({ ...listing, coverage: plannedCoverage(specs[index] as LoadedSpec) }));
+  process.stdout.write(options.json ? `${JSON.stringify(withCoverage(), null, 2)}\n` : `${formatSpecListings(listings, { width })}\n`);
   return EXIT.conformant;
 }
 

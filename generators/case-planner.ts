@@ -215,6 +215,8 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const success = successRequirement(spec);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
   const counters = new Map<string, number>();
+  // A valid case is sent with the configured credentials: positive evidence that they are accepted.
+  const authenticatedIds = spec.requirements.filter((requirement) => requirement.rule?.kind === 'authenticated').map((requirement) => requirement.id);
   // Requirements whose negatives are all joint (no request breaks them alone): said as such, as no refusal can prove them held.
   const jointOnly = new Map<string, string[]>();
   const isolatedOnce = new Set<string>();
@@ -228,7 +230,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     const suffix = options.runId ? `c${made}_${options.runId}` : `c${made}`;
     const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
     const request = freshened(spec, draft.request, suffix);
-    const exercises = draft.polarity === 'positive' ? exercisedRequirements(spec, request, world).filter((id) => id !== draft.requirementId) : [];
+    const exercises = draft.polarity === 'positive' ? [...exercisedRequirements(spec, request, world), ...authenticatedIds].filter((id) => id !== draft.requirementId) : [];
     for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
     return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
   };

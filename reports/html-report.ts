@@ -8,6 +8,7 @@ import { overallVerdict, pageHeader } from './html-header.ts';
 import { apiCardsSection } from './html-api-cards.ts';
 import { errataSection, passesSection, responseCodesSection } from './html-reference.ts';
 import { baselineSection } from './html-baseline.ts';
+import { coverageSection } from './html-coverage.ts';
 
 const STYLE = readFileSync(new URL('./assets/report.css', import.meta.url), 'utf8');
 const SCRIPT = readFileSync(new URL('./assets/report-filters.js', import.meta.url), 'utf8');
@@ -64,6 +65,7 @@ ${brokenSection(model)}
 ${baselineSection(model)}
 ${apiCardsSection(model.apis)}
 ${matrixSection(model.requirements)}
+${coverageSection(model.requirements)}
 ${responseCodesSection(model.apis)}
 ${errataSection(model.errata)}
 ${passesSection(model.apis)}

@@ -5,6 +5,7 @@ import { expectedStatuses, requirementKind, type Requirement } from '../engine/r
 import type { CaseResult, RequirementVerdict } from '../runner/run-model.ts';
 import { VerdictTally } from '../runner/verdict-tally.ts';
 import { applyBaseline, baselineSummary } from './baseline-judgement.ts';
+import { coverageOf, oneWayReason } from './requirement-coverage.ts';
 import type { Baseline } from './baseline.ts';
 import type { ApiReport, ApiVerdict, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
 
@@ -77,6 +78,14 @@ function apiVerdict(cases: number, rows: RequirementReport[]): ApiVerdict {
   const broken = rows.filter((row) => row.verdict === 'broken');
   if (broken.some((row) => row.baseline?.status !== 'known')) return 'conformant with warnings';
   return broken.length ? 'conformant with known deviations' : 'conformant';
+}
+
+function coverageFields(requirement: Requirement, verdict: RequirementVerdict): Pick<RequirementReport, 'breakingCases' | 'coverage' | 'coverageReason'> {
+  // Results written before breakingCases was recorded: their negatives were all labelled with it.
+  const breaking = verdict.breakingCases ?? verdict.negativeCases;
+  const coverage = coverageOf(requirement, { breaking, positive: verdict.positiveCases });
+  const oneWay = coverage !== 'both ways' && coverage !== 'on the answers';
+  return { breakingCases: breaking, coverage, ...(oneWay ? { coverageReason: oneWayReason(coverage, verdict.notRunReason) } : {}) };
 }
 
 /** The statuses a case accepts, as one key: a case accepting several is counted once, under all of them together. */
@@ -207,6 +216,7 @@ export class ReportAccumulator {
       ...(verdict.notRunReason ? { notRunReason: verdict.notRunReason } : {}),
       counterexamples,
       moreFailures: verdict.verdict === 'broken' ? Math.max(0, (failures?.total ?? 0) - counterexamples.length) : 0,
+      ...coverageFields(requirement, verdict),
     };
   }
 

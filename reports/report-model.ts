@@ -2,6 +2,7 @@ import type { ApiName } from '../engine/api-catalogue.ts';
 import type { Level, RequirementKind } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdictKind } from '../runner/run-model.ts';
 import type { BaselineStatus } from './baseline.ts';
+import type { Coverage } from './requirement-coverage.ts';
 
 /**
  * What the HTML and JUnit reports show: built from a run's results as they stream by (or
@@ -141,6 +142,11 @@ export interface RequirementReport {
   moreFailures: number;
   /** Set when a --baseline entry covers the requirement. */
   baseline?: RequirementBaseline;
+  /** Negative cases that broke it alone (joint negatives aside). */
+  breakingCases: number;
+  /** Whether it was sent both ways (reports/requirement-coverage.ts); when not, why. */
+  coverage: Coverage;
+  coverageReason?: string;
 }
 
 /** One case as a report shows it: what was sent, what came back, which checks failed, and curl. */

@@ -108,6 +108,8 @@ export interface RequirementVerdict {
   positiveCases: number;
   negativeCases: number;
   failedCases: number;
+  /** Negative cases labelled with it that break it alone (joint negatives aside): requests the target had to refuse for it. */
+  breakingCases?: number;
   /** Why nothing ran (e.g. the busy pool fixture is not configured; untestable). */
   notRunReason?: string;
 }

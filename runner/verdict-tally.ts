@@ -100,6 +100,7 @@ export class VerdictTally {
           positiveCases: tally.positive,
           negativeCases: tally.negative,
           failedCases: tally.failed,
+          breakingCases: tally.breaking,
           ...(verdict === 'not-run' ? { notRunReason: reason } : {}),
         };
       }),

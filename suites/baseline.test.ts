@@ -16,7 +16,7 @@ import type { RequirementReport } from '../reports/report-model.ts';
 const TODAY = new Date('2026-06-15T12:00:00Z');
 
 function row(id: string, verdict: RequirementReport['verdict'], failing: boolean): RequirementReport {
-  return { api: 'lbaas-healthmonitors', id, level: 'explicit', kind: 'rule', section: 'Request', quote: 'q', statusOnBreak: [400], verdict, failing, positiveCases: 1, negativeCases: 1, failedCases: failing ? 1 : 0, durationMs: 1, counterexamples: [], moreFailures: 0 };
+  return { api: 'lbaas-healthmonitors', id, level: 'explicit', kind: 'rule', section: 'Request', quote: 'q', statusOnBreak: [400], verdict, failing, positiveCases: 1, negativeCases: 1, failedCases: failing ? 1 : 0, durationMs: 1, counterexamples: [], moreFailures: 0, breakingCases: 1, coverage: 'both ways' };
 }
 
 function baseline(entries: Baseline['entries'], strict = false): Baseline {

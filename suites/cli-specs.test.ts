@@ -114,3 +114,22 @@ describe('conformance specs in a terminal', () => {
     expect(full).toMatch(/different than their own\.$/);
   });
 });
+
+describe('conformance specs --json: what a default run sends each way', () => {
+  it('counts the requirements on the request sent both ways, and gives the others with which way and why', async () => {
+    const run = conformanceSync(['specs', '--api', 'compute-servers', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const [listing] = JSON.parse(run.stdout) as { requirements: { id: string }[]; coverage: { plannedWith: { seed: number }; requestSide: number; bothWays: number; notBothWays: { id: string; sent: string; reason: string }[] } }[];
+    const coverage = listing?.coverage;
+    expect(coverage?.plannedWith.seed).toBe(1);
+    expect(coverage?.bothWays).toBe((coverage?.requestSide ?? 0) - (coverage?.notBothWays.length ?? 0));
+    expect(coverage?.bothWays).toBeGreaterThan(0);
+    const ids = new Set(listing?.requirements.map((requirement) => requirement.id));
+    for (const row of coverage?.notBothWays ?? []) {
+      expect(ids.has(row.id), row.id).toBe(true);
+      expect(['negative only', 'positive only', 'neither']).toContain(row.sent);
+      expect(row.reason.length, row.id).toBeGreaterThan(10);
+    }
+    expect(coverage?.notBothWays.find((row) => row.id === 'compute-servers/min-count-within-quota')?.reason).toContain('no request breaks it alone');
+  }, 60_000);
+});

@@ -62,6 +62,8 @@ function requirement(api: ApiName, id: string, overrides: Partial<RequirementRep
     durationMs: 250,
     counterexamples: [],
     moreFailures: 0,
+    breakingCases: 1,
+    coverage: 'both ways',
     ...overrides,
   };
 }

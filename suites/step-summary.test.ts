@@ -45,6 +45,8 @@ function requirement(overrides: Partial<RequirementReport> = {}): RequirementRep
     durationMs: 10,
     counterexamples: [counterexample()],
     moreFailures: 0,
+    breakingCases: 1,
+    coverage: 'both ways',
     ...overrides,
   };
 }
