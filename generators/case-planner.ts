@@ -4,6 +4,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { Level, Requirement } from '../engine/requirement-model.ts';
 import { isolated } from './isolation-repair.ts';
+import { documentExamples } from './document-examples.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { ConfigError } from '../engine/config.ts';
@@ -48,17 +49,30 @@ function successRequirement(spec: LoadedSpec): { id: string; status: number; lev
   return { id: success.requirementId, status: success.status, level: requirementById(spec, success.requirementId)?.level ?? 'explicit' };
 }
 
-/** Body keys of uniqueWithin rules get a per-case suffix, so each creation is new (a stack name per tenant). */
-function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string): RequestDocument {
-  const set: Record<string, unknown> = {};
-  for (const { rule } of spec.requirements) {
-    if (rule?.kind !== 'uniqueWithin') continue;
-    for (const path of rule.key.filter((key) => key.startsWith('/body/'))) {
-      const value = valueAt(request, path);
-      if (typeof value === 'string') set[formatPointer(absoluteTokens(path, []))] = `${value}_${suffix}`;
-    }
+/** Where a suffix can go in a unique name: at its end, or (for a name at its longest, or one whose last character is the point) just before its last character, keeping its length. */
+function suffixPlacements(value: string, suffix: string): string[] {
+  const tail = `_${suffix}`;
+  const keepingLength = value.length > tail.length + 1 ? `${value.slice(0, value.length - tail.length - 1)}${tail}${value.slice(-1)}` : undefined;
+  return [`${value}${tail}`, ...(keepingLength ? [keepingLength] : [])];
+}
+
+/**
+ * Body keys of uniqueWithin rules get a per-case suffix, so each creation is new (a stack name
+ * per tenant). The suffix must not change what the case is: a name of exactly the longest
+ * length, or one ending in "-", stays so, and a negative keeps its breach. When no placement
+ * keeps the judgement, the name is left as planned.
+ */
+function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string, judge: Judge): RequestDocument {
+  const keys = spec.requirements.flatMap(({ rule }) => (rule?.kind === 'uniqueWithin' ? rule.key.filter((key) => key.startsWith('/body/')) : []));
+  const strings = keys.map((path) => [formatPointer(absoluteTokens(path, [])), valueAt(request, path)] as const).filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string');
+  if (strings.length === 0) return request;
+  const before = judge(request).broken.join();
+  for (const placement of [0, 1]) {
+    const set = Object.fromEntries(strings.map(([pointer, value]) => [pointer, suffixPlacements(value, suffix)[placement] ?? `${value}_${suffix}`]));
+    const candidate = withEdits(request, { set });
+    if (judge(candidate).broken.join() === before) return candidate;
   }
-  return Object.keys(set).length ? withEdits(request, { set }) : request;
+  return request;
 }
 
 function credentialCases(spec: LoadedSpec, requirement: Requirement, base: RequestDocument): Omit<TestCase, 'id' | 'api'>[] {
@@ -228,8 +242,8 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     counters.set(counterKey, n);
     made += 1;
     const suffix = options.runId ? `c${made}_${options.runId}` : `c${made}`;
-    const setup = draft.setup?.map((request) => freshened(spec, request, suffix));
-    const request = freshened(spec, draft.request, suffix);
+    const setup = draft.setup?.map((request) => freshened(spec, request, suffix, judge));
+    const request = freshened(spec, draft.request, suffix, judge);
     const exercises = draft.polarity === 'positive' ? [...exercisedRequirements(spec, request, world), ...authenticatedIds].filter((id) => id !== draft.requirementId) : [];
     for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
     return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
@@ -259,6 +273,10 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   };
 
   add({ requirementId: success.id, polarity: 'positive', origin: 'boundary', level: success.level, description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
+  for (const example of documentExamples(spec, base, world, judge)) {
+    if ('request' in example) add({ requirementId: success.id, polarity: 'positive', origin: 'example', level: 'inferred', description: example.description, request: example.request, expectedStatuses: [success.status] });
+    else plan.discarded.push({ requirementId: success.id, description: example.description, failures: example.failures, why: example.why });
+  }
   for (const requirement of spec.requirements) {
     if (requirement.testable === false) plan.notRunnable.push({ requirementId: requirement.id, reason: `untestable: ${requirement.untestable ?? ''}` });
     else if (requirement.rule?.kind === 'authenticated') credentialCases(spec, requirement, base).forEach(add);

@@ -15,7 +15,8 @@ export interface TestCase {
   /** positive: a conforming target accepts it; negative: it refuses it. */
   polarity: 'positive' | 'negative';
   /** boundary cases come first and always; random ones up to --runs; checks are hand-made (auth, state). */
-  origin: 'boundary' | 'random' | 'check';
+  /** boundary: made for a requirement; random: a random valid request; example: the document's own request example; check: the auth checks. */
+  origin: 'boundary' | 'random' | 'example' | 'check';
   /**
    * How firmly the documents demand this case's outcome: explicit when the breach (or the
    * acceptance) is one the document states for every reading; inferred otherwise. A failed
