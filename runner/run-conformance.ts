@@ -155,6 +155,8 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     if (resources && !options.selection?.negativeOnly && options.selection?.maxCreates === undefined) {
       for (const api of liveApis) {
         const context = contexts.get(api) as ApiContext;
+        // An earlier API's preflight (a create that settles, then a delete) may outlast a short-lived token.
+        if (keystone) options.config.auth.token = await keystone.session.freshToken();
         const created = await preflight(context, { dispatcher, config: options.config, limits });
         if (created) {
           resources.created(created);
