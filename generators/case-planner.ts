@@ -47,6 +47,16 @@ function successRequirement(spec: LoadedSpec): { id: string; status: number; lev
   return { id: success.requirementId, status: success.status, level: requirementById(spec, success.requirementId)?.level ?? 'explicit' };
 }
 
+/**
+ * A value with the per-case suffix put before its trailing punctuation: `conformance_stack_c7`,
+ * but `edge-` → `edge_c7-` and `near!` → `near_c7!`, so a value at a pattern's edge, or missing
+ * it by its last character, reaches the target as planned.
+ */
+function withSuffix(value: string, suffix: string): string {
+  const [, core = value, tail = ''] = /^(.*?)([^\p{L}\p{N}]*)$/su.exec(value) ?? [];
+  return `${core}_${suffix}${tail}`;
+}
+
 /** Body keys of uniqueWithin rules get a per-case suffix, so each creation is new (a stack name per tenant). */
 function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string): RequestDocument {
   const set: Record<string, unknown> = {};
@@ -54,7 +64,7 @@ function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string): 
     if (rule?.kind !== 'uniqueWithin') continue;
     for (const path of rule.key.filter((key) => key.startsWith('/body/'))) {
       const value = valueAt(request, path);
-      if (typeof value === 'string') set[formatPointer(absoluteTokens(path, []))] = `${value}_${suffix}`;
+      if (typeof value === 'string') set[formatPointer(absoluteTokens(path, []))] = withSuffix(value, suffix);
     }
   }
   return Object.keys(set).length ? withEdits(request, { set }) : request;
