@@ -25,7 +25,8 @@ export const FORMAT_CATALOGUE: Record<string, FormatCases> = {
       '123e4567-e89b-12d3-a456-42661417400g', // one letter that is not hex
       ' 123e4567-e89b-12d3-a456-426614174000', // a leading space
     ],
-    boundary: [],
+    // The largest hex digit, in lower and in upper case (RFC 4122: case-insensitive on input).
+    boundary: ['ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'],
   },
   ipv4: {
     invalid: ['256.1.1.1', '1.2.3'],
@@ -80,7 +81,8 @@ export const FORMAT_CATALOGUE: Record<string, FormatCases> = {
       'http//example.com/', // no colon after the scheme
       ' http://example.com/', // a leading space
     ],
-    boundary: [],
+    // The highest port, unreserved punctuation in the path, a query and a fragment.
+    boundary: ['https://example.com:65535/a-b._~/c?d=e&f=g#h'],
   },
   hostname: {
     invalid: ['-bad-.example', 'bad_host.example'],
