@@ -1,7 +1,8 @@
 import { codePoints } from '../schema/code-points.ts';
 import { exampleValuesFor } from '../schema/example-values.ts';
 import { stringKeyword, type JsonSchemaNode } from '../schema/json-schema-node.ts';
-import { isValidAgainst } from '../schema/schema-validator.ts';
+import { canonicalJson } from '../schema/canonical-json.ts';
+import { validatorFor } from '../schema/schema-validator.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 import { EDGE_CHARACTERS, FOREIGN_CHARACTERS, LENGTH_PROBE_LIMIT, NON_ASCII_LETTERS, SPACE, TRAILING_CHARACTERS } from './near-miss-characters.ts';
 
@@ -134,20 +135,29 @@ function seedsOf(node: JsonSchemaNode): Chars[] {
   return [...roomy, ...seeds.filter((chars) => chars.length < ROOMY_LENGTH)];
 }
 
-function groupsOf(node: JsonSchemaNode, edits: Edit[]): CandidateGroup[] {
+/** The groups depend on the node alone, and growing and shrinking cost hundreds of checks: made once per node. */
+const made = new Map<string, CandidateGroup[]>();
+
+function groupsOf(node: JsonSchemaNode, edits: Edit[], kind: string): CandidateGroup[] {
   const pattern = stringKeyword(node, 'pattern');
   if (pattern === undefined) return [];
-  const accepts = (text: string) => isValidAgainst({ type: 'string', pattern }, text);
+  const key = `${kind} ${canonicalJson(node)}`;
+  const known = made.get(key);
+  if (known) return known;
+  const validate = validatorFor({ type: 'string', pattern });
+  const accepts = (text: string) => validate(text) === true;
   const seeds = seedsOf(node);
-  return edits.map((edit) => seeds.flatMap((chars) => edit(chars, accepts)));
+  const groups = edits.map((edit) => seeds.flatMap((chars) => edit(chars, accepts)));
+  made.set(key, groups);
+  return groups;
 }
 
 /** One group per way of missing: the last character, a trailing separator, the middle, a space, a non-ASCII letter, a leading space, one too many, one too few. */
 export function patternNearMisses(node: JsonSchemaNode): CandidateGroup[] {
-  return groupsOf(node, NEAR_MISS_EDITS);
+  return groupsOf(node, NEAR_MISS_EDITS, 'near miss');
 }
 
 /** Valid values at the pattern's edges: the longest and the shortest it allows, one ending in an edge character, one with every edge character it takes. */
 export function patternEdges(node: JsonSchemaNode): CandidateGroup[] {
-  return groupsOf(node, EDGE_EDITS);
+  return groupsOf(node, EDGE_EDITS, 'edge');
 }
