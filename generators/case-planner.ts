@@ -49,11 +49,21 @@ function successRequirement(spec: LoadedSpec): { id: string; status: number; lev
   return { id: success.requirementId, status: success.status, level: requirementById(spec, success.requirementId)?.level ?? 'explicit' };
 }
 
-/** Where a suffix can go in a unique name: at its end, or (for a name at its longest, or one whose last character is the point) just before its last character, keeping its length. */
+/**
+ * A value with the per-case suffix put before its trailing punctuation: `conformance_stack_c7`,
+ * but `edge-` → `edge_c7-` and `near!` → `near_c7!`, so a value at a pattern's edge, or missing
+ * it by its last character, reaches the target as planned.
+ */
+function withSuffix(value: string, suffix: string): string {
+  const [, core = value, tail = ''] = /^(.*?)([^\p{L}\p{N}]*)$/su.exec(value) ?? [];
+  return `${core}_${suffix}${tail}`;
+}
+
+/** Where a suffix can go in a unique name: before its trailing punctuation, at its very end, or (for a name at its longest) in place of its last characters but one, keeping its length. */
 function suffixPlacements(value: string, suffix: string): string[] {
   const tail = `_${suffix}`;
   const keepingLength = value.length > tail.length + 1 ? `${value.slice(0, value.length - tail.length - 1)}${tail}${value.slice(-1)}` : undefined;
-  return [`${value}${tail}`, ...(keepingLength ? [keepingLength] : [])];
+  return [withSuffix(value, suffix), `${value}${tail}`, ...(keepingLength ? [keepingLength] : [])];
 }
 
 /**
@@ -67,8 +77,8 @@ function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string, j
   const strings = keys.map((path) => [formatPointer(absoluteTokens(path, [])), valueAt(request, path)] as const).filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string');
   if (strings.length === 0) return request;
   const before = judge(request).broken.join();
-  for (const placement of [0, 1]) {
-    const set = Object.fromEntries(strings.map(([pointer, value]) => [pointer, suffixPlacements(value, suffix)[placement] ?? `${value}_${suffix}`]));
+  for (const placement of [0, 1, 2]) {
+    const set = Object.fromEntries(strings.map(([pointer, value]) => [pointer, suffixPlacements(value, suffix)[placement] ?? withSuffix(value, suffix)]));
     const candidate = withEdits(request, { set });
     if (judge(candidate).broken.join() === before) return candidate;
   }

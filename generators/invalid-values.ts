@@ -2,7 +2,9 @@ import { pickInvalid, pickValid, type CandidateKit, type CandidateMaker } from '
 import { invalidItems, invalidMaxItems, invalidMinItems, invalidUniqueItems, boundaryMaxItems, boundaryMinItems } from './invalid/array-candidates.ts';
 import { boundaryBranches, invalidBranches } from './invalid/branch-candidates.ts';
 import { boundaryEnumeration, invalidEnumeration } from './invalid/enum-candidates.ts';
-import { boundaryFormat, invalidFormat } from './invalid/format-candidates.ts';
+import { boundaryFormat, invalidFormat, nearMissFormat } from './invalid/format-candidates.ts';
+import { edgeBranches, nearMissBranches } from './invalid/branch-near-misses.ts';
+import { patternEdges, patternNearMisses } from './invalid/pattern-near-misses.ts';
 import {
   boundaryExclusiveMaximum,
   boundaryExclusiveMinimum,
@@ -24,6 +26,11 @@ import { boundaryMaxLength, boundaryMinLength, invalidMaxLength, invalidMinLengt
 import { invalidType } from './invalid/type-candidates.ts';
 import type { JsonSchemaNode } from './schema/json-schema-node.ts';
 
+/** The groups of several makers, in order: far-off values first, then the near misses. */
+function together(...makers: CandidateMaker[]): CandidateMaker {
+  return (node, candidateKit) => makers.flatMap((make) => make(node, candidateKit));
+}
+
 export type { JsonSchemaNode } from './schema/json-schema-node.ts';
 
 /** Per keyword: the candidates that break it. `required` has none: the caller unsets the property. */
@@ -31,17 +38,17 @@ const INVALID: Record<string, CandidateMaker> = {
   type: invalidType,
   enum: invalidEnumeration,
   const: invalidEnumeration,
-  pattern: invalidPattern,
+  pattern: together(invalidPattern, patternNearMisses),
   minLength: invalidMinLength,
   maxLength: invalidMaxLength,
-  format: invalidFormat,
+  format: together(invalidFormat, nearMissFormat),
   minimum: invalidMinimum,
   maximum: invalidMaximum,
   exclusiveMinimum: invalidExclusiveMinimum,
   exclusiveMaximum: invalidExclusiveMaximum,
   multipleOf: invalidMultipleOf,
-  anyOf: invalidBranches('anyOf'),
-  oneOf: invalidBranches('oneOf'),
+  anyOf: together(invalidBranches('anyOf'), nearMissBranches('anyOf')),
+  oneOf: together(invalidBranches('oneOf'), nearMissBranches('oneOf')),
   minItems: invalidMinItems,
   maxItems: invalidMaxItems,
   uniqueItems: invalidUniqueItems,
@@ -56,13 +63,14 @@ const BOUNDARY: Record<string, CandidateMaker> = {
   const: boundaryEnumeration,
   minLength: boundaryMinLength,
   maxLength: boundaryMaxLength,
+  pattern: patternEdges,
   format: boundaryFormat,
   minimum: boundaryMinimum,
   maximum: boundaryMaximum,
   exclusiveMinimum: boundaryExclusiveMinimum,
   exclusiveMaximum: boundaryExclusiveMaximum,
-  anyOf: boundaryBranches('anyOf'),
-  oneOf: boundaryBranches('oneOf'),
+  anyOf: together(boundaryBranches('anyOf'), edgeBranches('anyOf')),
+  oneOf: together(boundaryBranches('oneOf'), edgeBranches('oneOf')),
   minItems: boundaryMinItems,
   maxItems: boundaryMaxItems,
   additionalProperties: boundaryAdditionalProperties,
