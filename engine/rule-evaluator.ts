@@ -133,15 +133,15 @@ function evaluateStateful(rule: Rule, request: RequestDocument, scope: string[],
 }
 
 function evaluateDeclarations(rule: Extract<Rule, { kind: 'keysDeclaredIn' | 'valuesProvided' }>, request: RequestDocument, scope: string[]): Outcome {
+  const given = valueAt(request, rule.path, scope);
+  const values = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : undefined;
+  if (rule.kind === 'keysDeclaredIn' && !values) return notApplicable(`${rule.path} is absent`);
   const source = valueAt(request, rule.declarations.path, scope);
   if (source === undefined) return undecided(`${rule.declarations.path} is absent, so its declarations are unknown`);
   const declarations = readDeclarations(source, rule.declarations.pointer);
   if (!declarations) return undecided(`${rule.declarations.path} cannot be read`);
-  const given = valueAt(request, rule.path, scope);
-  const values = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : undefined;
   if (rule.kind === 'keysDeclaredIn') {
-    if (!values) return notApplicable(`${rule.path} is absent`);
-    const undeclared = Object.keys(values).filter((key) => !(key in declarations));
+    const undeclared = Object.keys(values ?? {}).filter((key) => !(key in declarations));
     return undeclared.length ? broken(`undeclared: ${undeclared.join(', ')}`) : held('every key is declared');
   }
   const missing = Object.entries(declarations)
