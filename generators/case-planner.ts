@@ -22,6 +22,10 @@ import { ruleCandidates } from './rule-mutations.ts';
 import { validVariations } from './valid-variations.ts';
 import { claimCreatedKeys } from './planned-creations.ts';
 import { exercisedRequirements } from './exercised-requirements.ts';
+import { changesState } from '../engine/creation-effects.ts';
+import { fixturesGiving } from './missing-fixtures.ts';
+import { requestPointerOf } from './schema-instance-paths.ts';
+import { parseClaim } from '../engine/schema-claims.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -87,6 +91,12 @@ function describeFlaws(judged: RequestJudgement, except: string): string | undef
   return undefined;
 }
 
+/** Other requirements a request breaks, under some reading, whose refusal the document leaves unstated. */
+function unstatedBreaches(spec: LoadedSpec, judged: RequestJudgement, except: string): string[] {
+  const ids = [...judged.broken, ...judged.ambiguous.map((item) => item.requirementId)];
+  return [...new Set(ids)].filter((id) => id !== except && requirementById(spec, id)?.refusal === 'unstated');
+}
+
 /**
  * A positive case must be known valid: nothing broken under any reading, every rule decided,
  * no null. A negative one must break its requirement under every reading (an "explicit
@@ -109,6 +119,8 @@ function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge): Keep {
   const others = judged.broken.filter((id) => id !== candidate.requirementId);
   const onlyRules = others.every((id) => requirementById(spec, id)?.rule !== undefined);
   if (!onlyRules) return { ok: false, failures: judged.broken };
+  const ignorable = unstatedBreaches(spec, judged, candidate.requirementId);
+  if (ignorable.length) return { ok: false, failures: judged.broken, why: `it also breaks ${ignorable.join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns (an item "not mapped") rather than refuse the request` };
   // Other requirements only some reading breaks, or the world cannot decide: a refusal for them is no fault either.
   const mayAlsoBreak = [...judged.ambiguous.map((item) => item.requirementId), ...judged.undecided.map((item) => item.requirementId)].filter((id) => id !== candidate.requirementId);
   return { ok: true, alsoBreaks: others, mayAlsoBreak: [...new Set(mayAlsoBreak)] };
@@ -150,7 +162,19 @@ function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): s
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
   }
   const onParameters = (requirement.schema ?? []).every((claim) => claim.at.startsWith('parameter:'));
-  return onParameters ? 'a path or header value is always text on the wire: its type cannot be broken' : 'the suite could make no request that breaks it';
+  if (onParameters) return 'a path or header value is always text on the wire: its type cannot be broken';
+  const wanted = claimPointers(spec, requirement).flatMap((pointer) => fixturesGiving(spec.api, spec.requirements, pointer));
+  const why = 'the suite could make no request that breaks it';
+  return wanted.length ? `${why}: it found no valid value to start from; set ${[...new Set(wanted)].join(' or ')}` : why;
+}
+
+/** Where in a request the schema claims of a requirement constrain (list items as their first). */
+function claimPointers(spec: LoadedSpec, requirement: Requirement): string[] {
+  return (requirement.schema ?? []).flatMap((claim) => {
+    const parsed = parseClaim(requirement.id, claim);
+    const pointer = requestPointerOf(spec, parsed.location, parsed.pointer);
+    return pointer ? [pointer] : [];
+  });
 }
 
 /**
@@ -216,7 +240,13 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
   };
   const add = (draft: Omit<TestCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
-  const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
+  // A valid case that uses up a fixture (a free port, a volume) comes after every case that needs it free; each is judged again then.
+  const usingUp: { candidate: Candidate; requirement: Requirement }[] = [];
+  const addCandidate = (candidate: Candidate, requirement: Requirement, deferring = true): void => {
+    if (deferring && candidate.polarity === 'positive' && changesState(spec.api, world, candidate.request)) {
+      usingUp.push({ candidate, requirement });
+      return;
+    }
     const verdict = keep(spec, candidate, judge);
     if (!verdict.ok) {
       plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}) });
@@ -252,11 +282,13 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
         if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
         else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
       }
-      if (plan.cases.length === before && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
+      const deferred = usingUp.some((item) => item.requirement.id === requirement.id);
+      if (plan.cases.length === before && !deferred && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
         plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
       }
     }
   }
+  for (const { candidate, requirement } of usingUp) addCandidate(candidate, requirement, false);
   const boundary = plan.cases;
   function* cases(): Generator<TestCase> {
     yield* boundary;
