@@ -64,14 +64,14 @@ export function stateCandidates(context: RuleMutationContext, requirement: Requi
   return { candidates };
 }
 
-/** Quota + 1 of a number, or of a list's items or an object's members (metadata items, each key its own). */
+/** Quota + 1 of a number, or of a list's items or an object's members (metadata items item1, item2…, each with a valid value). */
 function aboveQuota(context: RuleMutationContext, base: RequestDocument, path: string, quota: number): unknown {
   const current = valueAt(base, path) ?? validValueAt(context, path, (value) => typeof value === 'number' || (typeof value === 'object' && value !== null && Object.keys(value).length > 0));
   const count = quota + 1;
   if (Array.isArray(current)) return Array.from({ length: count }, () => structuredClone(current[0]));
   if (typeof current === 'object' && current !== null) {
-    const [key, value] = Object.entries(current)[0] ?? ['item', 'x'];
-    return Object.fromEntries(Array.from({ length: count }, (_, index) => [`${key}${index + 1}`, value]));
+    const value = Object.values(current)[0];
+    return Object.fromEntries(Array.from({ length: count }, (_, index) => [`item${index + 1}`, value]));
   }
   return count;
 }
@@ -79,7 +79,9 @@ function aboveQuota(context: RuleMutationContext, base: RequestDocument, path: s
 export function quotaCandidates(context: RuleMutationContext, requirement: Requirement, rule: Extract<Rule, { kind: 'withinQuota' }>, base: RequestDocument, scope: string[]): RuleCandidates {
   const quota = context.world.quotas?.[rule.quota] as number;
   const path = absolute(rule.path, scope);
-  return { candidates: [candidate(requirement, 'negative', `${path}: ${quota + 1}, above the quota ${quota}`, base, { set: { [path]: aboveQuota(context, base, path, quota) } })] };
+  const value = aboveQuota(context, base, path, quota);
+  const counted = typeof value === 'object' && value !== null ? ' items' : '';
+  return { candidates: [candidate(requirement, 'negative', `${path}: ${quota + 1}${counted}, above the quota ${quota}`, base, { set: { [path]: value } })] };
 }
 
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
