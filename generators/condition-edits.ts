@@ -12,7 +12,7 @@ function merged(parts: RequestEdits[]): RequestEdits {
 }
 
 /** Edits that make a simple condition hold at the base, one way per alternative of an anyOf, when the suite knows how. */
-export function editsToHoldEachWay(condition: Condition, base: RequestDocument, scope: string[], context?: RuleMutationContext): RequestEdits[] {
+function editsToHoldEachWay(condition: Condition, base: RequestDocument, scope: string[], context?: RuleMutationContext): RequestEdits[] {
   if ('allOf' in condition) {
     const parts = condition.allOf.map((inner) => editsToHoldEachWay(inner, base, scope, context)[0]);
     return parts.every((part): part is RequestEdits => part !== undefined) ? [merged(parts)] : [];
@@ -37,7 +37,7 @@ export function editsToHoldEachWay(condition: Condition, base: RequestDocument, 
   return [];
 }
 
-/** The first way editsToHoldEachWay knows. */
+/** Edits that make a condition hold at the base, the first way the suite knows (an anyOf's first alternative it can make hold). */
 export function editsToHold(condition: Condition, base: RequestDocument, scope: string[], context?: RuleMutationContext): RequestEdits | undefined {
   return editsToHoldEachWay(condition, base, scope, context)[0];
 }

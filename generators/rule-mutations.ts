@@ -6,13 +6,12 @@ import { readDeclarations } from '../engine/template-declarations.ts';
 import { validValueAt } from './schema-mutations.ts';
 import { repairReferences } from './reference-repair.ts';
 import { absolute, candidate, type RuleCandidates, type RuleMutationContext } from './rule-candidate.ts';
-import { editsToHold, editsToHoldEachWay } from './condition-edits.ts';
+import { editsToHold } from './condition-edits.ts';
 import { fixturesGiving, undecidableFor, wantingValueAt } from './missing-fixtures.ts';
 import { patternsReadBy } from './rule-read-paths.ts';
 import { callerCandidates, quotaCandidates, stateCandidates } from './stateful-candidates.ts';
 import { atMostOneCandidates } from './at-most-one-candidates.ts';
 import { settled } from './candidate-settling.ts';
-import { createOracle } from './case-oracle.ts';
 
 export type { RuleCandidates, RuleMutationContext } from './rule-candidate.ts';
 
@@ -130,24 +129,16 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
   }
 }
 
-/**
- * The condition and the forbidden field together, each way the conditions can hold (min_count
- * or max_count above 1): the way that breaks the least besides is kept (max_count 2 rather than
- * a min_count above max_count).
- */
+/** The condition and the forbidden field together, the first way each can hold. */
 function forbiddenWhenCandidates(context: RuleMutationContext, requirement: Requirement, rule: Extract<Rule, { kind: 'forbiddenWhen' }>, base: RequestDocument, scope: string[]): RuleCandidates {
-  const holds = editsToHoldEachWay(rule.when, base, scope, context);
+  const hold = editsToHold(rule.when, base, scope, context);
   const forbidden = editsToHold(rule.forbidden, base, scope, context);
-  if (!holds.length || !forbidden) {
+  if (!hold || !forbidden) {
     const unfilled = patternsReadBy(rule).find((pointer) => fixturesGiving(context.spec.api, context.spec.requirements, pointer).length > 0);
     const why = 'the suite cannot make both conditions hold from the base request';
     return { notRunnable: unfilled ? wantingValueAt(context.spec.api, context.spec.requirements, unfilled, why) : why };
   }
-  const oracle = createOracle(context.spec, context.world);
-  const requests = holds.map((hold) => withEdits(base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] }));
-  const besides = (request: RequestDocument) => oracle(request).filter((id) => id !== requirement.id).length;
-  const best = requests.reduce((kept, request) => (besides(request) < besides(kept) ? request : kept));
-  return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', best, {})] };
+  return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] })] };
 }
 
 /** Text that is no object under any of the media types, with what read the old text (the template's parameters) settled. */
