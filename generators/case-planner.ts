@@ -289,6 +289,10 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     }
   }
   for (const { candidate, requirement } of usingUp) addCandidate(candidate, requirement, false);
+  for (const requirement of new Set(usingUp.map((item) => item.requirement))) {
+    const planned = plan.cases.some((testCase) => testCase.requirementId === requirement.id) || plan.notRunnable.some((item) => item.requirementId === requirement.id);
+    if (!planned) plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
+  }
   const boundary = plan.cases;
   function* cases(): Generator<TestCase> {
     yield* boundary;
