@@ -50,9 +50,13 @@ export type Rule = Scoped &
     | { kind: 'keysDeclaredIn'; path: string; declarations: Declarations }
     | { kind: 'valuesProvided'; path: string; declarations: Declarations }
     | { kind: 'mustExist'; collection: string; key: string[] }
-    | { kind: 'mustBeInState'; collection: string; key: string[]; field: string; equals: unknown }
+    /** The item's field must equal `equals`, or the request's value at `sameAs` (a volume's zone and the server's). */
+    | { kind: 'mustBeInState'; collection: string; key: string[]; field: string; equals?: unknown; sameAs?: string }
     | { kind: 'uniqueWithin'; collection: string; key: string[] }
+    /** A list or an object at `path` counts as its number of items or members (metadata items). */
     | { kind: 'withinQuota'; path: string; quota: string }
+    /** The text at `path` must parse, under one of the media types, as an object (a JSON object, a YAML mapping). */
+    | { kind: 'parsesAs'; path: string; mediaTypes: ('application/json' | 'application/yaml')[] }
     | { kind: 'callerOwns'; path: string }
     | { kind: 'authenticated'; scheme: string }
     | { kind: 'methodNotAllowed'; methods: string[] }

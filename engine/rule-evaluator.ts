@@ -4,6 +4,8 @@ import type { RequestDocument } from './request-document.ts';
 import { conditionHolds } from './rule-conditions.ts';
 import { asNumber, isPresent, matchNodes, valueAt } from './rule-paths.ts';
 import { hasDefault, readDeclarations } from './template-declarations.ts';
+import { holdsObject } from './text-objects.ts';
+import { expectedState } from './expected-state.ts';
 import { UNKNOWN_WORLD, type World } from './world.ts';
 import { RuleError } from './errors.ts';
 
@@ -62,6 +64,20 @@ function lookupItem(rule: { collection: string; key: string[] }, request: Reques
   return { key, lookup: world.lookup(rule.collection, key) };
 }
 
+/** A list or an object counts as its number of items or members; a number (or numeric string) as itself. */
+function quantityOf(value: unknown): number | undefined {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length;
+  return asNumber(value);
+}
+
+function parsesAs(rule: Extract<Rule, { kind: 'parsesAs' }>, request: RequestDocument, scope: string[]): Outcome {
+  const value = valueAt(request, rule.path, scope);
+  if (typeof value !== 'string') return notApplicable(`${rule.path} is not text`);
+  const readable = rule.mediaTypes.find((mediaType) => holdsObject(value, mediaType));
+  return readable ? held(`${rule.path} is ${readable} holding an object`) : broken(`${rule.path} is no ${rule.mediaTypes.join(' or ')} object`);
+}
+
 function evaluateStateful(rule: Rule, request: RequestDocument, scope: string[], world: World): Outcome | undefined {
   switch (rule.kind) {
     case 'mustExist':
@@ -80,13 +96,15 @@ function evaluateStateful(rule: Rule, request: RequestDocument, scope: string[],
       if (!lookup.item) return notApplicable(`${rule.collection} ${JSON.stringify(key)} does not exist`);
       const actual = lookup.item[rule.field];
       if (actual === undefined) return undecided(`the state ${rule.field} of ${rule.collection} ${JSON.stringify(key)} is unknown`);
-      const text = `${rule.field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(rule.equals)}`;
-      return JSON.stringify(actual) === JSON.stringify(rule.equals) ? held(text) : broken(text);
+      const expected = expectedState(rule, request, scope);
+      if (!expected.known) return undecided(expected.why);
+      const text = `${rule.field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected.value)}`;
+      return JSON.stringify(actual) === JSON.stringify(expected.value) ? held(text) : broken(text);
     }
     case 'withinQuota': {
       const value = valueAt(request, rule.path, scope);
       if (value === undefined) return notApplicable(`${rule.path} is absent`);
-      const number = asNumber(value);
+      const number = quantityOf(value);
       if (number === undefined) return notApplicable(`${rule.path} is not a number`);
       const quota = world.quota(rule.quota);
       // The fixtures' own request creates one: any quota that lets it succeed allows one.
@@ -115,15 +133,15 @@ function evaluateStateful(rule: Rule, request: RequestDocument, scope: string[],
 }
 
 function evaluateDeclarations(rule: Extract<Rule, { kind: 'keysDeclaredIn' | 'valuesProvided' }>, request: RequestDocument, scope: string[]): Outcome {
+  const given = valueAt(request, rule.path, scope);
+  const values = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : undefined;
+  if (rule.kind === 'keysDeclaredIn' && !values) return notApplicable(`${rule.path} is absent`);
   const source = valueAt(request, rule.declarations.path, scope);
   if (source === undefined) return undecided(`${rule.declarations.path} is absent, so its declarations are unknown`);
   const declarations = readDeclarations(source, rule.declarations.pointer);
   if (!declarations) return undecided(`${rule.declarations.path} cannot be read`);
-  const given = valueAt(request, rule.path, scope);
-  const values = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : undefined;
   if (rule.kind === 'keysDeclaredIn') {
-    if (!values) return notApplicable(`${rule.path} is absent`);
-    const undeclared = Object.keys(values).filter((key) => !(key in declarations));
+    const undeclared = Object.keys(values ?? {}).filter((key) => !(key in declarations));
     return undeclared.length ? broken(`undeclared: ${undeclared.join(', ')}`) : held('every key is declared');
   }
   const missing = Object.entries(declarations)
@@ -162,6 +180,8 @@ function evaluateOnce(rule: Rule, request: RequestDocument, scope: string[], wor
     case 'keysDeclaredIn':
     case 'valuesProvided':
       return evaluateDeclarations(rule, request, scope);
+    case 'parsesAs':
+      return parsesAs(rule, request, scope);
     case 'methodNotAllowed':
       return rule.methods.includes(request.method.toUpperCase()) ? broken(`${request.method} is not allowed`) : held(`${request.method} is allowed`);
     default: {

@@ -1,6 +1,7 @@
 import type { Requirement } from './requirement-model.ts';
 import type { RequestDocument } from './request-document.ts';
 import { matchNodes, valueAt } from './rule-paths.ts';
+import { expectedState } from './expected-state.ts';
 
 /** An item a request names that must exist on the target (and be in a state), by a stateful rule. */
 export interface ReferencedItem {
@@ -21,7 +22,8 @@ export function referencedItems(requirements: Requirement[], request: RequestDoc
     for (const scope of scopes) {
       const key = rule.key.map((path) => valueAt(request, path, scope));
       if (key.some((part) => part === undefined)) continue;
-      items.push({ collection: rule.collection, key, ...(rule.kind === 'mustBeInState' ? { state: { field: rule.field, equals: rule.equals } } : {}) });
+      const expected = rule.kind === 'mustBeInState' ? expectedState(rule, request, scope) : undefined;
+      items.push({ collection: rule.collection, key, ...(expected?.known && rule.kind === 'mustBeInState' ? { state: { field: rule.field, equals: expected.value } } : {}) });
     }
   }
   return items;

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseText } from './text-objects.ts';
 import { isContainer, resolvePointer } from './json-pointer.ts';
 
 /**
@@ -8,11 +8,9 @@ import { isContainer, resolvePointer } from './json-pointer.ts';
 export function readDeclarations(source: unknown, pointer: string): Record<string, unknown> | undefined {
   let document = source;
   if (typeof source === 'string') {
-    try {
-      document = parseYaml(source, { logLevel: 'silent' });
-    } catch {
-      return undefined;
-    }
+    const parsed = parseText(source, 'application/yaml');
+    if (!parsed) return undefined;
+    document = parsed.value;
   }
   if (!isContainer(document) || Array.isArray(document)) return undefined;
   const declarations = resolvePointer(document, pointer);

@@ -24,6 +24,10 @@ import { ruleCandidates } from './rule-mutations.ts';
 import { validVariations } from './valid-variations.ts';
 import { claimCreatedKeys } from './planned-creations.ts';
 import { exercisedRequirements } from './exercised-requirements.ts';
+import { changesState } from '../engine/creation-effects.ts';
+import { fixturesGiving } from './missing-fixtures.ts';
+import { requestPointerOf } from './schema-instance-paths.ts';
+import { parseClaim } from '../engine/schema-claims.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -115,6 +119,12 @@ function describeFlaws(judged: RequestJudgement, except: string): string | undef
 /** Said of a negative whose breach drags another requirement along: the reason the planner gives when no case of it is left. */
 export const NOT_SEPARABLE = 'no request breaks it alone';
 
+/** Other requirements a request breaks, under some reading, whose refusal the document leaves unstated. */
+function unstatedBreaches(spec: LoadedSpec, judged: RequestJudgement, except: string): string[] {
+  const ids = [...judged.broken, ...judged.ambiguous.map((item) => item.requirementId)];
+  return [...new Set(ids)].filter((id) => id !== except && requirementById(spec, id)?.refusal === 'unstated');
+}
+
 /**
  * A positive case must be known valid: nothing broken under any reading, every rule decided,
  * no null. A negative one must break its requirement under every reading (an "explicit
@@ -138,6 +148,8 @@ function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge, context: Mut
   const { request, inseparableFrom } = judged.broken.length > 1 ? isolated(context, spec, candidate.requirementId, candidate.request, judge) : { request: candidate.request, inseparableFrom: undefined };
   const final = request === candidate.request ? judged : judge(request);
   if (!final.broken.includes(candidate.requirementId)) return { ok: false, failures: final.broken };
+  const ignorable = unstatedBreaches(spec, final, candidate.requirementId);
+  if (ignorable.length) return { ok: false, failures: final.broken, why: `it also breaks ${ignorable.join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns (an item "not mapped") rather than refuse the request` };
   if (inseparableFrom) {
     const others = final.broken.filter((id) => id !== candidate.requirementId);
     // Another schema requirement broken along means the value itself is off in two ways: no fair case of either.
@@ -188,7 +200,19 @@ function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): s
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
   }
   const onParameters = (requirement.schema ?? []).every((claim) => claim.at.startsWith('parameter:'));
-  return onParameters ? 'a path or header value is always text on the wire: its type cannot be broken' : 'the suite could make no request that breaks it';
+  if (onParameters) return 'a path or header value is always text on the wire: its type cannot be broken';
+  const wanted = claimPointers(spec, requirement).flatMap((pointer) => fixturesGiving(spec.api, spec.requirements, pointer));
+  const why = 'the suite could make no request that breaks it';
+  return wanted.length ? `${why}: it found no valid value to start from; set ${[...new Set(wanted)].join(' or ')}` : why;
+}
+
+/** Where in a request the schema claims of a requirement constrain (list items as their first). */
+function claimPointers(spec: LoadedSpec, requirement: Requirement): string[] {
+  return (requirement.schema ?? []).flatMap((claim) => {
+    const parsed = parseClaim(requirement.id, claim);
+    const pointer = requestPointerOf(spec, parsed.location, parsed.pointer);
+    return pointer ? [pointer] : [];
+  });
 }
 
 /**
@@ -259,7 +283,13 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
   };
   const add = (draft: Omit<TestCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
-  const addCandidate = (candidate: Candidate, requirement: Requirement): void => {
+  // A valid case that uses up a fixture (a free port, a volume) comes after every case that needs it free; each is judged again then.
+  const usingUp: { candidate: Candidate; requirement: Requirement }[] = [];
+  const addCandidate = (candidate: Candidate, requirement: Requirement, deferring = true): void => {
+    if (deferring && candidate.polarity === 'positive' && changesState(spec.api, world, candidate.request)) {
+      usingUp.push({ candidate, requirement });
+      return;
+    }
     const verdict = keep(spec, candidate, judge, context);
     if (!verdict.ok) {
       plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}) });
@@ -305,10 +335,16 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
       if (joint && !isolatedOnce.has(requirement.id)) {
         plan.notRunnable.push({ requirementId: requirement.id, reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone` });
       }
-      if (plan.cases.length === before && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
+      const deferred = usingUp.some((item) => item.requirement.id === requirement.id);
+      if (plan.cases.length === before && !deferred && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
         plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
       }
     }
+  }
+  for (const { candidate, requirement } of usingUp) addCandidate(candidate, requirement, false);
+  for (const requirement of new Set(usingUp.map((item) => item.requirement))) {
+    const planned = plan.cases.some((testCase) => testCase.requirementId === requirement.id) || plan.notRunnable.some((item) => item.requirementId === requirement.id);
+    if (!planned) plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
   }
   const boundary = plan.cases;
   function* cases(): Generator<TestCase> {

@@ -6,7 +6,7 @@ import { worldOf } from '../engine/world-of-spec.ts';
 import { parseClaim } from '../engine/schema-claims.ts';
 import { isRequestLocation } from '../engine/schema-locations.ts';
 import { resolvePointer } from '../engine/json-pointer.ts';
-import { requestPointerOf } from './schema-instance-paths.ts';
+import { boundToMembers, requestPointerOf } from './schema-instance-paths.ts';
 
 /**
  * The requirements a valid request puts to the test (not vacuously): rules that hold and
@@ -22,7 +22,8 @@ export function exercisedRequirements(spec: LoadedSpec, request: RequestDocument
       (requirement.schema ?? []).some((claim) => {
         const parsed = parseClaim(requirement.id, claim);
         if (!isRequestLocation(parsed.location)) return false;
-        const pointer = requestPointerOf(spec, parsed.location, parsed.pointer);
+        const unbound = requestPointerOf(spec, parsed.location, parsed.pointer);
+        const pointer = unbound === undefined ? undefined : boundToMembers(request, unbound);
         const target = pointer && parsed.property !== undefined ? `${pointer}/${parsed.property}` : pointer;
         return target !== undefined && resolvePointer(request, target) !== undefined;
       }),

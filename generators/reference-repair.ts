@@ -6,11 +6,19 @@ import { matchNodes, valueAt } from '../engine/rule-paths.ts';
 import { absoluteTokens } from '../engine/rule-paths.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import { withEdits } from '../engine/request-edits.ts';
+import { expectedState } from '../engine/expected-state.ts';
 
 type Item = { key: unknown[]; [field: string]: unknown };
 
 function sameKey(a: unknown[], b: unknown[]): boolean {
   return a.length === b.length && a.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(b[index]));
+}
+
+/** The items a rule's key may name: any for mustExist, those in the state asked for mustBeInState (none while that state is unknown). */
+function usableItems(rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'mustBeInState' }>, items: Item[], request: RequestDocument, scope: string[]): Item[] {
+  if (rule.kind === 'mustExist') return items;
+  const expected = expectedState(rule, request, scope);
+  return expected.known ? items.filter((item) => JSON.stringify(item[rule.field]) === JSON.stringify(expected.value)) : [];
 }
 
 /** The body pointers of a rule's key in each scope it is checked in (none when a key part lies outside the body). */
@@ -39,13 +47,12 @@ export function repairReferences(requirements: Requirement[], request: RequestDo
       continue;
     }
     const items = (world.collections[rule.collection] ?? []) as Item[];
-    const usable = rule.kind === 'mustBeInState' ? items.filter((item) => JSON.stringify(item[rule.field]) === JSON.stringify(rule.equals)) : items;
-    const replacement = usable[0];
-    if (!replacement) continue;
     const scopes = rule.each ? matchNodes(repaired, rule.each).map((node) => node.tokens) : [[]];
     for (const scope of scopes) {
+      const usable = usableItems(rule, items, repaired, scope);
+      const replacement = usable[0];
       const key = rule.key.map((path) => valueAt(repaired, path, scope));
-      if (key.some((part) => part === undefined) || items.some((item) => sameKey(item.key, key) && usable.includes(item))) continue;
+      if (!replacement || key.some((part) => part === undefined) || items.some((item) => sameKey(item.key, key) && usable.includes(item))) continue;
       // Only keys inside the body are the generator's to choose; the path names the fixtures.
       const pointers = rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
       if (pointers.some((pointer) => !pointer.startsWith('/body/'))) continue;

@@ -1,29 +1,24 @@
-import type { Condition, Operand, Requirement, Rule } from '../engine/requirement-model.ts';
+import type { Operand, Requirement, Rule } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
+import { withEdits } from '../engine/request-edits.ts';
 import { asNumber, matchNodes, valueAt } from '../engine/rule-paths.ts';
-import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
 import { readDeclarations } from '../engine/template-declarations.ts';
-import { validValueAt, type Candidate, type MutationContext } from './schema-mutations.ts';
+import { validValueAt } from './schema-mutations.ts';
 import { repairReferences } from './reference-repair.ts';
+import { absolute, candidate, type RuleCandidates, type RuleMutationContext } from './rule-candidate.ts';
+import { editsToHold } from './condition-edits.ts';
+import { fixturesGiving, undecidableFor, wantingValueAt } from './missing-fixtures.ts';
+import { patternsReadBy } from './rule-read-paths.ts';
+import { callerCandidates, quotaCandidates, stateCandidates } from './stateful-candidates.ts';
+import { atMostOneCandidates } from './at-most-one-candidates.ts';
+import { settled } from './candidate-settling.ts';
 
-export interface RuleMutationContext extends MutationContext {
-  world: WorldData;
-}
-
-/** A rule's candidates, or why none can be made from the base and the fixtures. */
-export type RuleCandidates = { candidates: Candidate[] } | { notRunnable: string };
+export type { RuleCandidates, RuleMutationContext } from './rule-candidate.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000c0de';
 
-function absolute(path: string, scope: string[]): string {
-  return path.startsWith('/') ? path : formatPointer([...scope, ...parsePointer(`/${path}`)]);
-}
-
-function candidate(requirement: Requirement, polarity: Candidate['polarity'], description: string, request: RequestDocument, edits: RequestEdits): Candidate {
-  return { requirementId: requirement.id, polarity, description, request: withEdits(request, edits) };
-}
+/** Text that is no JSON object and no YAML mapping: an unclosed brace, a plain word. */
+const NOT_AN_OBJECT_TEXT = ['{', 'conformance'];
 
 function orderingCandidates(requirement: Requirement, rule: Extract<Rule, { kind: 'lessThan' | 'lessOrEqual' }>, base: RequestDocument, scope: string[]): RuleCandidates {
   if (typeof rule.left !== 'string') return { notRunnable: 'the left operand is not a field the suite can set' };
@@ -48,35 +43,6 @@ function operandValue(operand: Operand, request: RequestDocument, scope: string[
   return Array.isArray(list) ? list.length : undefined;
 }
 
-/** Edits that make a simple condition hold at the base, when the suite knows how. */
-function editsToHold(condition: Condition, base: RequestDocument, scope: string[], context?: RuleMutationContext): RequestEdits | undefined {
-  if ('allOf' in condition) {
-    const parts = condition.allOf.map((inner) => editsToHold(inner, base, scope, context));
-    if (parts.some((part) => !part)) return undefined;
-    return parts.reduce<RequestEdits>((all, part) => ({ set: { ...all.set, ...part?.set }, unset: [...(all.unset ?? []), ...(part?.unset ?? [])] }), {});
-  }
-  if ('anyOf' in condition) return condition.anyOf.map((inner) => editsToHold(inner, base, scope, context)).find(Boolean);
-  // A path through a list holds at its first item.
-  const path = absolute(condition.path, scope).replace(/\/\*/g, '/0');
-  if ('absent' in condition) return { unset: [path] };
-  if ('present' in condition) {
-    if (valueAt(base, path) !== undefined) return {};
-    const value = context ? validValueAt(context, path) : undefined;
-    return value === undefined ? undefined : { set: { [path]: value } };
-  }
-  if ('gt' in condition) return { set: { [path]: condition.gt + 1 } };
-  if ('equals' in condition) return { set: { [path]: condition.equals } };
-  if ('in' in condition) return { set: { [path]: condition.in[0] } };
-  if ('matches' in condition) {
-    // A few plain words, tried in turn: the first the pattern matches (a word that is no HTTP method, say).
-    const word = MATCH_PROBES.find((probe) => new RegExp(condition.matches, 'u').test(probe));
-    return word === undefined ? undefined : { set: { [path]: word } };
-  }
-  return undefined;
-}
-
-const MATCH_PROBES = ['conformance', 'CONFORMANCE', 'a', 'A', '0', 'x y', ''];
-
 /**
  * The base and the node an `each` rule is checked at: the base's first match, or, when the base
  * has none (no block_device_mapping_v2), the base with a valid list filled in.
@@ -97,10 +63,11 @@ function withScope(context: RuleMutationContext, rule: Rule): { base: RequestDoc
 /** Requests for one rule: its boundary both ways for orderings, the simplest breach otherwise. */
 export function ruleCandidates(context: RuleMutationContext, requirement: Requirement): RuleCandidates {
   const rule = requirement.rule;
-  const { world } = context;
   if (!rule) return { notRunnable: 'not a rule' };
+  const undecidable = undecidableFor(context.spec.api, rule, context.world);
+  if (undecidable) return { notRunnable: undecidable };
   const scoped = withScope(context, rule);
-  if (!scoped) return { notRunnable: `the suite found no valid value for ${rule.each}` };
+  if (!scoped) return { notRunnable: wantingValueAt(context.spec.api, context.spec.requirements, rule.each ?? '', `the suite found no valid value for ${rule.each}`) };
   const { base, scope } = scoped;
   switch (rule.kind) {
     case 'lessThan':
@@ -116,23 +83,15 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
       const required = absolute(rule.required, scope);
       return { candidates: [candidate(requirement, 'negative', `${required} absent while the condition holds`, base, { ...hold, unset: [...(hold.unset ?? []), required] })] };
     }
-    case 'forbiddenWhen': {
-      const hold = editsToHold(rule.when, base, scope, context);
-      const forbidden = editsToHold(rule.forbidden, base, scope, context);
-      if (!hold || !forbidden) return { notRunnable: 'the suite cannot make both conditions hold from the base request' };
-      return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] })] };
-    }
+    case 'forbiddenWhen':
+      return forbiddenWhenCandidates(context, requirement, rule, base, scope);
     case 'mustExist': {
       // The last part of a key names the item (a volume's uuid after its source_type, a datastore's version after its type).
       const key = absolute([...rule.key].reverse().find((path) => !path.startsWith('/path/')) ?? rule.key[0] ?? '', scope);
       return { candidates: [candidate(requirement, 'negative', `${key} names nothing on the target`, base, { set: { [key]: UNKNOWN_ID } })] };
     }
-    case 'mustBeInState': {
-      const other = (world.collections?.[rule.collection] ?? []).find((item) => JSON.stringify(item[rule.field]) !== JSON.stringify(rule.equals) && item[rule.field] !== undefined);
-      if (!other) return { notRunnable: `the fixtures hold no ${rule.collection} item whose ${rule.field} is not ${JSON.stringify(rule.equals)}` };
-      const key = absolute(rule.key[0] ?? '', scope);
-      return { candidates: [candidate(requirement, 'negative', `${key} names an item whose ${rule.field} is ${JSON.stringify(other[rule.field])}`, base, { set: { [key]: other.key[0] } })] };
-    }
+    case 'mustBeInState':
+      return stateCandidates(context, requirement, rule, base, scope);
     case 'uniqueWithin': {
       // Every part of the key must be in the request for a second one to collide (a fixed IP, say).
       const set: Record<string, unknown> = {};
@@ -144,14 +103,14 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
       const request = withEdits(base, { set });
       return { candidates: [{ ...candidate(requirement, 'negative', 'the same request twice: the second must conflict', request, {}), setup: [request] }] };
     }
-    case 'withinQuota': {
-      const quota = world.quotas?.[rule.quota];
-      if (quota === undefined) return { notRunnable: `the quota ${rule.quota} is not configured` };
-      const path = absolute(rule.path, scope);
-      return { candidates: [candidate(requirement, 'negative', `${path} = ${quota + 1}, above the quota ${quota}`, base, { set: { [path]: quota + 1 } })] };
-    }
+    case 'withinQuota':
+      return quotaCandidates(context, requirement, rule, base, scope);
     case 'callerOwns':
-      return { candidates: [candidate(requirement, 'negative', 'another tenant, by a caller who is not an administrator', base, { set: { [absolute(rule.path, scope)]: '11111111-2222-4333-8444-555555555555' } })] };
+      return callerCandidates(context, requirement, rule, base, scope);
+    case 'atMostOne':
+      return atMostOneCandidates(context, requirement, rule, base, scope);
+    case 'parsesAs':
+      return parsesAsCandidates(context, requirement, absolute(rule.path, scope), base);
     case 'mutuallyExclusive':
       return mutuallyExclusiveCandidates({ ...context, base }, requirement, rule.paths.map((path) => absolute(path, scope)));
     case 'keysDeclaredIn':
@@ -168,6 +127,25 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
     default:
       return { notRunnable: `${rule.kind} is checked another way` };
   }
+}
+
+/** The condition and the forbidden field together, the first way each can hold. */
+function forbiddenWhenCandidates(context: RuleMutationContext, requirement: Requirement, rule: Extract<Rule, { kind: 'forbiddenWhen' }>, base: RequestDocument, scope: string[]): RuleCandidates {
+  const hold = editsToHold(rule.when, base, scope, context);
+  const forbidden = editsToHold(rule.forbidden, base, scope, context);
+  if (!hold || !forbidden) {
+    const unfilled = patternsReadBy(rule).find((pointer) => fixturesGiving(context.spec.api, context.spec.requirements, pointer).length > 0);
+    const why = 'the suite cannot make both conditions hold from the base request';
+    return { notRunnable: unfilled ? wantingValueAt(context.spec.api, context.spec.requirements, unfilled, why) : why };
+  }
+  return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] })] };
+}
+
+/** Text that is no object under any of the media types, with what read the old text (the template's parameters) settled. */
+function parsesAsCandidates(context: RuleMutationContext, requirement: Requirement, path: string, base: RequestDocument): RuleCandidates {
+  return {
+    candidates: NOT_AN_OBJECT_TEXT.map((text) => candidate(requirement, 'negative', `${path} = ${JSON.stringify(text)}: neither a JSON object nor a YAML mapping`, settled(context, withEdits(base, { set: { [path]: text } }), requirement.id, [path]), {})),
+  };
 }
 
 function isNonEmpty(value: unknown): boolean {

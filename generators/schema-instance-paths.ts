@@ -1,6 +1,7 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
 import { parameters } from '../engine/schema-locations.ts';
+import { childOf, isContainer } from '../engine/json-pointer.ts';
 
 /** The key a generator uses for a member of a map whose keys are free (additionalProperties). */
 export const FREE_KEY = 'conformance_key';
@@ -57,4 +58,19 @@ export function schemaAncestors(schemaPointer: string): string[] {
     }
   }
   return ancestors;
+}
+
+/**
+ * The pointer with each free key (a member of a map, FREE_KEY) bound to a member the request
+ * already has there: the parameter a template declares rather than a new one it does not.
+ */
+export function boundToMembers(request: unknown, pointer: string): string {
+  let node: unknown = request;
+  const tokens = parsePointer(pointer).map((token) => {
+    const first = token === FREE_KEY && isContainer(node) && !Array.isArray(node) ? Object.keys(node)[0] : undefined;
+    const bound = first ?? token;
+    node = childOf(node, bound);
+    return bound;
+  });
+  return formatPointer(tokens);
 }

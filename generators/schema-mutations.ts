@@ -10,7 +10,7 @@ import { repairReferences } from './reference-repair.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { valueFor } from './schema-arbitrary.ts';
 import { boundaryValidValuesFor, invalidValuesFor } from './invalid-values.ts';
-import { requestPointerOf, requestPrefixOf, schemaAncestors } from './schema-instance-paths.ts';
+import { boundToMembers, requestPointerOf, requestPrefixOf, schemaAncestors } from './schema-instance-paths.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { exampleValuesFor } from './schema/example-values.ts';
@@ -49,7 +49,8 @@ function schemaAt(spec: LoadedSpec, location: string, pointer: string): SchemaNo
 export function withInstance(context: MutationContext, location: string, schemaPointer: string): RequestDocument | undefined {
   let request = context.base;
   for (const ancestor of schemaAncestors(schemaPointer)) {
-    const pointer = requestPointerOf(context.spec, location, ancestor);
+    const unbound = requestPointerOf(context.spec, location, ancestor);
+    const pointer = unbound === undefined ? undefined : boundToMembers(request, unbound);
     const node = schemaAt(context.spec, location, ancestor);
     if (!pointer || !node) return undefined;
     if (resolvePointer(request, pointer) !== undefined) continue;
@@ -86,12 +87,23 @@ function withoutOptionalExtras(request: RequestDocument, pointer: string, oracle
   return shrunk;
 }
 
-/** A valid value for the body field at a request pointer (`/body/...`; numeric steps are array items), references repaired. */
-export function validValueAt(context: MutationContext, requestPointer: string, accept: (value: unknown) => boolean = () => true): unknown {
+/** The schema of the body field at a request pointer (`/body/...`; numeric steps are array items). */
+function bodySchemaAt(context: MutationContext, requestPointer: string): SchemaNode | undefined {
   const tokens = parsePointer(requestPointer);
   if (tokens[0] !== 'body') return undefined;
   const schemaPointer = formatPointer(tokens.slice(1).flatMap((token) => (/^[0-9]+$/.test(token) ? ['items'] : ['properties', token])));
-  const node = schemaAt(context.spec, 'request-body', schemaPointer);
+  return schemaAt(context.spec, 'request-body', schemaPointer);
+}
+
+/** The plainest valid values of the body field at a request pointer (every member of an enum among them), none when the schema does not say. */
+export function plainValuesAt(context: MutationContext, requestPointer: string): unknown[] {
+  const node = bodySchemaAt(context, requestPointer);
+  return node ? exampleValuesFor(minimalSchema(node), 8) : [];
+}
+
+/** A valid value for the body field at a request pointer (`/body/...`; numeric steps are array items), references repaired. */
+export function validValueAt(context: MutationContext, requestPointer: string, accept: (value: unknown) => boolean = () => true): unknown {
+  const node = bodySchemaAt(context, requestPointer);
   if (!node) return undefined;
   const plainest = exampleValuesFor(minimalSchema(node), 8);
   for (let attempt = 0; attempt < 48 + plainest.length; attempt += 1) {
@@ -118,8 +130,9 @@ function keywordCandidates(context: MutationContext, requirement: Requirement, c
   const node = schemaAt(spec, claim.location, claim.pointer);
   if (!node) return [];
   if (claim.pointer.endsWith('/propertyNames')) return propertyNameCandidates(context, requirement, claim, node, keyword);
-  const target = requestPointerOf(spec, claim.location, claim.pointer);
   const start = withInstance(context, claim.location, claim.pointer);
+  const unbound = requestPointerOf(spec, claim.location, claim.pointer);
+  const target = unbound && start ? boundToMembers(start, unbound) : undefined;
   if (!target || !start) return [];
   if (keyword === 'required') {
     const property = claim.property ?? '';
