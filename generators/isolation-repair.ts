@@ -29,6 +29,15 @@ function operandPaths(rule: Rule, scope: string[]): string[] {
   }
 }
 
+/**
+ * A repair must not ask for more resources (max_count raised to 2): a target that wrongly
+ * accepts the negative would create several, of which the run learns one id and can delete one.
+ */
+function asksForMore(context: MutationContext, path: string, request: RequestDocument, value: number): boolean {
+  const counts = context.spec.requirements.flatMap(({ rule }) => (rule?.kind === 'withinQuota' ? [rule.path] : []));
+  return counts.includes(path) && value > (asNumber(valueAt(request, path)) ?? 1);
+}
+
 function changed(base: RequestDocument, candidate: RequestDocument, path: string): boolean {
   return JSON.stringify(valueAt(base, path)) !== JSON.stringify(valueAt(candidate, path));
 }
@@ -42,8 +51,9 @@ function repairAt(context: MutationContext, rule: Rule, request: RequestDocument
     const [leftValue, rightValue] = [asNumber(valueAt(request, left)), asNumber(valueAt(request, right))];
     if (leftValue === undefined || rightValue === undefined) return undefined;
     const gap = rule.kind === 'lessThan' ? 1 : 0;
-    if (touched(left) && !touched(right)) return withEdits(request, { set: { [right]: leftValue + gap } });
-    if (touched(right) && !touched(left)) return withEdits(request, { set: { [left]: rightValue - gap } });
+    const raise = (path: string, value: number) => (asksForMore(context, path, request, value) ? undefined : withEdits(request, { set: { [path]: value } }));
+    if (touched(left) && !touched(right)) return raise(right, leftValue + gap);
+    if (touched(right) && !touched(left)) return raise(left, rightValue - gap);
     return undefined;
   }
   if (rule.kind === 'requiredWhen') {
