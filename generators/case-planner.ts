@@ -44,7 +44,7 @@ export interface ApiPlan {
   /** Requirements no case tests, with why (untestable, response-side, fixture missing…). */
   notRunnable: { requirementId: string; reason: string }[];
   /** Generated candidates that did not break exactly their requirement, or broke it only by a value the documents tolerate (they would prove nothing). */
-  discarded: { requirementId: string; description: string; failures: string[]; why?: string }[];
+  discarded: { requirementId: string; description: string; failures: string[]; why?: string; /** Constraints of unstated refusal it breaks too. */ unstated?: string[] }[];
 }
 
 function successRequirement(spec: LoadedSpec): { id: string; status: number; level: Level } {
@@ -105,7 +105,7 @@ function credentialCases(spec: LoadedSpec, requirement: Requirement, base: Reque
   }));
 }
 
-type Keep = { ok: true; request: RequestDocument; mayAlsoBreak: string[]; jointWith?: string[] } | { ok: false; failures: string[]; why?: string };
+type Keep = { ok: true; request: RequestDocument; mayAlsoBreak: string[]; jointWith?: string[] } | { ok: false; failures: string[]; why?: string; unstated?: string[] };
 
 function describeFlaws(judged: RequestJudgement, except: string): string | undefined {
   const ambiguous = judged.ambiguous.filter((item) => item.requirementId !== except);
@@ -145,11 +145,10 @@ function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge, context: Mut
     const own = judged.ambiguous.find((item) => item.requirementId === candidate.requirementId);
     return { ok: false, failures: judged.broken, ...(own ? { why: own.why } : {}) };
   }
-  const { request, inseparableFrom } = judged.broken.length > 1 ? isolated(context, spec, candidate.requirementId, candidate.request, judge) : { request: candidate.request, inseparableFrom: undefined };
-  const final = request === candidate.request ? judged : judge(request);
+  const { request, judged: final, inseparableFrom } = isolated(context, spec, candidate.requirementId, candidate.request, judged, judge);
   if (!final.broken.includes(candidate.requirementId)) return { ok: false, failures: final.broken };
   const ignorable = unstatedBreaches(spec, final, candidate.requirementId);
-  if (ignorable.length) return { ok: false, failures: final.broken, why: `it also breaks ${ignorable.join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns (an item "not mapped") rather than refuse the request` };
+  if (ignorable.length) return { ok: false, failures: final.broken, unstated: ignorable, why: `it also breaks ${ignorable.join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns (an item "not mapped") rather than refuse the request` };
   if (inseparableFrom) {
     const others = final.broken.filter((id) => id !== candidate.requirementId);
     // Another schema requirement broken along means the value itself is off in two ways: no fair case of either.
@@ -194,7 +193,14 @@ function caseLevel(spec: LoadedSpec, ids: string[], setup: RequestDocument[] | u
 
 function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): string {
   const discarded = plan.discarded.filter((item) => item.requirementId === requirement.id);
-  if (discarded.length && discarded.every((item) => item.why)) return `every request that breaks it does so only by a value the documents leave ambiguous: ${[...new Set(discarded.map((item) => item.why))].join('; ')}`;
+  if (discarded.length && discarded.every((item) => item.why)) {
+    const whys = [...new Set(discarded.map((item) => item.why))].join('; ');
+    // A breach dragging along a constraint of unstated refusal is no ambiguous value: say which it is.
+    const dragging = discarded.filter((item) => item.unstated);
+    if (dragging.length === 0) return `every request that breaks it does so only by a value the documents leave ambiguous: ${whys}`;
+    if (dragging.length === discarded.length) return `every request that breaks it also breaks ${[...new Set(dragging.flatMap((item) => item.unstated ?? []))].join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns rather than refuse the request`;
+    return `every request that breaks it was left out: ${whys}`;
+  }
   if (discarded.length) {
     const others = [...new Set(discarded.flatMap((item) => item.failures).filter((id) => id !== requirement.id))];
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
@@ -265,9 +271,6 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const counters = new Map<string, number>();
   // A valid case is sent with the configured credentials: positive evidence that they are accepted.
   const authenticatedIds = spec.requirements.filter((requirement) => requirement.rule?.kind === 'authenticated').map((requirement) => requirement.id);
-  // Requirements whose negatives are all joint (no request breaks them alone): said as such, as no refusal can prove them held.
-  const jointOnly = new Map<string, string[]>();
-  const isolatedOnce = new Set<string>();
   let made = 0;
 
   const finish = (draft: Omit<TestCase, 'id' | 'api'>): TestCase => {
@@ -292,13 +295,11 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     }
     const verdict = keep(spec, candidate, judge, context);
     if (!verdict.ok) {
-      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}) });
+      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}), ...(verdict.unstated ? { unstated: verdict.unstated } : {}) });
       return;
     }
     const repaired = verdict.request !== candidate.request;
     const joint = verdict.jointWith ?? [];
-    if (joint.length) jointOnly.set(requirement.id, [...new Set([...(jointOnly.get(requirement.id) ?? []), ...joint])]);
-    else if (candidate.polarity === 'negative') isolatedOnce.add(requirement.id);
     add({
       requirementId: candidate.requirementId,
       polarity: candidate.polarity,
@@ -331,8 +332,10 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
         if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
         else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
       }
-      const joint = jointOnly.get(requirement.id);
-      if (joint && !isolatedOnce.has(requirement.id)) {
+      // Only joint negatives (no request breaks it alone): said as such, as no refusal can prove it held.
+      const negatives = plan.cases.slice(before).filter((testCase) => testCase.polarity === 'negative');
+      if (negatives.length && negatives.every((testCase) => testCase.jointWith)) {
+        const joint = [...new Set(negatives.flatMap((testCase) => testCase.jointWith ?? []))];
         plan.notRunnable.push({ requirementId: requirement.id, reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone` });
       }
       const deferred = usingUp.some((item) => item.requirement.id === requirement.id);
