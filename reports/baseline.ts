@@ -84,6 +84,12 @@ export function isExpired(entry: BaselineEntry, today: Date): boolean {
   return entry.expires !== undefined && entry.expires <= today.toISOString().slice(0, 10);
 }
 
+/** The reason of the entry that expects this requirement broken on these targets; none when none does (an expired entry expects nothing). */
+export function knownDeviation(baseline: Baseline, requirementId: string, targets: readonly string[], today: Date): string | undefined {
+  const entry = entryFor(baseline, requirementId, targets);
+  return entry && !isExpired(entry, today) ? entry.reason : undefined;
+}
+
 /** What the entry makes of a verdict (see BaselineStatus). */
 export function baselineStatus(entry: BaselineEntry, verdict: 'held' | 'broken' | 'not-run', today: Date): BaselineStatus {
   if (isExpired(entry, today)) return 'expired';

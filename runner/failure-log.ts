@@ -4,6 +4,8 @@ import type { CaseResult } from './run-model.ts';
 import { levelOfClaim } from './verdict-tally.ts';
 
 type Shown = 'broken' | 'warned';
+/** What the console has said of a requirement so far: a known deviation is said once, apart. */
+type Said = Shown | 'known';
 
 /**
  * Decides which failures the console prints as the run goes: each requirement once, with the
@@ -11,7 +13,7 @@ type Shown = 'broken' | 'warned';
  * should a later case break it for an explicit claim.
  */
 export class FailureLog {
-  private readonly shown = new Map<string, Shown>();
+  private readonly shown = new Map<string, Said>();
 
   constructor(
     private readonly specs: LoadedSpec[],
@@ -29,21 +31,17 @@ export class FailureLog {
   note(result: CaseResult): string {
     const all = this.failuresOf(result);
     const knownLines = [...all.keys()].filter((id) => this.known(id) !== undefined && !this.shown.has(id)).map((id) => {
-      this.shown.set(id, 'warned');
+      this.shown.set(id, 'known');
       return `≈ ${id} broken, a known deviation (baseline: ${this.known(id)})\n`;
     });
-    const failures = new Map([...all].filter(([id]) => this.known(id) === undefined));
-    const fresh = [...failures].filter(([id, shown]) => this.shown.get(id) !== shown && this.shown.get(id) !== 'broken');
+    const failures = [...all].filter(([id]) => this.known(id) === undefined);
+    const fresh = failures.filter(([id, shown]) => this.shown.get(id) !== shown && this.shown.get(id) !== 'broken');
     for (const [id, shown] of fresh) this.shown.set(id, shown);
-    const allIds = [...failures.keys()];
-    const byShown = (wanted: Shown) => fresh.filter(([, shown]) => shown === wanted).map(([id]) => id);
-    const broken = byShown('broken');
-    const warned = byShown('warned');
-    return [
-      ...knownLines,
-      ...(broken.length ? [formatFailure(this.specs, result, [...broken, ...allIds.filter((id) => !broken.includes(id))], 'broken')] : []),
-      ...(warned.length && !broken.length ? [formatFailure(this.specs, result, [...warned, ...allIds.filter((id) => !warned.includes(id))], 'warned')] : []),
-    ].join('');
+    // Said with the most serious verdict among what is new: broken first, the others named after.
+    const glyph: Shown = fresh.some(([, shown]) => shown === 'broken') ? 'broken' : 'warned';
+    const lead = fresh.filter(([, shown]) => shown === glyph).map(([id]) => id);
+    const named = [...lead, ...failures.map(([id]) => id).filter((id) => !lead.includes(id))];
+    return [...knownLines, ...(lead.length ? [formatFailure(this.specs, result, named, glyph)] : [])].join('');
   }
 
   /** Each requirement the case found broken, as broken (an explicit claim, or any with --strict) or warned. */

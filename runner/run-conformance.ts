@@ -17,7 +17,7 @@ import { ResultsStream } from './results-stream.ts';
 import { runHeader, suiteVersion } from './run-header.ts';
 import { formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { FailureLog } from './failure-log.ts';
-import { entryFor, isExpired, type Baseline } from '../reports/baseline.ts';
+import { knownDeviation, type Baseline } from '../reports/baseline.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import type { Dispatcher } from 'undici';
@@ -117,12 +117,6 @@ async function checkReachable(dispatcher: Dispatcher, target: string, limits: Ex
   if (unreachable) throw unreachable;
 }
 
-/** The reason of the baseline entry that expects this requirement broken (an expired one expects nothing). */
-function knownDeviation(baseline: Baseline | undefined, requirementId: string, targets: string[]): string | undefined {
-  const entry = baseline ? entryFor(baseline, requirementId, targets) : undefined;
-  return entry && !isExpired(entry, new Date()) ? entry.reason : undefined;
-}
-
 /** Runs the conformance run of DESIGN.md: plan, send, check, tally, report. */
 export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
@@ -180,7 +174,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
       : undefined;
     const progress = new ProgressLine(options.progress, plannedSize, options.showProgress);
     const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
-    const failures = new FailureLog(specs, options.strict, (id) => knownDeviation(options.baseline, id, baselineTargets));
+    const failures = new FailureLog(specs, options.strict, (id) => (options.baseline ? knownDeviation(options.baseline, id, baselineTargets, new Date()) : undefined));
     const deadline = new AbortController();
     const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
     const onStop = () => deadline.abort('stopped');
