@@ -9,6 +9,7 @@ import { apiCardsSection } from './html-api-cards.ts';
 import { errataSection, passesSection, responseCodesSection } from './html-reference.ts';
 import { baselineSection } from './html-baseline.ts';
 import { coverageSection } from './html-coverage.ts';
+import { brokenInReadingOrder } from './broken-requirements.ts';
 
 const STYLE = readFileSync(new URL('./assets/report.css', import.meta.url), 'utf8');
 const SCRIPT = readFileSync(new URL('./assets/report-filters.js', import.meta.url), 'utf8');
@@ -36,8 +37,7 @@ function filters(apis: ApiReport[]): Html {
 /** What broke and how to reproduce it: failing requirements first, then the inferred ones that only warn. */
 function brokenSection(model: ReportModel): Html {
   const documents = new Map(model.apis.map((api) => [api.api, api.document]));
-  const rank = (row: RequirementReport) => (row.failing ? 0 : row.baseline?.status === 'known' ? 2 : 1);
-  const broken = model.requirements.filter((row) => row.verdict === 'broken').sort((a, b) => rank(a) - rank(b));
+  const broken = brokenInReadingOrder(model.requirements);
   const body = broken.length
     ? broken.map((row) => brokenRequirement(row, documents.get(row.api) ?? ''))
     : html`<p>None: every requirement that ran held.</p>`;

@@ -16,12 +16,17 @@ interface SuiteCounts {
   skipped: number;
 }
 
+/** An empty JUnit XML document whose text may hold anything the target sent (see REPLACEMENT_CHARACTER). */
+export function junitDocument(): XmlElement {
+  return create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: REPLACEMENT_CHARACTER });
+}
+
 /**
  * The run as JUnit XML (the Jenkins junit-4 schema): one testsuite per API, one testcase per
  * requirement named by its id, and a `conformance-run` suite that fails when cases went unsent.
  */
 export function junitXml(model: ReportModel): string {
-  const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: REPLACEMENT_CHARACTER });
+  const document = junitDocument();
   const totals = totalCounts(model);
   const root = document.ele('testsuites', {
     name: 'conformance',

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { create } from 'xmlbuilder2';
+import { junitDocument } from './junit-report.ts';
 import type { ConformanceError } from '../engine/errors.ts';
 import type { RunFooter, RunHeader } from '../runner/results-stream.ts';
 
@@ -23,7 +23,7 @@ function errorFooter(header: RunHeader, error: ConformanceError): RunFooter {
 }
 
 function errorJunit(header: RunHeader, error: ConformanceError): string {
-  const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
+  const document = junitDocument();
   const suite = document
     .ele('testsuites', { name: 'conformance', tests: '1', failures: '0', errors: '1', time: '0.000' })
     .ele('testsuite', { name: 'conformance-run', tests: '1', failures: '0', errors: '1', skipped: '0', time: '0.000', timestamp: header.startedAt });

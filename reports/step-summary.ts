@@ -1,5 +1,6 @@
 import { API_NAMES } from '../engine/api-catalogue.ts';
 import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport } from './report-model.ts';
+import { brokenInReadingOrder } from './broken-requirements.ts';
 
 /** Broken requirements shown in full; the rest are named (GitHub refuses a job summary over 1 MiB). */
 const MAX_SHOWN_REQUIREMENTS = 30;
@@ -75,8 +76,7 @@ function baselineNote(run: ReportRun): string[] {
 }
 
 function brokenRequirements(model: ReportModel): string[] {
-  const rank = (row: RequirementReport) => (row.failing ? 0 : row.baseline?.status === 'known' ? 2 : 1);
-  const broken = model.requirements.filter((row) => row.verdict === 'broken').sort((a, b) => rank(a) - rank(b));
+  const broken = brokenInReadingOrder(model.requirements);
   if (broken.length === 0) return [];
   const documents = new Map(model.apis.map((api) => [api.api, api.document]));
   const shown = broken.slice(0, MAX_SHOWN_REQUIREMENTS).map((row) => brokenRequirement(row, documents.get(row.api) ?? ''));
