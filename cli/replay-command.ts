@@ -67,8 +67,8 @@ export async function replayCommand(args: string[]): Promise<number> {
   await assertSamePlans(file, header, apis, values.config);
   const ids = chosen.map((item) => item.caseId);
   process.stdout.write(`Replaying ${ids.length} case${ids.length === 1 ? '' : 's'} of ${file} (seed ${header.seed}, runs ${header.runs}).\n`);
-  const { shard: _shard, ...recorded } = { ...(header.selection ?? {}), ...(header.shard ? { shard: header.shard } : {}) };
-  const { cases: _previous, ...selection } = recorded;
+  // The recorded selection chose the plan; the shard is not kept (the case ids pick from the whole plan).
+  const { cases: _previous, ...selection } = header.selection ?? {};
   return executeRun(
     { ...values, strict: (values.strict ?? false) || header.strict },
     { seed: header.seed, runs: header.runs, apis, apisNamed: true, selection: { ...selection, cases: ids }, replay: { of: file, cases: ids } },
