@@ -102,7 +102,7 @@ function evaluateStateful(rule: Rule, request: RequestDocument, scope: string[],
       return JSON.stringify(actual) === JSON.stringify(expected.value) ? held(text) : broken(text);
     }
     case 'withinQuota': {
-      const value = valueAt(request, rule.path, scope);
+      const value = valueAt(request, rule.path, scope) ?? (rule.defaultFrom === undefined ? undefined : valueAt(request, rule.defaultFrom, scope));
       if (value === undefined) return notApplicable(`${rule.path} is absent`);
       const number = quantityOf(value);
       if (number === undefined) return notApplicable(`${rule.path} is not a number`);

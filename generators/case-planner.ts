@@ -4,6 +4,9 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { Level, Requirement } from '../engine/requirement-model.ts';
 import { isolated } from './isolation-repair.ts';
+import { alternateBases, type AlternateBase } from './alternate-bases.ts';
+import { NOT_SEPARABLE, NO_STATED_OUTCOME, UNBREAKABLE } from './one-way-reasons.ts';
+import type { WorldData } from '../engine/world-from-data.ts';
 import { documentExamples } from './document-examples.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
@@ -105,6 +108,13 @@ function credentialCases(spec: LoadedSpec, requirement: Requirement, base: Reque
   }));
 }
 
+/** Why a credential header's requirement has no negative of its own: every valid case sends the header, computed at send time. */
+function credentialHeaderReason(requirement: Requirement): string {
+  const typeOnly = (requirement.schema ?? []).every((claim) => claim.keywords?.every((keyword) => keyword === 'type') ?? false);
+  if (typeOnly) return `${UNBREAKABLE}: a header value is always text on the wire; every valid case sends this credential header, computed`;
+  return `${NOT_SEPARABLE}: the suite computes this credential header for every request, and every valid case sends it; a request that breaks it is not authenticated either, which the authentication checks send`;
+}
+
 type Keep = { ok: true; request: RequestDocument; mayAlsoBreak: string[]; jointWith?: string[] } | { ok: false; failures: string[]; why?: string; unstated?: string[] };
 
 function describeFlaws(judged: RequestJudgement, except: string): string | undefined {
@@ -116,8 +126,6 @@ function describeFlaws(judged: RequestJudgement, except: string): string | undef
   return undefined;
 }
 
-/** Said of a negative whose breach drags another requirement along: the reason the planner gives when no case of it is left. */
-export const NOT_SEPARABLE = 'no request breaks it alone';
 
 /** Other requirements a request breaks, under some reading, whose refusal the document leaves unstated. */
 function unstatedBreaches(spec: LoadedSpec, judged: RequestJudgement, except: string): string[] {
@@ -197,8 +205,8 @@ function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): s
     const whys = [...new Set(discarded.map((item) => item.why))].join('; ');
     // A breach dragging along a constraint of unstated refusal is no ambiguous value: say which it is.
     const dragging = discarded.filter((item) => item.unstated);
-    if (dragging.length === 0) return `every request that breaks it does so only by a value the documents leave ambiguous: ${whys}`;
-    if (dragging.length === discarded.length) return `every request that breaks it also breaks ${[...new Set(dragging.flatMap((item) => item.unstated ?? []))].join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns rather than refuse the request`;
+    if (dragging.length === 0) return `${NO_STATED_OUTCOME}: every request that breaks it does so only by a value the documents leave ambiguous: ${whys}`;
+    if (dragging.length === discarded.length) return `${NOT_SEPARABLE}: every request that breaks it also breaks ${[...new Set(dragging.flatMap((item) => item.unstated ?? []))].join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns rather than refuse the request`;
     return `every request that breaks it was left out: ${whys}`;
   }
   if (discarded.length) {
@@ -206,7 +214,7 @@ function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): s
     return `every request the suite could make breaks another requirement too (${others.join(', ') || 'or none at all'})`;
   }
   const onParameters = (requirement.schema ?? []).every((claim) => claim.at.startsWith('parameter:'));
-  if (onParameters) return 'a path or header value is always text on the wire: its type cannot be broken';
+  if (onParameters) return `${UNBREAKABLE}: a path or header value is always text on the wire, so its type cannot be broken`;
   const wanted = claimPointers(spec, requirement).flatMap((pointer) => fixturesGiving(spec.api, spec.requirements, pointer));
   const why = 'the suite could make no request that breaks it';
   return wanted.length ? `${why}: it found no valid value to start from; set ${[...new Set(wanted)].join(' or ')}` : why;
@@ -247,6 +255,12 @@ function contextWhereHeeded<C extends MutationContext>(context: C, requirement: 
   return { ...context, base: undecidedSubjects.length ? withEdits(base, { unset: [...new Set(undecidedSubjects)] }) : base };
 }
 
+/** A requirement's candidates made from the context's base, or why none can be. */
+function candidatesOf(context: MutationContext & { world: WorldData }, requirement: Requirement, judge: Judge): { candidates: Candidate[] } | { notRunnable: string } {
+  if (requirement.schema) return { candidates: schemaCandidates(contextWhereHeeded(context, requirement, judge), requirement) };
+  return ruleCandidates(context, requirement);
+}
+
 /** Plans an API's cases: boundary cases first and always, then `runs` random valid requests. */
 export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): ApiPlan {
   const streamed = streamPlan(spec, config, options);
@@ -269,8 +283,8 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const success = successRequirement(spec);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
   const counters = new Map<string, number>();
-  // A valid case is sent with the configured credentials: positive evidence that they are accepted.
-  const authenticatedIds = spec.requirements.filter((requirement) => requirement.rule?.kind === 'authenticated').map((requirement) => requirement.id);
+  // A valid case is sent with the configured credentials, their headers computed: positive evidence that they are accepted.
+  const authenticatedIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
   let made = 0;
 
   const finish = (draft: Omit<TestCase, 'id' | 'api'>): TestCase => {
@@ -313,6 +327,29 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     });
   };
 
+  // The same breach from another valid request: a server checking a rule on one code path only is caught too.
+  const alternates = alternateBases(context);
+  const addAlternateNegative = (requirement: Requirement, alternate: AlternateBase): void => {
+    const alternateContext = { ...context, base: alternate.request };
+    const made = candidatesOf(alternateContext, requirement, judge);
+    const planned = new Set(plan.cases.filter((testCase) => testCase.requirementId === requirement.id).map((testCase) => JSON.stringify(testCase.request)));
+    // A wrong JSON type is refused before any rule's own code runs: a breach of the rule itself is tried first.
+    const negatives = ('candidates' in made ? made.candidates : []).filter((candidate) => candidate.polarity === 'negative' && !candidate.setup);
+    for (const candidate of [...negatives.filter((item) => item.keyword !== 'type'), ...negatives.filter((item) => item.keyword === 'type')]) {
+      const verdict = keep(spec, candidate, judge, alternateContext);
+      if (!verdict.ok || verdict.jointWith || planned.has(JSON.stringify(verdict.request))) continue;
+      add({
+        requirementId: requirement.id,
+        polarity: 'negative',
+        origin: 'boundary',
+        level: caseLevel(spec, [requirement.id], undefined),
+        description: `${candidate.description}, from another valid request (${alternate.description})`,
+        request: verdict.request,
+        expectedStatuses: statusesOf(spec, [requirement.id, ...verdict.mayAlsoBreak]),
+      });
+      return;
+    }
+  };
   add({ requirementId: success.id, polarity: 'positive', origin: 'boundary', level: success.level, description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
   for (const example of documentExamples(spec, base, world, judge)) {
     if ('request' in example) add({ requirementId: success.id, polarity: 'positive', origin: 'example', level: 'inferred', description: example.description, request: example.request, expectedStatuses: [success.status] });
@@ -322,16 +359,14 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     if (requirement.testable === false) plan.notRunnable.push({ requirementId: requirement.id, reason: `untestable: ${requirement.untestable ?? ''}` });
     else if (requirement.rule?.kind === 'authenticated') credentialCases(spec, requirement, base).forEach(add);
     else if (isResponseRequirement(requirement)) continue;
-    else if (requirement.refusal === 'unstated') plan.notRunnable.push({ requirementId: requirement.id, reason: 'the document does not say that a server refuses a request breaking it: valid cases keep it, and no case breaks it' });
-    else if (isCredentialRequirement(spec, requirement.id)) plan.notRunnable.push({ requirementId: requirement.id, reason: 'a credential header the suite computes; the authentication checks send it missing and wrong' });
+    else if (requirement.refusal === 'unstated') plan.notRunnable.push({ requirementId: requirement.id, reason: `${NO_STATED_OUTCOME}: the document does not say that a server refuses a request breaking it, so refusing and ignoring both conform; valid cases keep it` });
+    else if (isCredentialRequirement(spec, requirement.id)) plan.notRunnable.push({ requirementId: requirement.id, reason: credentialHeaderReason(requirement) });
     else {
       const before = plan.cases.length;
-      if (requirement.schema) schemaCandidates(contextWhereHeeded(context, requirement, judge), requirement).forEach((candidate) => addCandidate(candidate, requirement));
-      else {
-        const made = ruleCandidates(context, requirement);
-        if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
-        else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
-      }
+      const made = candidatesOf(context, requirement, judge);
+      if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
+      else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
+      for (const alternate of alternates) addAlternateNegative(requirement, alternate);
       // Only joint negatives (no request breaks it alone): said as such, as no refusal can prove it held.
       const negatives = plan.cases.slice(before).filter((testCase) => testCase.polarity === 'negative');
       if (negatives.length && negatives.every((testCase) => testCase.jointWith)) {

@@ -36,6 +36,7 @@ export function pathsOf(rule: Rule): string[] {
     case 'mustBeInState':
       return [...rule.key, ...(rule.sameAs ? [rule.sameAs] : [])];
     case 'withinQuota':
+      return [rule.path, ...(rule.defaultFrom ? [rule.defaultFrom] : [])];
     case 'callerOwns':
     case 'parsesAs':
       return [rule.path];

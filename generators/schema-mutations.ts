@@ -24,6 +24,8 @@ export interface Candidate {
   polarity: 'positive' | 'negative';
   description: string;
   request: RequestDocument;
+  /** The schema keyword a schema-made candidate breaks or sits at the edge of. */
+  keyword?: string;
   /** Requests to send first (their answers are not judged), e.g. the stack a duplicate conflicts with. */
   setup?: RequestDocument[];
 }
@@ -145,6 +147,7 @@ function keywordCandidates(context: MutationContext, requirement: Requirement, c
     polarity: 'negative',
     description: `${target} = ${describeValue(value)} (breaks ${keyword})`,
     request: withEdits(start, { set: { [target]: value } }),
+    keyword,
   }));
   const boundary = boundaryValidValuesFor(node, keyword).map((value): Candidate => ({
     requirementId: requirement.id,

@@ -6,25 +6,14 @@ import { requestBodySchema } from '../engine/schema-locations.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
 import { valueFor } from './schema-arbitrary.ts';
-import { repairReferences } from './reference-repair.ts';
 import { withoutNullMembers } from '../engine/reasonable-readings.ts';
-import { repairDeclarations } from './declaration-repair.ts';
-import { repairUnstatedConstraints } from './unstated-constraint-repair.ts';
+import { repairedToValid } from './valid-repair.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
-
-type SchemaNode = { type?: unknown; properties?: Record<string, SchemaNode>; required?: string[] };
+import { resourceObject, type ResourceSchema as SchemaNode } from './resource-object.ts';
 
 const KEEP = Symbol('keep');
 const DROP = Symbol('drop');
-
-/** The object the fields live in: the body's one required object property (healthmonitor, server, ha), else the body. */
-function resourceObject(schema: SchemaNode): { pointer: string[]; schema: SchemaNode } {
-  const required = schema.required ?? [];
-  const only = required.length === 1 ? schema.properties?.[required[0] ?? ''] : undefined;
-  if (only && only.type === 'object' && only.properties) return { pointer: ['body', required[0] ?? ''], schema: only };
-  return { pointer: ['body'], schema };
-}
 
 /** Per field: keep the base value, drop it (when optional), or a fresh valid value from its schema. */
 function editsArbitrary(schema: SchemaNode, pointer: string[]): fc.Arbitrary<RequestEdits> {
@@ -62,8 +51,7 @@ export function* validVariations(spec: LoadedSpec, base: RequestDocument, world:
     if (attempts++ >= count * 6) return;
     // A server may read null as "not given" or refuse it: a valid case never sends one.
     const edited = withEdits(base, edits);
-    const repaired = repairReferences(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
-    const request = repairUnstatedConstraints(spec.requirements, repairDeclarations(spec.requirements, repaired));
+    const request = repairedToValid(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
     if (oracle(request).length > 0) continue;
     yield request;
     yielded += 1;

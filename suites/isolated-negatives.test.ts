@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { createJudge } from '../generators/case-oracle.ts';
-import { NOT_SEPARABLE, planApi } from '../generators/case-planner.ts';
+import { planApi } from '../generators/case-planner.ts';
+import { NOT_SEPARABLE } from '../generators/one-way-reasons.ts';
 import { valueAt } from '../engine/rule-paths.ts';
 
 /**
