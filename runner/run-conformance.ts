@@ -20,6 +20,7 @@ import { FailureLog } from './failure-log.ts';
 import { knownDeviation, type Baseline } from '../reports/baseline.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
+import { letIdleConnectionsExpire } from './idle-connections.ts';
 import type { Dispatcher } from 'undici';
 import { randomBytes } from 'node:crypto';
 import { LiveResources, ledgerPath } from './live-resources.ts';
@@ -159,6 +160,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
       }
     }
     const planned = planRun(specs, { ...options, ...(runId ? { runId } : {}) });
+    await letIdleConnectionsExpire();
 
     const tally = new ReportAccumulator(specs);
     for (const { plan } of planned) for (const item of plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);

@@ -126,23 +126,6 @@ describe('a live config with the new compute fixtures', () => {
   });
 });
 
-describe('the default plan of compute-servers (the embedded mock\'s fixtures)', () => {
-  const planned = plan(DEFAULT_CONFIG, 50);
-  const negative = new Set(planned.cases.filter((testCase) => testCase.polarity === 'negative').map((testCase) => testCase.requirementId));
-  const positive = new Set(planned.cases.filter((testCase) => testCase.polarity === 'positive').flatMap((testCase) => [testCase.requirementId, ...(testCase.exercises ?? [])]));
-  /** Why a requirement may be sent one way only: no fixture is missing, so only a reason no request can change. */
-  const NO_REQUEST_BREAKS_IT_ALONE = /a credential header the suite computes|the document does not say that a server refuses|always text on the wire/;
-
-  it.each(compute.requirements.filter((requirement) => !isResponseRequirement(requirement)).map((requirement) => requirement.id))('sends %s both ways, or says why no request can', (id) => {
-    const rule = compute.requirements.find((requirement) => requirement.id === id)?.rule;
-    // Every valid case is sent with the configured token: each is a positive case of the token's requirement.
-    const both = negative.has(id) && (positive.has(id) || rule?.kind === 'authenticated');
-    if (both) return;
-    const reason = reasonOf(planned, id) ?? '(no reason)';
-    expect(reason, `${id} is sent ${negative.has(id) ? 'as a negative only' : positive.has(id) ? 'as a positive only' : 'neither way'}`).toMatch(new RegExp(`set fixtures\\.|${NO_REQUEST_BREAKS_IT_ALONE.source}`));
-  });
-});
-
 describe('lbaas-healthmonitors: a monitor for another tenant', () => {
   const ID = 'lbaas-healthmonitors/tenant-id-own-unless-admin';
   const withCaller = (callerIsAdmin: boolean | undefined): ConformanceConfig => {
@@ -152,7 +135,10 @@ describe('lbaas-healthmonitors: a monitor for another tenant', () => {
   const planOf = (callerIsAdmin: boolean | undefined) => planApi(lbaas, withCaller(callerIsAdmin), { seed: 1, runs: 0 });
 
   it('is refused to a caller who is no administrator', () => {
-    expect(planOf(false).cases.filter((testCase) => testCase.requirementId === ID).map((testCase) => testCase.polarity)).toEqual(['negative']);
+    // From the base and from each other valid request (another monitor type…): negatives only.
+    const polarities = planOf(false).cases.filter((testCase) => testCase.requirementId === ID).map((testCase) => testCase.polarity);
+    expect(polarities.length).toBeGreaterThan(0);
+    expect(new Set(polarities)).toEqual(new Set(['negative']));
   });
 
   it('is sent as a valid request by an administrator', () => {

@@ -9,6 +9,7 @@ import { planApi } from '../generators/case-planner.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import type { TestCase } from '../runner/run-model.ts';
 import { send } from './support/mock-client.ts';
+import { letIdleConnectionsExpire } from '../runner/idle-connections.ts';
 
 /**
  * The verdict discipline as a property over seeds (README, "Verdicts"): whatever the seed, every
@@ -41,6 +42,7 @@ describe.each(API_NAMES)('%s planned over many seeds', (api) => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
         const plan = planApi(spec(), DEFAULT_CONFIG, { seed, runs: RUNS });
+        await letIdleConnectionsExpire();
         for (const testCase of plan.cases.filter((c) => c.polarity === 'positive' && standalone(c))) {
           // The document's own examples may hold a value some reading refuses (they are inferred cases): nothing broken or undecided is enough.
           const judged = judge(testCase.request);
