@@ -10,7 +10,7 @@ import { API_NAMES } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { runConformance } from '../runner/run-conformance.ts';
-import type { CaseResult } from '../runner/run-model.ts';
+import type { CaseResult } from '../engine/run-model.ts';
 import { ResultsStream, type RunFooter, type RunHeader } from '../runner/results-stream.ts';
 import { readResultsFile } from '../reports/results-file.ts';
 import { mergeResultFiles } from '../reports/merge-results.ts';

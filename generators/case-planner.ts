@@ -16,7 +16,7 @@ import { usesSigV4 } from '../engine/security-schemes.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import { absoluteTokens, valueAt } from '../engine/rule-paths.ts';
 import { withEdits } from '../engine/request-edits.ts';
-import type { TestCase } from '../runner/run-model.ts';
+import type { PlannedCase } from '../engine/run-model.ts';
 import { baseRequest } from './base-requests.ts';
 import { createJudge, flawsOf, isCredentialRequirement, type Judge, type Oracle } from './case-oracle.ts';
 import type { RequestJudgement } from '../engine/reasonable-readings.ts';
@@ -43,7 +43,7 @@ export interface PlanOptions {
 /** Everything the run will send for one API, and what it could not make (never silently). */
 export interface ApiPlan {
   api: ApiName;
-  cases: TestCase[];
+  cases: PlannedCase[];
   /** Requirements no case tests, with why (untestable, response-side, fixture missing…). */
   notRunnable: { requirementId: string; reason: string }[];
   /** Generated candidates that did not break exactly their requirement, or broke it only by a value the documents tolerate (they would prove nothing). */
@@ -92,8 +92,8 @@ function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string, j
   return request;
 }
 
-function credentialCases(spec: LoadedSpec, requirement: Requirement, base: RequestDocument): Omit<TestCase, 'id' | 'api'>[] {
-  const variants: [NonNullable<TestCase['credentials']>, string][] = usesSigV4(spec)
+function credentialCases(spec: LoadedSpec, requirement: Requirement, base: RequestDocument): Omit<PlannedCase, 'id' | 'api'>[] {
+  const variants: [NonNullable<PlannedCase['credentials']>, string][] = usesSigV4(spec)
     ? [['none', 'unsigned: no Authorization header'], ['wrong-signature', 'signed with the wrong secret key'], ['expired-signature', 'signed 20 minutes ago']]
     : [['none', 'no X-Auth-Token'], ['wrong-token', 'a wrong X-Auth-Token']];
   return variants.map(([credentials, description]) => ({
@@ -235,7 +235,7 @@ function claimPointers(spec: LoadedSpec, requirement: Requirement): string[] {
  * taken, so a run of any size holds a constant number of cases. `cases` can be taken once.
  */
 export interface StreamedPlan extends Omit<ApiPlan, 'cases'> {
-  cases: Iterable<TestCase>;
+  cases: Iterable<PlannedCase>;
   /** How many cases at most: the boundary ones plus `runs` (fewer if valid variations run out). */
   size: number;
 }
@@ -287,7 +287,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const authenticatedIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
   let made = 0;
 
-  const finish = (draft: Omit<TestCase, 'id' | 'api'>): TestCase => {
+  const finish = (draft: Omit<PlannedCase, 'id' | 'api'>): PlannedCase => {
     const counterKey = `${draft.requirementId}#${draft.polarity}`;
     const n = (counters.get(counterKey) ?? 0) + 1;
     counters.set(counterKey, n);
@@ -299,7 +299,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
     return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
   };
-  const add = (draft: Omit<TestCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
+  const add = (draft: Omit<PlannedCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
   // A valid case that uses up a fixture (a free port, a volume) comes after every case that needs it free; each is judged again then.
   const usingUp: { candidate: Candidate; requirement: Requirement }[] = [];
   const addCandidate = (candidate: Candidate, requirement: Requirement, deferring = true): void => {
@@ -385,7 +385,7 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
     if (!planned) plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
   }
   const boundary = plan.cases;
-  function* cases(): Generator<TestCase> {
+  function* cases(): Generator<PlannedCase> {
     yield* boundary;
     for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {
       yield finish({ requirementId: success.id, polarity: 'positive', origin: 'random', level: success.level, description: 'a random valid request', request, expectedStatuses: [success.status] });

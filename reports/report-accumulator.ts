@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
 import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
-import type { CaseResult, RequirementVerdict } from '../runner/run-model.ts';
+import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
 import { VerdictTally } from '../runner/verdict-tally.ts';
 import { applyBaseline, baselineSummary } from './baseline-judgement.ts';
 import { coverageOf, oneWayReason } from './requirement-coverage.ts';

@@ -1,4 +1,4 @@
-import type { TestCase } from './run-model.ts';
+import type { PlannedCase } from '../engine/run-model.ts';
 import { requirementFilter, type RequirementFilter } from './requirement-filter.ts';
 
 /** Which of the planned cases a run sends: its shard, and the live-endpoint safety limits. */
@@ -26,7 +26,7 @@ export interface LeftOut {
 
 export interface SelectedCases {
   /** Taken lazily, in plan order; can be taken once. */
-  cases: Iterable<TestCase>;
+  cases: Iterable<PlannedCase>;
   left: LeftOut;
 }
 
@@ -37,11 +37,11 @@ export const LEFT_BY_FILTER = 'not selected (--include/--exclude)';
 export const LEFT_BY_REPLAY = 'not replayed';
 
 /** How many resources a conforming target creates while running this case. */
-export function creationsOf(testCase: TestCase): number {
+export function creationsOf(testCase: PlannedCase): number {
   return (testCase.setup?.length ?? 0) + (testCase.polarity === 'positive' ? 1 : 0);
 }
 
-function whyLeftOut(testCase: TestCase, position: number, selection: CaseSelection, creates: { sent: number }, selected: RequirementFilter, replayed: Set<string> | undefined): string | undefined {
+function whyLeftOut(testCase: PlannedCase, position: number, selection: CaseSelection, creates: { sent: number }, selected: RequirementFilter, replayed: Set<string> | undefined): string | undefined {
   if (replayed && !replayed.has(testCase.id)) return LEFT_BY_REPLAY;
   if (!selected(testCase.requirementId)) return LEFT_BY_FILTER;
   if (selection.shard && position % selection.shard.count !== selection.shard.index - 1) return LEFT_BY_SHARD;
@@ -55,14 +55,14 @@ function whyLeftOut(testCase: TestCase, position: number, selection: CaseSelecti
 }
 
 /** Selects from one API's plan as it is taken, counting what it leaves out. */
-export function selectCases(planned: Iterable<TestCase>, selection: CaseSelection): SelectedCases {
+export function selectCases(planned: Iterable<PlannedCase>, selection: CaseSelection): SelectedCases {
   const counts: Record<string, number> = {};
   const sentFor = new Set<string>();
   const leftFor = new Map<string, Set<string>>();
   const creates = { sent: 0 };
   const selected = requirementFilter(selection);
   const replayed = selection.cases ? new Set(selection.cases) : undefined;
-  function* cases(): Generator<TestCase> {
+  function* cases(): Generator<PlannedCase> {
     let position = 0;
     for (const testCase of planned) {
       const why = whyLeftOut(testCase, position++, selection, creates, selected, replayed);

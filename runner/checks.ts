@@ -3,7 +3,7 @@ import type { Level } from '../engine/requirement-model.ts';
 import { withoutNullMembers } from '../engine/reasonable-readings.ts';
 import { documentedSuccess } from '../engine/documented-success.ts';
 import type { SchemaValidator } from '../engine/schema-violations.ts';
-import type { CheckOutcome, ObservedResponse, TestCase } from './run-model.ts';
+import type { CheckOutcome, ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 
 /**
  * The checks, one small named function each (the name is reported with the verdict). Each
@@ -12,7 +12,7 @@ import type { CheckOutcome, ObservedResponse, TestCase } from './run-model.ts';
 export interface CheckContext {
   spec: LoadedSpec;
   validate: SchemaValidator;
-  testCase: TestCase;
+  testCase: PlannedCase;
   response: ObservedResponse;
 }
 

@@ -1,5 +1,5 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { CaseResult } from './run-model.ts';
+import type { CaseResult } from '../engine/run-model.ts';
 import type { ApiReport, BaselineSummary } from '../reports/report-model.ts';
 
 export interface ConsoleSink {

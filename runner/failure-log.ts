@@ -1,6 +1,6 @@
 import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { formatFailure } from './console-report.ts';
-import type { CaseResult } from './run-model.ts';
+import type { CaseResult } from '../engine/run-model.ts';
 import { levelOfClaim } from './verdict-tally.ts';
 
 type Shown = 'broken' | 'warned';

@@ -1,5 +1,5 @@
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
-import type { ObservedResponse } from './run-model.ts';
+import type { ObservedResponse } from '../engine/run-model.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 

@@ -1,6 +1,6 @@
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { HttpRequestPlan } from '../engine/request-to-http.ts';
-import type { TestCase } from './run-model.ts';
+import type { PlannedCase } from '../engine/run-model.ts';
 import { curlCommand, shellQuote } from './curl-command.ts';
 import { redactHeaders, type Redactor } from './redaction.ts';
 
@@ -35,7 +35,7 @@ function bodyWord(body: string, secrets: [string, string][], redact: Redactor): 
  * "$CLOUDBASIC_PRIVATE_KEY". A deliberately wrong or expired signature cannot be remade by curl:
  * those show the headers as sent, the signature redacted.
  */
-export function reproducerCurl(plan: HttpRequestPlan, sent: Record<string, string>, credentials: TestCase['credentials'], config: ConformanceConfig, sigv4: boolean, redact: Redactor): string {
+export function reproducerCurl(plan: HttpRequestPlan, sent: Record<string, string>, credentials: PlannedCase['credentials'], config: ConformanceConfig, sigv4: boolean, redact: Redactor): string {
   const secrets: [string, string][] = [[config.fixtures['cloudbasic-cluster']?.privateKey ?? '', CURL_VARIABLES.privateKey]];
   const body = plan.body === undefined ? undefined : bodyWord(plan.body, secrets, redact);
   const configured = (credentials ?? 'configured') === 'configured';

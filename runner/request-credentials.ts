@@ -3,7 +3,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { signRequest } from '../engine/sigv4-signer.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import type { HttpRequestPlan } from '../engine/request-to-http.ts';
-import type { TestCase } from './run-model.ts';
+import type { PlannedCase } from '../engine/run-model.ts';
 
 const EXPIRED_BY_MS = 20 * 60_000;
 
@@ -14,7 +14,7 @@ export function wrongToken(configured: string): string {
 }
 
 /** The headers to send: the config's extra headers of the API, and the configured X-Auth-Token or SigV4 signature, or the deliberately wrong one a check asks for. */
-export async function withCredentials(spec: LoadedSpec, plan: HttpRequestPlan, config: ConformanceConfig, credentials: TestCase['credentials'] = 'configured'): Promise<Record<string, string>> {
+export async function withCredentials(spec: LoadedSpec, plan: HttpRequestPlan, config: ConformanceConfig, credentials: PlannedCase['credentials'] = 'configured'): Promise<Record<string, string>> {
   // The config's extra headers of this API first (lower-case, as every header here): the credentials computed below win over them.
   const extra = Object.fromEntries(Object.entries(config.apis[spec.api]?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const headers = { ...extra, ...plan.headers };

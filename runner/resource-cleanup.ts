@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import type { CreatedResource, ResourceLedger } from './resource-ledger.ts';
-import type { ObservedResponse } from './run-model.ts';
+import type { ObservedResponse } from '../engine/run-model.ts';
 
 /** How long the suite waits for a resource to settle and to be gone, and how often it looks. */
 export interface CleanupBounds {

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { CaseResult, RequirementVerdict } from './run-model.ts';
+import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
 
 export const RESULTS_FORMAT_VERSION = 1;
 

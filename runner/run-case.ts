@@ -3,7 +3,7 @@ import type { ConformanceConfig } from '../engine/config.ts';
 import type { SchemaValidator } from '../engine/schema-violations.ts';
 import { toHttpRequest } from '../engine/request-to-http.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import type { CaseResult, TestCase } from './run-model.ts';
+import type { CaseResult, PlannedCase } from '../engine/run-model.ts';
 import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import { runChecks } from './checks.ts';
@@ -36,7 +36,7 @@ export interface Sender {
   onCreated?: (resource: CreatedResource) => void;
 }
 
-function noteCreated(context: ApiContext, testCase: TestCase, request: RequestDocument, outcome: ExchangeOutcome, sender: Sender): void {
+function noteCreated(context: ApiContext, testCase: PlannedCase, request: RequestDocument, outcome: ExchangeOutcome, sender: Sender): void {
   if (!sender.onCreated || !('response' in outcome)) return;
   const resource = createdResource(context.spec, context.target, testCase.id, request, outcome.response);
   if (resource) sender.onCreated(resource);
@@ -48,7 +48,7 @@ function redactedRequest(request: RequestDocument, headers: Record<string, strin
 }
 
 /** Sends one case (its setup requests first), checks the answer, and returns its result with every secret redacted. */
-export async function runCase(context: ApiContext, testCase: TestCase, sender: Sender): Promise<CaseResult> {
+export async function runCase(context: ApiContext, testCase: PlannedCase, sender: Sender): Promise<CaseResult> {
   const { dispatcher, limiter, signal, limits, config } = sender;
   const setupStatuses: number[] = [];
   for (const setup of testCase.setup ?? []) {

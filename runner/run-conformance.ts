@@ -9,7 +9,7 @@ import { casesLeft, planRun } from './run-plan.ts';
 import { runCase, type ApiContext } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
-import type { CaseResult, RequirementVerdict } from './run-model.ts';
+import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';

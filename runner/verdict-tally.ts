@@ -1,7 +1,7 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { isResponseRequirement, type Level, type Requirement } from '../engine/requirement-model.ts';
-import type { CaseResult, RequirementVerdict } from './run-model.ts';
+import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
 
 interface Tally {
   /** Cases that tried the requirement, each counted once: labelled with it, exercising it, or judged by a check naming it. */

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { runChecks } from '../runner/checks.ts';
-import type { ObservedResponse, TestCase } from '../runner/run-model.ts';
+import type { ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 
 const spec = await loadSpec('lbaas-healthmonitors');
 const validate = createSchemaValidator(spec);
 
-function testCase(polarity: TestCase['polarity'], requirementId: string, expectedStatuses: number[]): TestCase {
+function testCase(polarity: PlannedCase['polarity'], requirementId: string, expectedStatuses: number[]): PlannedCase {
   return { id: `${requirementId}#x-1`, api: spec.api, requirementId, polarity, origin: 'boundary', level: 'explicit', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses };
 }
 

@@ -12,7 +12,7 @@ import type { Personality } from '../mock/mock-server.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { runChecks } from '../runner/checks.ts';
-import type { ObservedResponse, TestCase } from '../runner/run-model.ts';
+import type { ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 
 /**
  * A second conforming server guards against false alarms the strict mock hides: the suite must
@@ -125,7 +125,7 @@ describe('the planner sends no value the documents leave ambiguous as a negative
 });
 
 describe('the response checks judge a lenient answer on what the documents say, not on the strict mock\'s habits', () => {
-  const positive = (spec: LoadedSpec, status: number): TestCase => ({
+  const positive = (spec: LoadedSpec, status: number): PlannedCase => ({
     id: 'x#positive-1', api: spec.api, requirementId: 'x', polarity: 'positive', origin: 'boundary', level: 'explicit', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses: [status],
   });
   const answer = (status: number, headers: Record<string, string>, json: unknown): ObservedResponse => ({ status, headers, bodyExcerpt: JSON.stringify(json), bodyTruncated: false, json });

@@ -9,7 +9,7 @@ import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
 import { ResultsStream, type RunFooter, type RunHeader } from '../runner/results-stream.ts';
-import type { CaseResult } from '../runner/run-model.ts';
+import type { CaseResult } from '../engine/run-model.ts';
 import { VerdictTally } from '../runner/verdict-tally.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';

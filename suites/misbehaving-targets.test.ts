@@ -14,7 +14,7 @@ import { runChecks } from '../runner/checks.ts';
 import { createDispatcher, exchange, type ExchangeLimits, type ExchangeOutcome } from '../runner/http-exchange.ts';
 import { exchangeHonouringRetryAfter, parseRetryAfter, throttledCheck, type RetryPolicy } from '../runner/retry-after.ts';
 import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
-import type { CaseResult, ObservedResponse, TestCase } from '../runner/run-model.ts';
+import type { CaseResult, ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 import { classifyReachability, TargetUnreachableError } from '../runner/target-errors.ts';
 import { readCaFile, type TlsOptions } from '../runner/tls-options.ts';
 import { describeTransportFailure } from '../runner/transport-failure.ts';
@@ -67,7 +67,7 @@ function answer(outcome: ExchangeOutcome): ObservedResponse {
 // A valid request of lbaas-healthmonitors: a conforming target answers 201 with a body valid against the response schema.
 const spec = await loadSpec('lbaas-healthmonitors');
 const validate = createSchemaValidator(spec);
-const positiveCase: TestCase = {
+const positiveCase: PlannedCase = {
   id: 'lbaas-healthmonitors/max-retries-range#positive-1',
   api: spec.api,
   requirementId: 'lbaas-healthmonitors/max-retries-range',

@@ -12,7 +12,7 @@ import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { valueAt } from '../engine/rule-paths.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { baseRequest } from '../generators/base-requests.ts';
-import type { TestCase } from '../runner/run-model.ts';
+import type { PlannedCase } from '../engine/run-model.ts';
 import { canMissAfterStart, describeCheck, isEdge, isNearMiss, sitesOf, valuesAt, type Site } from './support/near-miss-sites.ts';
 
 const specs = new Map<ApiName, LoadedSpec>();
@@ -26,7 +26,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-function casesOf(plan: ApiPlan, site: Site, polarity: TestCase['polarity']): TestCase[] {
+function casesOf(plan: ApiPlan, site: Site, polarity: PlannedCase['polarity']): PlannedCase[] {
   return plan.cases.filter((testCase) => testCase.polarity === polarity && testCase.requirementId === site.requirementId);
 }
 
@@ -38,7 +38,7 @@ function startAt(api: ApiName, plan: ApiPlan, site: Site): number {
 }
 
 /** Why the plan holds no such case: the requirement is not run, or its candidates were discarded with a reason. */
-function statedReason(plan: ApiPlan, site: Site, polarity: TestCase['polarity']): string | undefined {
+function statedReason(plan: ApiPlan, site: Site, polarity: PlannedCase['polarity']): string | undefined {
   const notRun = plan.notRunnable.find((item) => item.requirementId === site.requirementId);
   if (notRun) return `not run: ${notRun.reason}`;
   const label = polarity === 'negative' ? `(breaks ${site.keyword})` : `(${site.keyword} boundary, inside)`;
@@ -78,7 +78,7 @@ function printed(row: Row): string {
   return `  ${site.requirementId} [${describeCheck(site.check)}${site.within === 'value' ? '' : ` of ${site.within}`}]\n    ${nearMiss}\n    ${edge}`;
 }
 
-function valuesOf(api: ApiName, requirementId: string, polarity: TestCase['polarity']): unknown[] {
+function valuesOf(api: ApiName, requirementId: string, polarity: PlannedCase['polarity']): unknown[] {
   const plan = plans.get(api) as ApiPlan;
   const site = sitesOf(specs.get(api) as LoadedSpec).find((candidate) => candidate.requirementId === requirementId) as Site;
   return casesOf(plan, site, polarity).flatMap((testCase) => valuesAt(site, testCase));

@@ -7,7 +7,7 @@ import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { createJudge, flawsOf } from '../generators/case-oracle.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
-import type { TestCase } from '../runner/run-model.ts';
+import type { PlannedCase } from '../engine/run-model.ts';
 import { send } from './support/mock-client.ts';
 import { letIdleConnectionsExpire } from '../runner/idle-connections.ts';
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** Cases judged on their own request: not the credential checks (their request is the valid base), not those built on a setup. */
-const standalone = (testCase: TestCase): boolean => testCase.origin !== 'check' && !testCase.setup;
+const standalone = (testCase: PlannedCase): boolean => testCase.origin !== 'check' && !testCase.setup;
 
 describe.each(API_NAMES)('%s planned over many seeds', (api) => {
   const spec = () => specs.get(api) as LoadedSpec;

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type ConformanceConfig } from '../engine/config.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { CURL_VARIABLES } from '../runner/reproducer-curl.ts';
 import { runConformance } from '../runner/run-conformance.ts';
-import type { CaseResult } from '../runner/run-model.ts';
+import type { CaseResult } from '../engine/run-model.ts';
 
 /**
  * Each reproducer curl, run as printed with its environment variables set, gets the status the

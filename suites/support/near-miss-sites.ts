@@ -1,5 +1,5 @@
 import type { LoadedSpec } from '../../engine/spec-loader.ts';
-import type { TestCase } from '../../runner/run-model.ts';
+import type { PlannedCase } from '../../engine/run-model.ts';
 import { parseClaim } from '../../engine/schema-claims.ts';
 import { isRequestLocation, schemaLocations } from '../../engine/schema-locations.ts';
 import { isContainer, resolvePointer } from '../../engine/json-pointer.ts';
@@ -88,7 +88,7 @@ export function sitesOf(spec: LoadedSpec): Site[] {
 }
 
 /** The values a case puts where the site is. */
-export function valuesAt(site: Site, testCase: TestCase): unknown[] {
+export function valuesAt(site: Site, testCase: PlannedCase): unknown[] {
   const value = valueAt(testCase.request, site.pointer);
   if (site.within === 'value') return value === undefined ? [] : [value];
   if (!isNode(value)) return [];

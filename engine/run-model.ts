@@ -1,13 +1,13 @@
-import type { ApiName } from '../engine/api-catalogue.ts';
-import type { Level } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import type { ApiName } from './api-catalogue.ts';
+import type { Level } from './requirement-model.ts';
+import type { RequestDocument } from './request-document.ts';
 
 /**
  * One request the suite sends, labelled with the requirement it tests and what a conforming
  * target answers. The same requirement id names the case, the check, the report row and the
  * JUnit test case.
  */
-export interface TestCase {
+export interface PlannedCase {
   /** Stable and readable: `<requirement id>#<polarity>-<n>`. */
   id: string;
   api: ApiName;
@@ -70,8 +70,8 @@ export interface CaseResult {
   caseId: string;
   api: ApiName;
   requirementId: string;
-  polarity: TestCase['polarity'];
-  origin: TestCase['origin'];
+  polarity: PlannedCase['polarity'];
+  origin: PlannedCase['origin'];
   /** The case's level (absent in older results: its requirement's). */
   level?: Level;
   description: string;
