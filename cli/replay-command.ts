@@ -3,7 +3,7 @@ import { isApiName, type ApiName } from '../engine/api-catalogue.ts';
 import { loadConfig } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
 import { readResultsFile } from '../reports/results-file.ts';
-import type { RunHeader } from '../runner/results-stream.ts';
+import type { RunHeader } from '../engine/results-document.ts';
 import { runHeader } from '../runner/run-header.ts';
 import { existingFileOption, parseCommandOptions, REPLAY_OPTIONS } from './arguments.ts';
 import { executeRun } from './run-command.ts';

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../engine/ajv-instance.ts';
 import { ConformanceError, type ErrorCode } from '../engine/errors.ts';
-import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../runner/results-stream.ts';
+import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 import resultsSchema from './results.schema.json' with { type: 'json' };
 

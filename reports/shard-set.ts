@@ -1,4 +1,4 @@
-import type { RunFooter, RunHeader } from '../runner/results-stream.ts';
+import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 import { ResultsFileError } from './results-file.ts';
 
 /**

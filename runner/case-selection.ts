@@ -1,4 +1,5 @@
 import type { PlannedCase } from '../engine/run-model.ts';
+import { LEFT_BY_FILTER, LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY, LEFT_BY_REPLAY, LEFT_BY_SHARD } from '../engine/not-sent-reasons.ts';
 import { requirementFilter, type RequirementFilter } from './requirement-filter.ts';
 
 /** Which of the planned cases a run sends: its shard, and the live-endpoint safety limits. */
@@ -29,12 +30,6 @@ export interface SelectedCases {
   cases: Iterable<PlannedCase>;
   left: LeftOut;
 }
-
-export const LEFT_BY_SHARD = 'another shard';
-export const LEFT_BY_NEGATIVE_ONLY = '--negative-only (it would create a resource)';
-export const LEFT_BY_MAX_CREATES = '--max-creates reached';
-export const LEFT_BY_FILTER = 'not selected (--include/--exclude)';
-export const LEFT_BY_REPLAY = 'not replayed';
 
 /** How many resources a conforming target creates while running this case. */
 export function creationsOf(testCase: PlannedCase): number {

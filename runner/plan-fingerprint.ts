@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { canonicalJson } from '../generators/schema/canonical-json.ts';
-import type { RecordedSelection } from './results-stream.ts';
+import type { RecordedSelection } from '../engine/results-document.ts';
 
 /**
  * A hash of everything that decides one API's plan: the spec as written, the fixtures, the seed,

@@ -1,58 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
-
-export const RESULTS_FORMAT_VERSION = 1;
-
-export interface RunHeader {
-  formatVersion: number;
-  suiteVersion: string;
-  startedAt: string;
-  target: string;
-  seed: number;
-  runs: number;
-  strict: boolean;
-  apis: string[];
-  /** --shard I/N; absent: the whole plan. */
-  shard?: { index: number; count: number };
-  /** Per API, a hash of what decides its plan (runner/plan-fingerprint.ts): equal across the shards of one run. */
-  plans?: Record<string, string>;
-  /** What chose the cases sent, besides the shard. */
-  selection?: RecordedSelection;
-  /** `conformance replay`: the results file whose cases were sent again. */
-  replayOf?: string;
-  /** The target's name (--label). */
-  label?: string;
-}
-
-export interface RecordedSelection {
-  include?: string[];
-  exclude?: string[];
-  negativeOnly?: boolean;
-  maxCreates?: number;
-  /** Replay: the case ids sent again. */
-  cases?: string[];
-}
-
-/** Why a run ended with exit 2. */
-export interface RunError {
-  code: string;
-  message: string;
-  hint?: string;
-}
-
-export interface RunFooter {
-  finishedAt: string;
-  durationMs: number;
-  complete: boolean;
-  exitCode: number;
-  /** A run that ended with exit 2: why (nothing it holds is a verdict). */
-  error?: RunError;
-  verdicts: RequirementVerdict[];
-  /** Planned cases the run did not send, by why (--shard, --negative-only, --max-creates). */
-  notSent?: Record<string, number>;
-  errata: { api: string; id: string; section: string; quote: string; problem: string; interpretation: string }[];
-}
+import type { CaseResult } from '../engine/run-model.ts';
+import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 
 /**
  * The results as one JSON document written as the run goes: the header, each case result the

@@ -4,7 +4,7 @@ import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { CaseSelection } from './case-selection.ts';
 import { planFingerprint } from './plan-fingerprint.ts';
-import { RESULTS_FORMAT_VERSION, type RecordedSelection, type RunHeader } from './results-stream.ts';
+import { RESULTS_FORMAT_VERSION, type RecordedSelection, type RunHeader } from '../engine/results-document.ts';
 
 export function suiteVersion(): string {
   return (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;

@@ -6,7 +6,7 @@ import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
-import type { RunFooter, RunHeader } from '../runner/results-stream.ts';
+import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import { readResultsFile, readResultsHeader, RESULTS_INVALID, ResultsFileError, type ResultPosition } from '../reports/results-file.ts';
