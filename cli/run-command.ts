@@ -16,7 +16,7 @@ import { apiNamesOption, existingFileOption, integerOption, parseCommandOptions,
 import { printDryRun } from './dry-run.ts';
 import { appendJobSummary } from './job-summary.ts';
 import { baselineOption } from './baseline-option.ts';
-import type { Baseline } from '../reports/baseline.ts';
+import type { Baseline } from '../engine/baseline.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
 
 export const DEFAULT_RUNS = 50;

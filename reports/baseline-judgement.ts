@@ -1,22 +1,14 @@
-import { baselineStatus, entryFor, type Baseline, type BaselineStatus } from './baseline.ts';
+import { baselineMark, type Baseline } from '../engine/baseline.ts';
+import { failsUnderBaseline } from '../engine/verdicts.ts';
 import type { BaselineSummary, RequirementReport } from './report-model.ts';
-
-/** Whether a row fails the gate once its baseline entry is read. */
-function failingUnder(row: RequirementReport, status: BaselineStatus, strict: boolean): boolean {
-  if (status === 'expired') return true;
-  if (status === 'known') return false;
-  if (status === 'fixed') return strict;
-  return row.failing;
-}
 
 /** Marks each row a baseline entry covers, and decides again whether it fails the gate. */
 export function applyBaseline(rows: RequirementReport[], baseline: Baseline, targets: string[], today: Date): RequirementReport[] {
   return rows.map((row) => {
-    const entry = entryFor(baseline, row.id, targets);
-    if (!entry) return row;
-    const status = baselineStatus(entry, row.verdict, today);
-    const { requirement: _requirement, ...said } = entry;
-    return { ...row, failing: failingUnder(row, status, baseline.strict), baseline: { status, ...said } };
+    const mark = baselineMark(baseline, row.id, row.verdict, targets, today);
+    if (!mark) return row;
+    const { requirement: _requirement, ...said } = mark.entry;
+    return { ...row, failing: failsUnderBaseline(row.failing, mark.status, baseline.strict), baseline: { status: mark.status, ...said } };
   });
 }
 

@@ -3,10 +3,10 @@ import type { ApiName } from '../engine/api-catalogue.ts';
 import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
 import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
-import { VerdictTally } from '../runner/verdict-tally.ts';
+import { countsAgainstExit, exitCodeOf, VerdictTally } from '../engine/verdicts.ts';
 import { applyBaseline, baselineSummary } from './baseline-judgement.ts';
 import { coverageOf, oneWayReason } from './requirement-coverage.ts';
-import type { Baseline } from './baseline.ts';
+import type { Baseline } from '../engine/baseline.ts';
 import type { ApiReport, ApiVerdict, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
 
 /** How much of a large run a report keeps: every count, a few examples, a sample of passes. */
@@ -166,7 +166,7 @@ export class ReportAccumulator {
       run: {
         ...facts,
         ...(baseline ? { baseline: baselineSummary(baseline, requirements, new Set(this.specs.map((spec) => spec.api))) } : {}),
-        exitCode: failing || !facts.complete ? 1 : 0,
+        exitCode: exitCodeOf(failing, facts.complete),
         cases: apis.reduce((sum, api) => sum + api.cases, 0),
         failedCases: apis.reduce((sum, api) => sum + api.failedCases, 0),
       },
@@ -208,7 +208,7 @@ export class ReportAccumulator {
       quote: requirement.cite.quote.trim(),
       statusOnBreak: expectedStatuses(requirement),
       verdict: verdict.verdict,
-      failing: verdict.verdict === 'broken' && (verdict.level === 'explicit' || strict),
+      failing: countsAgainstExit(verdict, strict),
       positiveCases: verdict.positiveCases,
       negativeCases: verdict.negativeCases,
       failedCases: verdict.failedCases,

@@ -1,7 +1,7 @@
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { Level, RequirementKind } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdictKind } from '../engine/run-model.ts';
-import type { BaselineStatus } from './baseline.ts';
+import type { BaselineStatus } from '../engine/baseline.ts';
 import type { Coverage } from './requirement-coverage.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { formatFailure } from './console-report.ts';
 import type { CaseResult } from '../engine/run-model.ts';
-import { levelOfClaim } from './verdict-tally.ts';
+import { countsAgainstExit, levelOfClaim } from '../engine/verdicts.ts';
 
 type Shown = 'broken' | 'warned';
 /** What the console has said of a requirement so far: a known deviation is said once, apart. */
@@ -48,8 +48,8 @@ export class FailureLog {
   private failuresOf(result: CaseResult): Map<string, Shown> {
     const failures = new Map<string, Shown>();
     const add = (requirementId: string, claimLevel: CaseResult['level']) => {
-      const explicit = levelOfClaim(this.requirement(requirementId), claimLevel) === 'explicit';
-      if (failures.get(requirementId) !== 'broken') failures.set(requirementId, explicit || this.strict ? 'broken' : 'warned');
+      const level = levelOfClaim(this.requirement(requirementId), claimLevel);
+      if (failures.get(requirementId) !== 'broken') failures.set(requirementId, countsAgainstExit({ verdict: 'broken', level }, this.strict) ? 'broken' : 'warned');
     };
     if (result.error) add(result.requirementId, result.level);
     for (const check of result.checks) if (!check.passed) add(check.requirementId, check.level);

@@ -17,7 +17,7 @@ import { ResultsStream } from './results-stream.ts';
 import { runHeader, suiteVersion } from './run-header.ts';
 import { formatSummary, ProgressLine, type ConsoleSink } from './console-report.ts';
 import { FailureLog } from './failure-log.ts';
-import { knownDeviation, type Baseline } from '../reports/baseline.ts';
+import { knownDeviation, type Baseline } from '../engine/baseline.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import { letIdleConnectionsExpire } from './idle-connections.ts';

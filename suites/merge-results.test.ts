@@ -11,7 +11,7 @@ import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
 import { ResultsStream } from '../runner/results-stream.ts';
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
-import { VerdictTally } from '../runner/verdict-tally.ts';
+import { VerdictTally } from '../engine/verdicts.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';

@@ -1,7 +1,8 @@
-import type { ApiName } from '../engine/api-catalogue.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { isResponseRequirement, type Level, type Requirement } from '../engine/requirement-model.ts';
-import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
+import type { ApiName } from './api-catalogue.ts';
+import type { LoadedSpec } from './spec-loader.ts';
+import { isResponseRequirement, type Level, type Requirement } from './requirement-model.ts';
+import type { CaseResult, RequirementVerdict } from './run-model.ts';
+import { baselineMark, type Baseline, type BaselineStatus } from './baseline.ts';
 
 interface Tally {
   /** Cases that tried the requirement, each counted once: labelled with it, exercising it, or judged by a check naming it. */
@@ -106,4 +107,47 @@ export class VerdictTally {
       }),
     );
   }
+}
+
+/** The rule of the exit code: a broken requirement (or a failed claim) counts against it when explicit, and with --strict whatever its level. */
+export function countsAgainstExit(verdict: Pick<RequirementVerdict, 'verdict' | 'level'>, strict: boolean): boolean {
+  return verdict.verdict === 'broken' && (verdict.level === 'explicit' || strict);
+}
+
+/** What a baseline entry makes of whether a requirement fails the run: an expired entry fails, a known deviation does not, a fixed one only with --strict-baseline. */
+export function failsUnderBaseline(failing: boolean, status: BaselineStatus, strictBaseline: boolean): boolean {
+  if (status === 'expired') return true;
+  if (status === 'known') return false;
+  if (status === 'fixed') return strictBaseline;
+  return failing;
+}
+
+/** What decides the exit code besides the verdicts. */
+export interface RunGate {
+  strict: boolean;
+  /** False when cases planned to be sent were not (deadline, interrupt, --max-failures). */
+  complete: boolean;
+  baseline?: Baseline;
+  /** The targets (and the --label) a baseline entry may name. */
+  targets: readonly string[];
+  /** The day an entry's expiry is compared with. */
+  today: Date;
+}
+
+/** Whether a requirement's verdict fails the run, once its baseline entry (if any) is read. */
+export function failsTheRun(verdict: RequirementVerdict, gate: RunGate): boolean {
+  const failing = countsAgainstExit(verdict, gate.strict);
+  if (!gate.baseline) return failing;
+  const mark = baselineMark(gate.baseline, verdict.requirementId, verdict.verdict, gate.targets, gate.today);
+  return mark ? failsUnderBaseline(failing, mark.status, gate.baseline.strict) : failing;
+}
+
+/** 0 when no requirement fails the run and every case meant to be sent was; 1 otherwise. */
+export function exitCodeOf(anyFailing: boolean, complete: boolean): 0 | 1 {
+  return anyFailing || !complete ? 1 : 0;
+}
+
+/** The exit code of a run (or of merged results) from its verdicts. */
+export function runExitCode(verdicts: readonly RequirementVerdict[], gate: RunGate): 0 | 1 {
+  return exitCodeOf(verdicts.some((verdict) => failsTheRun(verdict, gate)), gate.complete);
 }

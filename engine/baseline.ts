@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../engine/ajv-instance.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { createAjv } from './ajv-instance.ts';
+import { ConformanceError } from './errors.ts';
 import baselineSchema from './baseline.schema.json' with { type: 'json' };
 
 /**
@@ -95,4 +95,10 @@ export function baselineStatus(entry: BaselineEntry, verdict: 'held' | 'broken' 
   if (isExpired(entry, today)) return 'expired';
   if (verdict === 'broken') return 'known';
   return verdict === 'held' ? 'fixed' : 'unproven';
+}
+
+/** The entry that covers a requirement on these targets, and what it makes of the verdict; none when no entry does. */
+export function baselineMark(baseline: Baseline, requirementId: string, verdict: 'held' | 'broken' | 'not-run', targets: readonly string[], today: Date): BaselineMark | undefined {
+  const entry = entryFor(baseline, requirementId, targets);
+  return entry ? { status: baselineStatus(entry, verdict, today), entry } : undefined;
 }
