@@ -4,7 +4,7 @@ import { UsageError } from '../engine/errors.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
 import { parseCommandOptions, REPORT_OPTIONS } from './arguments.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
-import { formatSummary } from '../runner/console-report.ts';
+import { formatSummary } from '../reports/console-summary.ts';
 import { appendJobSummary } from './job-summary.ts';
 import { baselineOption } from './baseline-option.ts';
 
