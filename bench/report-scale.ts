@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { API_NAMES } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
-import { runConformance } from '../runner/run-conformance.ts';
+import { runWithReporters } from '../cli/run-with-reporters.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 import { ResultsStream } from '../runner/results-stream.ts';
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
@@ -32,7 +32,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function realRun(folder: string): Promise<{ results: CaseResult[]; header: RunHeader; footer: RunFooter }> {
   const file = path.join(folder, 'base.json');
   const quiet = { write() {} };
-  await runConformance({ config: DEFAULT_CONFIG, apis: [...API_NAMES], seed: 1, runs: 50, strict: false, json: file, concurrency: 8, console: quiet, progress: quiet, showProgress: false, mockFaults: FAULTS });
+  await runWithReporters({ config: DEFAULT_CONFIG, apis: [...API_NAMES], seed: 1, runs: 50, strict: false, json: file, concurrency: 8, console: quiet, progress: quiet, showProgress: false, mockFaults: FAULTS });
   const results: CaseResult[] = [];
   const { header, footer } = await readResultsFile(file, (result) => results.push(result));
   return { results, header, footer: footer as RunFooter };

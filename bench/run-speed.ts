@@ -9,7 +9,7 @@ import { loadSpec } from '../engine/spec-loader.ts';
 import { toHttpRequest, type HttpRequestPlan } from '../engine/request-to-http.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock } from '../mock/mock-server.ts';
-import { runConformance } from '../runner/run-conformance.ts';
+import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { withCredentials } from '../runner/request-credentials.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -62,7 +62,7 @@ try {
     mock.reset();
     const quiet = { write() {} };
     const started = performance.now();
-    await runConformance({ config: DEFAULT_CONFIG, apis: [...API_NAMES], target: mock.url, ...(planned ? { plans } : {}), seed: 1, runs: RUNS, strict: false, concurrency: CONCURRENCY, console: quiet, progress: quiet, showProgress: false });
+    await runWithReporters({ config: DEFAULT_CONFIG, apis: [...API_NAMES], target: mock.url, ...(planned ? { plans } : {}), seed: 1, runs: RUNS, strict: false, concurrency: CONCURRENCY, console: quiet, progress: quiet, showProgress: false });
     return requests.length / ((performance.now() - started) / 1000);
   }
 

@@ -4,7 +4,6 @@ import type { ApiName } from '../engine/api-catalogue.ts';
 import { loadConfig } from '../engine/config.ts';
 import { resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
-import { runConformance } from '../runner/run-conformance.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';
 import { readCaFile } from '../runner/tls-options.ts';
 import { planRun } from '../runner/run-plan.ts';
@@ -18,6 +17,7 @@ import { appendJobSummary } from './job-summary.ts';
 import { baselineOption } from './baseline-option.ts';
 import type { Baseline } from '../engine/baseline.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
+import { runWithReporters } from './run-with-reporters.ts';
 
 export const DEFAULT_RUNS = 50;
 const DEFAULT_CONCURRENCY = 8;
@@ -110,7 +110,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const outcome = await runConformance({
+    const outcome = await runWithReporters({
       stop: interrupt.signal,
       config,
       apis,

@@ -1,4 +1,5 @@
 import type { RequirementVerdict } from './run-model.ts';
+import type { LoadedSpec } from './spec-loader.ts';
 
 /**
  * The frame of a results file (`--json`): `{"run": RunHeader, "results": [CaseResult...],
@@ -54,5 +55,20 @@ export interface RunFooter {
   verdicts: RequirementVerdict[];
   /** Planned cases the run did not send, by why (--shard, --negative-only, --max-creates). */
   notSent?: Record<string, number>;
-  errata: { api: string; id: string; section: string; quote: string; problem: string; interpretation: string }[];
+  errata: RecordedErratum[];
+}
+
+/** An erratum of a spec as a results file records it, beside the verdicts it explains. */
+export interface RecordedErratum {
+  api: string;
+  id: string;
+  section: string;
+  quote: string;
+  problem: string;
+  interpretation: string;
+}
+
+/** The errata of the specs run, in the specs' order. */
+export function recordedErrata(specs: readonly LoadedSpec[]): RecordedErratum[] {
+  return specs.flatMap((spec) => spec.errata.map(({ id, section, quote, problem, interpretation }) => ({ api: spec.api, id, section, quote, problem, interpretation })));
 }

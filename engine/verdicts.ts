@@ -1,5 +1,5 @@
 import type { ApiName } from './api-catalogue.ts';
-import type { LoadedSpec } from './spec-loader.ts';
+import { requirementById, type LoadedSpec } from './spec-loader.ts';
 import { isResponseRequirement, type Level, type Requirement } from './requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from './run-model.ts';
 import { baselineMark, type Baseline, type BaselineStatus } from './baseline.ts';
@@ -27,6 +27,29 @@ export const COMPUTED_NOT_RUN_REASONS: ReadonlySet<string> = new Set([NO_CASE_TR
 /** A claim is explicit only when both its requirement and the claim itself are (older results carry no claim level). */
 export function levelOfClaim(requirement: Requirement | undefined, claimLevel: Level | undefined): Level {
   return requirement?.level === 'explicit' && claimLevel !== 'inferred' ? 'explicit' : 'inferred';
+}
+
+/** How a requirement a case found broken is said: broken when it counts against the exit code, warned when it fails only with --strict. */
+export type Breach = 'broken' | 'warned';
+
+function requirementAmong(specs: readonly LoadedSpec[], id: string): Requirement | undefined {
+  for (const spec of specs) {
+    const found = requirementById(spec, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Each requirement a case found broken (a failed check naming it, or no answer to a case labelled with it), broken or warned. */
+export function breachesOf(result: CaseResult, specs: readonly LoadedSpec[], strict: boolean): Map<string, Breach> {
+  const breaches = new Map<string, Breach>();
+  const add = (requirementId: string, claimLevel: CaseResult['level']) => {
+    const level = levelOfClaim(requirementAmong(specs, requirementId), claimLevel);
+    if (breaches.get(requirementId) !== 'broken') breaches.set(requirementId, countsAgainstExit({ verdict: 'broken', level }, strict) ? 'broken' : 'warned');
+  };
+  if (result.error) add(result.requirementId, result.level);
+  for (const check of result.checks) if (!check.passed) add(check.requirementId, check.level);
+  return breaches;
 }
 
 /**

@@ -4,6 +4,7 @@ import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
 import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
 import { countsAgainstExit, exitCodeOf, VerdictTally } from '../engine/verdicts.ts';
+import { recordedErrata } from '../engine/results-document.ts';
 import { applyBaseline, baselineSummary } from './baseline-judgement.ts';
 import { coverageOf, oneWayReason } from './requirement-coverage.ts';
 import type { Baseline } from '../engine/baseline.ts';
@@ -172,7 +173,7 @@ export class ReportAccumulator {
       },
       apis,
       requirements,
-      errata: this.specs.flatMap((spec) => spec.errata.map(({ id, section, quote, problem, interpretation }) => ({ api: spec.api, id, section, quote, problem, interpretation }))),
+      errata: recordedErrata(this.specs),
       warnings,
     };
   }

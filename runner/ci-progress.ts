@@ -1,13 +1,10 @@
 import type { ConsoleSink } from './console-report.ts';
+import type { RunListener, RunProgress } from './run-listener.ts';
 
 export const CI_PROGRESS_INTERVAL_MS = 10_000;
 
-export interface ProgressCounts {
-  done: number;
-  failed: number;
-  /** Requirements broken so far (explicit and inferred). */
-  broken: number;
-}
+/** The counts a progress line shows. */
+export type ProgressCounts = RunProgress;
 
 export interface CiProgress {
   stop(): void;
@@ -34,4 +31,21 @@ export function startCiProgress(
   // The run's end, not this timer, decides when the process may exit.
   timer.unref();
   return { stop: () => clearInterval(timer) };
+}
+
+/** The CI progress line as a listener: started with the run, fed each result's counts, stopped at its end (or by `stop`, should the run throw). */
+export function ciProgressListener(sink: ConsoleSink, intervalMs?: number): RunListener & CiProgress {
+  let counts: ProgressCounts = { done: 0, failed: 0, broken: 0 };
+  let progress: CiProgress | undefined;
+  const stop = () => progress?.stop();
+  return {
+    onStart: (start) => {
+      progress = startCiProgress(sink, start.plannedCases, () => counts, { intervalMs, startedAt: Date.parse(start.header.startedAt) });
+    },
+    onResult: (_result, now) => {
+      counts = now;
+    },
+    onFinish: stop,
+    stop,
+  };
 }

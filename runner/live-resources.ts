@@ -7,10 +7,14 @@ import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { removeResource, type CleanupContext } from './resource-cleanup.ts';
 
 /** Where the ledger goes: as asked, beside --json, or in the temporary folder (the path is printed). */
-export function ledgerPath(asked: string | undefined, json: string | undefined, runId: string): string {
+export function ledgerPath(asked: string | undefined, runId: string): string {
   if (asked) return asked;
-  if (json) return `${json.replace(/\.json$/, '')}.ledger.jsonl`;
   return path.join(tmpdir(), `conformance-ledger-${runId}.jsonl`);
+}
+
+/** The ledger's place when --json names the results file and --ledger names none: beside the results. */
+export function ledgerBesideResults(json: string): string {
+  return `${json.replace(/\.json$/, '')}.ledger.jsonl`;
 }
 
 interface Counts {

@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { CaseResult } from '../engine/run-model.ts';
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
+import type { RunListener } from './run-listener.ts';
 
 /**
  * The results as one JSON document written as the run goes: the header, each case result the
@@ -26,4 +27,16 @@ export class ResultsStream {
     this.stream.end(`\n],"summary":${JSON.stringify(footer)}}\n`);
     await once(this.stream, 'finish');
   }
+}
+
+/** The JSON results (--json) as a listener: the file is opened with the header, takes each result as it comes, and is closed with the footer. */
+export function resultsStreamListener(file: string): RunListener {
+  let stream: ResultsStream | undefined;
+  return {
+    onStart: (start) => {
+      stream = new ResultsStream(file, start.header);
+    },
+    onResult: (result) => stream?.add(result),
+    onFinish: (summary) => stream?.finish(summary.footer),
+  };
 }

@@ -1,39 +1,38 @@
+import type { Dispatcher } from 'undici';
+import { randomBytes } from 'node:crypto';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { ConformanceConfig } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
+import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
+import { assertConfiguredForLiveTargets } from '../engine/live-config.ts';
+import { usesSigV4 } from '../engine/security-schemes.ts';
+import { knownDeviation, type Baseline } from '../engine/baseline.ts';
+import type { CaseResult, PlannedCase, RequirementVerdict } from '../engine/run-model.ts';
+import { recordedErrata } from '../engine/results-document.ts';
+import { runExitCode, VerdictTally } from '../engine/verdicts.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
-import { casesLeft, planRun } from './run-plan.ts';
-import { runCase, type ApiContext } from './run-case.ts';
+import { casesLeft, planRun, type PlannedApi } from './run-plan.ts';
+import { runCase, type ApiContext, type Sender } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
-import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS, exchange, type ExchangeLimits } from './http-exchange.ts';
-import { ReportAccumulator } from '../reports/report-accumulator.ts';
-import type { ReportModel } from '../reports/report-model.ts';
-import { ResultsStream } from './results-stream.ts';
-import { runHeader, suiteVersion } from './run-header.ts';
-import { ProgressLine, type ConsoleSink } from './console-report.ts';
-import { formatSummary } from '../reports/console-summary.ts';
-import { FailureLog } from './failure-log.ts';
-import { knownDeviation, type Baseline } from '../engine/baseline.ts';
+import { runHeader } from './run-header.ts';
+import type { ConsoleSink } from './console-report.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
 import { letIdleConnectionsExpire } from './idle-connections.ts';
-import type { Dispatcher } from 'undici';
-import { randomBytes } from 'node:crypto';
 import { LiveResources, ledgerPath } from './live-resources.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { DEFAULT_CLEANUP_BOUNDS, type CleanupBounds } from './resource-cleanup.ts';
 import { preflight } from './preflight.ts';
-import { keystoneRedactor, withKeystone } from './keystone-run.ts';
-import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
-import { assertConfiguredForLiveTargets } from '../engine/live-config.ts';
-import { usesSigV4 } from '../engine/security-schemes.ts';
+import { keystoneRedactor, withKeystone, type KeystoneRun } from './keystone-run.ts';
+import type { Redactor } from './redaction.ts';
 import { AnswerWatch } from './answer-watch.ts';
-import { startCiProgress, type CiProgress } from './ci-progress.ts';
+import { BrokenRequirements } from './broken-requirements.ts';
+import { RunListeners, type RunListener, type RunStop } from './run-listener.ts';
 
 export interface RunOptions {
   config: ConformanceConfig;
@@ -43,15 +42,12 @@ export interface RunOptions {
   seed: number;
   runs: number;
   strict: boolean;
-  json?: string;
   concurrency: number;
   limits?: ExchangeLimits;
+  /** Where the run says what it sets up before its first case: the Keystone token, the ledger of what it creates. */
   console: ConsoleSink;
-  progress: ConsoleSink & { isTTY?: boolean };
-  showProgress: boolean;
-  /** Under CI: a plain progress line on `progress` every `progressIntervalMs` (default 10 s). */
-  ciProgress?: boolean;
-  progressIntervalMs?: number;
+  /** Told of the run's start, of each case result and of its end: the console text, the JSON results, the reports, the CI progress line. */
+  listeners?: RunListener[];
   /** Passed to the embedded mock when it is the target (the suite's own proof of power). */
   mockFaults?: string[];
   /** The embedded mock's character: strict (default) or lenient (accepts what the documents leave ambiguous). */
@@ -72,7 +68,7 @@ export interface RunOptions {
   stop?: AbortSignal;
   /** Delete what the run creates on a live target, each resource right after its case (default: on against a live target). */
   cleanup?: boolean;
-  /** The ledger of created resources (default: beside --json, else in the temporary folder). */
+  /** The ledger of created resources (default: in the temporary folder; the CLI puts it beside --json). */
   ledger?: string;
   /** How long to wait for a created resource to settle and, once deleted, to be gone. */
   cleanupBounds?: CleanupBounds;
@@ -99,15 +95,52 @@ export interface RunOutcome {
   failedCases: number;
   durationMs: number;
   targets: Record<string, string>;
-  /** What the HTML and JUnit reports show (bounded, whatever the number of cases). */
-  report: ReportModel;
   /** Results that mean less than they seem (every answer 401, nothing positive proven…). */
   warnings: string[];
   /** Against a live target: the ledger of what the run created, and how many of those are still there. */
   ledger?: { file: string; outstanding: number };
 }
 
+/** What the run holds from its setup to its end: the specs, the targets and the means to reach them. */
+interface RunSession {
+  options: RunOptions;
+  keystone: KeystoneRun | undefined;
+  specs: LoadedSpec[];
+  mock: RunningMock | undefined;
+  limits: ExchangeLimits;
+  dispatcher: Dispatcher;
+  redact: Redactor;
+  started: number;
+}
 
+/** The APIs whose target is live (not the embedded mock), and what the run creates there. */
+interface LiveTargets {
+  apis: Set<ApiName>;
+  runId: string | undefined;
+  resources: LiveResources | undefined;
+}
+
+/** What the run keeps while the cases are sent: the verdicts so far, and whom to tell. */
+interface Tracking {
+  tally: VerdictTally;
+  answers: AnswerWatch;
+  broken: BrokenRequirements;
+  listeners: RunListeners;
+}
+
+interface QueuedCase {
+  context: ApiContext;
+  testCase: PlannedCase;
+}
+
+/** What the worker pool did. */
+interface Sending {
+  done: number;
+  failed: number;
+  /** Every case meant to be sent was. */
+  complete: boolean;
+  stop?: RunStop;
+}
 
 function targetOf(options: RunOptions, api: ApiName, mock: RunningMock | undefined): string | undefined {
   return options.target ?? options.config.apis[api]?.target ?? options.config.target ?? mock?.url;
@@ -119,7 +152,7 @@ async function checkReachable(dispatcher: Dispatcher, target: string, limits: Ex
   if (unreachable) throw unreachable;
 }
 
-/** Runs the conformance run of DESIGN.md: plan, send, check, tally, report. */
+/** Runs the conformance run of DESIGN.md: plan, send, check, tally; the listeners report. */
 export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const { options, keystone } = await withKeystone(asked);
@@ -132,166 +165,180 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);
-  const redact = keystoneRedactor(options, keystone);
-  let ciProgress: CiProgress | undefined;
+  const session: RunSession = { options, keystone, specs, mock, limits, dispatcher, redact: keystoneRedactor(options, keystone), started };
   try {
-    // An unreachable target is said at once, before any planning.
-    for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(dispatcher, target, limits);
-    const liveApis = new Set(specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => spec.api));
-    const runId = options.runId ?? (liveApis.size ? randomBytes(3).toString('hex') : undefined);
-    const contexts = new Map<ApiName, ApiContext>(specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]));
-    const resources = liveApis.size
-      ? new LiveResources(
-          { dispatcher, config: options.config, limits, ledger: new ResourceLedger(ledgerPath(options.ledger, options.json, runId as string)), bounds: options.cleanupBounds ?? DEFAULT_CLEANUP_BOUNDS },
-          options.cleanup ?? true,
-        )
-      : undefined;
-    if (resources) options.console.write(`Ledger of the resources this run creates: ${resources.ledgerFile} (run ${runId}; \`npx conformance cleanup\` deletes what a stopped run left)\n`);
-    // The preflight creates a resource: not when the run was asked to create none, or only so many.
-    if (resources && !options.selection?.negativeOnly && options.selection?.maxCreates === undefined) {
-      for (const api of liveApis) {
-        const context = contexts.get(api) as ApiContext;
-        // An earlier API's preflight (a create that settles, then a delete) may outlast a short-lived token.
-        if (keystone) options.config.auth.token = await keystone.session.freshToken();
-        const created = await preflight(context, { dispatcher, config: options.config, limits });
-        if (created) {
-          resources.created(created);
-          await resources.release(context.spec, [created]);
-        }
-      }
-    }
-    const planned = planRun(specs, { ...options, ...(runId ? { runId } : {}) });
-    await letIdleConnectionsExpire();
-
-    const tally = new ReportAccumulator(specs);
-    for (const { plan } of planned) for (const item of plan.notRunnable) tally.notRunnable(item.requirementId, item.reason);
-    const plannedSize = planned.reduce((sum, api) => sum + api.plan.size, 0);
-    const targets = [...new Set([...contexts.values()].map((context) => context.target))];
-    // Cases are taken one by one as workers free up: a run of any size holds a few cases at a time.
-    const queue = (function* () {
-      for (const { spec, cases } of planned) for (const testCase of cases) yield { context: contexts.get(spec.api) as ApiContext, testCase };
-    })();
-    const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
-    const stream = options.json
-      ? new ResultsStream(options.json, runHeader({ startedAt: new Date(started), targets, seed: options.seed, runs: options.runs, strict: options.strict, apis: options.apis, ...(options.selection ? { selection: options.selection } : {}), ...(options.label ? { label: options.label } : {}), specs, config: options.config, ...(options.replay ? { replay: options.replay } : {}) }))
-      : undefined;
-    const progress = new ProgressLine(options.progress, plannedSize, options.showProgress);
-    const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
-    const failures = new FailureLog(specs, options.strict, (id) => (options.baseline ? knownDeviation(options.baseline, id, baselineTargets, new Date()) : undefined));
-    const deadline = new AbortController();
-    const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
-    const onStop = () => deadline.abort('stopped');
-    options.stop?.addEventListener('abort', onStop, { once: true });
-    if (options.stop?.aborted) onStop();
-    const answers = new AnswerWatch();
-    let done = 0;
-    let failed = 0;
-    let exhausted = false;
-    if (options.ciProgress) ciProgress = startCiProgress(options.progress, plannedSize, () => ({ done, failed, broken: failures.broken }), { intervalMs: options.progressIntervalMs, startedAt: started });
-    const worker = async (): Promise<void> => {
-      while (!deadline.signal.aborted) {
-        const step = queue.next();
-        if (step.done) {
-          exhausted = true;
-          break;
-        }
-        const item = step.value;
-        if (keystone) options.config.auth.token = await keystone.session.freshToken();
-        const sender = { dispatcher, limiter, redact, signal: deadline.signal, config: options.config, limits, retry: options.retry ?? DEFAULT_RETRY_POLICY };
-        const live = resources && liveApis.has(item.context.spec.api) ? resources : undefined;
-        const send = (): Promise<CaseResult> =>
-          live
-            ? live.exclusive(item.context.spec.api, async () => {
-                const created: CreatedResource[] = [];
-                const caseResult = await runCase(item.context, item.testCase, { ...sender, onCreated: (resource) => (created.push(resource), live.created(resource)) });
-                await live.release(item.context.spec, created);
-                return caseResult;
-              })
-            : runCase(item.context, item.testCase, sender);
-        let result = await send();
-        // A 401 to the configured token may mean it expired: renewed once, the case is sent again (never a verdict on its own).
-        if (keystone && result.response?.status === 401 && (item.testCase.credentials ?? 'configured') === 'configured') {
-          options.config.auth.token = await keystone.session.authenticate();
-          result = await send();
-        }
-        if (deadline.signal.aborted) break;
-        answers.note(result);
-        tally.add(result);
-        await stream?.add(result);
-        done += 1;
-        if (!result.passed) {
-          failed += 1;
-          const text = failures.note(result);
-          if (text) {
-            progress.clear();
-            options.console.write(text);
-          }
-          if (options.maxFailures && failures.broken >= options.maxFailures) deadline.abort('max-failures');
-        }
-        progress.update(done, failed);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-    clearTimeout(timer);
-    ciProgress?.stop();
-    options.stop?.removeEventListener('abort', onStop);
-    progress.clear();
-    const complete = exhausted && !deadline.signal.aborted;
-    if (!complete) {
-      const why =
-        deadline.signal.reason === 'stopped'
-          ? 'The run was interrupted'
-          : deadline.signal.reason === 'max-failures'
-            ? `The run stopped at ${options.maxFailures} broken requirements (--max-failures)`
-            : `The run's deadline (${options.deadlineMs} ms) passed`;
-      options.console.write(`${why} after ${done} of about ${plannedSize} planned cases; the results are incomplete and the run fails.\n`);
-    }
-    for (const { left } of planned) for (const [requirementId, reason] of left.requirements()) tally.notRunnable(requirementId, reason);
-    const notSent = casesLeft(planned);
-    const leftOut = Object.entries(notSent);
-    if (leftOut.length) options.console.write(`Planned but not sent, as asked: ${leftOut.map(([why, count]) => `${count} (${why})`).join(', ')}.\n`);
-
-    const durationMs = Date.now() - started;
-    const report = tally.build({
-      suiteVersion: suiteVersion(),
-      startedAt: new Date(started).toISOString(),
-      finishedAt: new Date().toISOString(),
-      durationMs,
-      targets,
-      seeds: [options.seed],
-      runs: [options.runs],
-      strict: options.strict,
-      complete,
-      notSent,
-      sources: [],
-      ...(options.label ? { label: options.label } : {}),
-    }, [], options.baseline);
-    const verdicts = tally.verdicts();
-    const exitCode = report.run.exitCode;
-    options.console.write(formatSummary(report.apis, report.run.baseline));
-    options.console.write(`${done} cases against ${targets.join(', ')}${mock ? ' (the embedded mock)' : ''}, seed ${options.seed}, ${(durationMs / 1000).toFixed(1)} s: ${exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
-    await stream?.finish({
-      finishedAt: report.run.finishedAt,
-      durationMs,
-      complete,
-      exitCode,
-      verdicts,
-      notSent,
-      errata: report.errata,
-    });
-    for (const api of report.apis) {
-      if (api.created > 0) options.console.write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);
-    }
-    for (const line of resources?.summary() ?? []) options.console.write(`Cleanup: ${line}\n`);
-    if (keystone) options.console.write(`Keystone: ${keystone.session.tokens.length} token(s) issued during the run (renewed as they expired).\n`);
-    const warnings = answers.warnings(options.selection?.negativeOnly === true);
-    for (const warning of warnings) options.console.write(`Warning: ${warning}\n`);
-    const ledger = resources ? { ledger: { file: resources.ledgerFile, outstanding: resources.outstanding() } } : {};
-    return { exitCode, complete, verdicts, cases: done, failedCases: failed, durationMs, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), report, warnings, ...ledger };
+    return await conductRun(session);
   } finally {
-    ciProgress?.stop();
     await dispatcher.close();
     await mock?.close();
     await keystone?.close();
   }
+}
+
+/** Probe, plan, send, sum up. */
+async function conductRun(session: RunSession): Promise<RunOutcome> {
+  const { options, specs, mock } = session;
+  // An unreachable target is said at once, before any planning.
+  for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(session.dispatcher, target, session.limits);
+  const contexts = new Map<ApiName, ApiContext>(specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]));
+  const live = await prepareLiveTargets(session, contexts);
+  const planned = planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
+  await letIdleConnectionsExpire();
+  const targets = [...new Set([...contexts.values()].map((context) => context.target))];
+  const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
+  const known = (id: string) => (options.baseline ? knownDeviation(options.baseline, id, baselineTargets, new Date()) : undefined);
+  const tracking: Tracking = { tally: new VerdictTally(specs), answers: new AnswerWatch(), broken: new BrokenRequirements(specs, options.strict, known), listeners: new RunListeners(options.listeners ?? []) };
+  for (const { plan } of planned) for (const item of plan.notRunnable) tracking.tally.notRunnable(item.requirementId, item.reason);
+  const header = runHeader({ startedAt: new Date(session.started), targets, seed: options.seed, runs: options.runs, strict: options.strict, apis: options.apis, ...(options.selection ? { selection: options.selection } : {}), ...(options.label ? { label: options.label } : {}), specs, config: options.config, ...(options.replay ? { replay: options.replay } : {}) });
+  await tracking.listeners.start({ header, specs, targets, plannedCases: planned.reduce((sum, api) => sum + api.plan.size, 0), knownDeviation: known });
+  const sending = await sendCases(session, casesInPlanOrder(planned, contexts), live, tracking);
+  for (const { left } of planned) for (const [requirementId, reason] of left.requirements()) tracking.tally.notRunnable(requirementId, reason);
+  const outcome = await summarize(session, { planned, live, tracking, sending, baselineTargets });
+  return { ...outcome, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), ...ledgerOf(live) };
+}
+
+/** Against a live target: the ledger of what the run creates, and the preflight of each live API. */
+async function prepareLiveTargets(session: RunSession, contexts: Map<ApiName, ApiContext>): Promise<LiveTargets> {
+  const { options, specs } = session;
+  const apis = new Set(specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => spec.api));
+  const runId = options.runId ?? (apis.size ? randomBytes(3).toString('hex') : undefined);
+  const resources = apis.size
+    ? new LiveResources(
+        { dispatcher: session.dispatcher, config: options.config, limits: session.limits, ledger: new ResourceLedger(ledgerPath(options.ledger, runId as string)), bounds: options.cleanupBounds ?? DEFAULT_CLEANUP_BOUNDS },
+        options.cleanup ?? true,
+      )
+    : undefined;
+  if (resources) options.console.write(`Ledger of the resources this run creates: ${resources.ledgerFile} (run ${runId}; \`npx conformance cleanup\` deletes what a stopped run left)\n`);
+  // The preflight creates a resource: not when the run was asked to create none, or only so many.
+  if (resources && !options.selection?.negativeOnly && options.selection?.maxCreates === undefined) await preflightEach(session, apis, contexts, resources);
+  return { apis, runId, resources };
+}
+
+async function preflightEach(session: RunSession, apis: Set<ApiName>, contexts: Map<ApiName, ApiContext>, resources: LiveResources): Promise<void> {
+  const { options, keystone } = session;
+  for (const api of apis) {
+    const context = contexts.get(api) as ApiContext;
+    // An earlier API's preflight (a create that settles, then a delete) may outlast a short-lived token.
+    if (keystone) options.config.auth.token = await keystone.session.freshToken();
+    const created = await preflight(context, { dispatcher: session.dispatcher, config: options.config, limits: session.limits });
+    if (created) {
+      resources.created(created);
+      await resources.release(context.spec, [created]);
+    }
+  }
+}
+
+/** Cases are taken one by one as workers free up: a run of any size holds a few cases at a time. */
+function* casesInPlanOrder(planned: PlannedApi[], contexts: Map<ApiName, ApiContext>): Generator<QueuedCase> {
+  for (const { spec, cases } of planned) for (const testCase of cases) yield { context: contexts.get(spec.api) as ApiContext, testCase };
+}
+
+/** The worker pool: `concurrency` workers take cases until none is left, the deadline passes, the run is stopped or --max-failures is reached. */
+async function sendCases(session: RunSession, queue: Generator<QueuedCase>, live: LiveTargets, tracking: Tracking): Promise<Sending> {
+  const { options } = session;
+  const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
+  const deadline = new AbortController();
+  const timer = options.deadlineMs ? setTimeout(() => deadline.abort('deadline'), options.deadlineMs) : undefined;
+  const onStop = () => deadline.abort('stopped');
+  options.stop?.addEventListener('abort', onStop, { once: true });
+  if (options.stop?.aborted) onStop();
+  const counts = { done: 0, failed: 0 };
+  let exhausted = false;
+  const worker = async (): Promise<void> => {
+    while (!deadline.signal.aborted) {
+      const step = queue.next();
+      if (step.done) {
+        exhausted = true;
+        break;
+      }
+      const result = await sendCase(session, step.value, live, { limiter, signal: deadline.signal });
+      if (deadline.signal.aborted) break;
+      await record(result, counts, tracking);
+      if (options.maxFailures && tracking.broken.count >= options.maxFailures) deadline.abort('max-failures');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  clearTimeout(timer);
+  options.stop?.removeEventListener('abort', onStop);
+  const complete = exhausted && !deadline.signal.aborted;
+  return { ...counts, complete, ...(complete ? {} : { stop: stopOf(deadline.signal.reason, options) }) };
+}
+
+function stopOf(reason: unknown, options: RunOptions): RunStop {
+  if (reason === 'stopped') return { reason: 'stopped' };
+  if (reason === 'max-failures') return { reason: 'max-failures', maxFailures: options.maxFailures };
+  return { reason: 'deadline', deadlineMs: options.deadlineMs };
+}
+
+/** Sends one case; against a live target, deletes what it created; with Keystone, once more should the token have expired. */
+async function sendCase(session: RunSession, item: QueuedCase, live: LiveTargets, pace: Pick<Sender, 'limiter' | 'signal'>): Promise<CaseResult> {
+  const { options, keystone } = session;
+  if (keystone) options.config.auth.token = await keystone.session.freshToken();
+  const sender: Sender = { dispatcher: session.dispatcher, ...pace, redact: session.redact, config: options.config, limits: session.limits, retry: options.retry ?? DEFAULT_RETRY_POLICY };
+  const resources = live.resources && live.apis.has(item.context.spec.api) ? live.resources : undefined;
+  const send = (): Promise<CaseResult> => (resources ? sendCleaningUp(resources, item, sender) : runCase(item.context, item.testCase, sender));
+  const result = await send();
+  // A 401 to the configured token may mean it expired: renewed once, the case is sent again (never a verdict on its own).
+  if (keystone && result.response?.status === 401 && (item.testCase.credentials ?? 'configured') === 'configured') {
+    options.config.auth.token = await keystone.session.authenticate();
+    return send();
+  }
+  return result;
+}
+
+/** One case at a time per live API, each resource it created deleted before the next case. */
+function sendCleaningUp(resources: LiveResources, item: QueuedCase, sender: Sender): Promise<CaseResult> {
+  return resources.exclusive(item.context.spec.api, async () => {
+    const created: CreatedResource[] = [];
+    const caseResult = await runCase(item.context, item.testCase, { ...sender, onCreated: (resource) => (created.push(resource), resources.created(resource)) });
+    await resources.release(item.context.spec, created);
+    return caseResult;
+  });
+}
+
+async function record(result: CaseResult, counts: { done: number; failed: number }, tracking: Tracking): Promise<void> {
+  tracking.answers.note(result);
+  tracking.tally.add(result);
+  counts.done += 1;
+  if (!result.passed) {
+    counts.failed += 1;
+    tracking.broken.note(result);
+  }
+  await tracking.listeners.result(result, { done: counts.done, failed: counts.failed, broken: tracking.broken.count });
+}
+
+interface Ending {
+  planned: PlannedApi[];
+  live: LiveTargets;
+  tracking: Tracking;
+  sending: Sending;
+  baselineTargets: string[];
+}
+
+/** The verdicts, the exit code and the footer; the listeners are told. */
+async function summarize(session: RunSession, ending: Ending): Promise<Omit<RunOutcome, 'targets' | 'ledger'>> {
+  const { options, specs } = session;
+  const { tracking, sending } = ending;
+  const notSent = casesLeft(ending.planned);
+  const durationMs = Date.now() - session.started;
+  const verdicts = tracking.tally.verdicts();
+  const gate = { strict: options.strict, complete: sending.complete, ...(options.baseline ? { baseline: options.baseline } : {}), targets: ending.baselineTargets, today: new Date() };
+  const exitCode = runExitCode(verdicts, gate);
+  const footer = { finishedAt: new Date().toISOString(), durationMs, complete: sending.complete, exitCode, verdicts, notSent, errata: recordedErrata(specs) };
+  const warnings = tracking.answers.warnings(options.selection?.negativeOnly === true);
+  await tracking.listeners.finish({
+    footer,
+    cases: sending.done,
+    failedCases: sending.failed,
+    ...(sending.stop ? { stop: sending.stop } : {}),
+    embeddedMock: session.mock !== undefined,
+    cleanup: ending.live.resources?.summary() ?? [],
+    ...(session.keystone ? { keystoneTokens: session.keystone.session.tokens.length } : {}),
+    warnings,
+  });
+  return { exitCode, complete: sending.complete, verdicts, cases: sending.done, failedCases: sending.failed, durationMs, warnings };
+}
+
+function ledgerOf(live: LiveTargets): Pick<RunOutcome, 'ledger'> {
+  return live.resources ? { ledger: { file: live.resources.ledgerFile, outstanding: live.resources.outstanding() } } : {};
 }

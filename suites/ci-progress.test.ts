@@ -1,6 +1,6 @@
 import { EventEmitter, once } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runConformance } from '../runner/run-conformance.ts';
+import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { startCiProgress } from '../runner/ci-progress.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 
@@ -50,7 +50,7 @@ describe('CI progress lines', () => {
   it('shows up during a run with a short interval: plain lines, no \\r or escape sequence, counts within the plan', async () => {
     const sink = recordingSink();
     // The rate keeps the run's 87 cases going for about a second: plenty of 20 ms intervals.
-    const running = runConformance(
+    const running = runWithReporters(
       quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 1, runs: 3, ratePerSecond: 100, mockFaults: ['lbaas-accepts-timeout-not-below-delay'], progress: sink, ciProgress: true, progressIntervalMs: 20 }),
     );
     await sink.next();
@@ -73,7 +73,7 @@ describe('CI progress lines', () => {
 
   it('writes nothing when not asked for (no CI), whatever the interval', async () => {
     const sink = recordingSink();
-    await runConformance(quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 1, runs: 3, ratePerSecond: 200, progress: sink, progressIntervalMs: 1 }));
+    await runWithReporters(quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 1, runs: 3, ratePerSecond: 200, progress: sink, progressIntervalMs: 1 }));
     expect(sink.lines).toEqual([]);
   });
 });

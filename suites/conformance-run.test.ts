@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 
 const SEED = 7;
 const RUNS = 5;
 
-const quietOptions = (overrides: Partial<RunOptions> = {}) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
+const quietOptions = (overrides: Partial<ReportedRunOptions> = {}) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
 
 describe('the conformance run against the embedded mock', () => {
   it('passes the conforming mock: exit 0, no requirement broken', async () => {
     const options = quietOptions();
-    const outcome = await runConformance(options);
+    const outcome = await runWithReporters(options);
     const broken = outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
     expect(broken, options.output.join('')).toEqual([]);
     expect(outcome.exitCode).toBe(0);
@@ -20,7 +20,7 @@ describe('the conformance run against the embedded mock', () => {
   // Every catalogue fault is caught in suites/mutation.test.ts; here, how a catch is printed.
   it('prints a caught fault with its requirement and a curl that reproduces it, and exits 1', async () => {
     const options = quietOptions({ apis: ['lbaas-healthmonitors'], mockFaults: ['lbaas-accepts-timeout-not-below-delay'] });
-    const outcome = await runConformance(options);
+    const outcome = await runWithReporters(options);
     expect(outcome.exitCode).toBe(1);
     const output = options.output.join('');
     expect(output).toContain('✗ ');
@@ -44,7 +44,7 @@ describe('the conformance run against a target that never answers', () => {
         deadlineMs: 1500,
       });
       const started = Date.now();
-      const outcome = await runConformance(options);
+      const outcome = await runWithReporters(options);
       expect(outcome.exitCode).toBe(1);
       expect(outcome.complete).toBe(false);
       expect(Date.now() - started).toBeLessThan(10_000);

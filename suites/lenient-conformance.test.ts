@@ -7,7 +7,7 @@ import { planApi } from '../generators/case-planner.ts';
 import { baseRequest } from '../generators/base-requests.ts';
 import { createJudge } from '../generators/case-oracle.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
-import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-reporters.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
@@ -22,16 +22,16 @@ import type { ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 const SEED = 7;
 const RUNS = 5;
 
-function quietRun(personality: Personality): Promise<RunOutcome & { output: string }> {
+function quietRun(personality: Personality): Promise<ReportedRunOutcome & { output: string }> {
   const options = quietRunOptions({ seed: SEED, runs: RUNS, mockPersonality: personality });
-  return runConformance(options).then((outcome) => ({ ...outcome, output: options.output.join('') }));
+  return runWithReporters(options).then((outcome) => ({ ...outcome, output: options.output.join('') }));
 }
 
-const brokenOf = (outcome: RunOutcome) => outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
-const heldOf = (outcome: RunOutcome) => new Set(outcome.verdicts.filter((verdict) => verdict.verdict === 'held').map((verdict) => verdict.requirementId));
+const brokenOf = (outcome: ReportedRunOutcome) => outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
+const heldOf = (outcome: ReportedRunOutcome) => new Set(outcome.verdicts.filter((verdict) => verdict.verdict === 'held').map((verdict) => verdict.requirementId));
 
 describe('the conformance run against both personalities of the embedded mock (--strict, all five APIs)', () => {
-  const outcomes = {} as Record<Personality, RunOutcome & { output: string }>;
+  const outcomes = {} as Record<Personality, ReportedRunOutcome & { output: string }>;
   beforeAll(async () => {
     outcomes.strict = await quietRun('strict');
     outcomes.lenient = await quietRun('lenient');

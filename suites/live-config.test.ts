@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PreflightError } from '../engine/errors.ts';
-import { runConformance } from '../runner/run-conformance.ts';
+import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,7 +97,7 @@ describe('extra headers per API', () => {
         fixtures: { 'orchestration-stacks': { tenantId: 't' } },
       });
       const quiet = { write: () => undefined };
-      const run = runConformance({ config: loadConfig(file, {}), apis: ['orchestration-stacks'], seed: 1, runs: 0, strict: false, concurrency: 1, console: quiet, progress: quiet, showProgress: false });
+      const run = runWithReporters({ config: loadConfig(file, {}), apis: ['orchestration-stacks'], seed: 1, runs: 0, strict: false, concurrency: 1, console: quiet, progress: quiet, showProgress: false });
       await expect(run).rejects.toThrow(PreflightError);
       const posted = received.find((headers) => headers['content-type'] === 'application/json');
       expect(posted?.['openstack-api-version']).toBe('orchestration 1.0');

@@ -8,7 +8,7 @@ import { loadSpec } from '../engine/spec-loader.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { mergeResultFiles } from '../reports/merge-results.ts';
-import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import { RateLimiter } from '../runner/rate-limiter.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 import { LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY } from '../engine/not-sent-reasons.ts';
@@ -16,7 +16,7 @@ import { LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY } from '../engine/not-sent-r
 const SEED = 11;
 const RUNS = 4;
 
-const options = (overrides: Partial<RunOptions>) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
+const options = (overrides: Partial<ReportedRunOptions>) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
 
 function createdOnMock(mock: RunningMock): Record<ApiName, number> {
   return Object.fromEntries(API_NAMES.map((api) => [api, mock.state[api].created.length])) as Record<ApiName, number>;
@@ -32,7 +32,7 @@ describe('live-endpoint safety', () => {
   it('--negative-only creates nothing on a conforming target (its state proves it), and says what it left out', async () => {
     mock.reset();
     const output: string[] = [];
-    const outcome = await runConformance(options({ target: mock.url, selection: { negativeOnly: true }, console: { write: (text) => void output.push(text) } }));
+    const outcome = await runWithReporters(options({ target: mock.url, selection: { negativeOnly: true }, console: { write: (text) => void output.push(text) } }));
     expect(Object.values(createdOnMock(mock))).toEqual([0, 0, 0, 0, 0]);
     expect(outcome.cases).toBeGreaterThan(300);
     expect(outcome.report.apis.every((api) => api.created === 0)).toBe(true);
@@ -47,7 +47,7 @@ describe('live-endpoint safety', () => {
 
   it('--max-creates N sends at most N creating requests per API, and the report counts what was created', async () => {
     mock.reset();
-    const outcome = await runConformance(options({ target: mock.url, selection: { maxCreates: 2 } }));
+    const outcome = await runWithReporters(options({ target: mock.url, selection: { maxCreates: 2 } }));
     const created = createdOnMock(mock);
     for (const api of API_NAMES) {
       expect(created[api], api).toBeLessThanOrEqual(2);
@@ -57,7 +57,7 @@ describe('live-endpoint safety', () => {
   });
 
   it('flags an invalid request the target accepted as a created resource', async () => {
-    const outcome = await runConformance(options({ apis: ['lbaas-healthmonitors'], mockFaults: ['lbaas-accepts-timeout-not-below-delay'] }));
+    const outcome = await runWithReporters(options({ apis: ['lbaas-healthmonitors'], mockFaults: ['lbaas-accepts-timeout-not-below-delay'] }));
     const lbaas = outcome.report.apis[0];
     expect(lbaas?.unexpectedlyCreated.count).toBeGreaterThan(0);
     expect(lbaas?.unexpectedlyCreated.caseIds.some((id) => id.startsWith('lbaas-healthmonitors/timeout-lt-delay#negative'))).toBe(true);
@@ -102,12 +102,12 @@ describe('--shard I/N', () => {
     const plans: Partial<Record<ApiName, ApiPlan>> = {};
     for (const api of apis) plans[api] = planApi(await loadSpec(api), DEFAULT_CONFIG, { seed: SEED, runs: RUNS });
     const faulty = { apis, plans, mockFaults: ['lbaas-accepts-timeout-not-below-delay'] };
-    const whole = await runConformance(options({ ...faulty, json: path.join(dir, 'whole.json') }));
+    const whole = await runWithReporters(options({ ...faulty, json: path.join(dir, 'whole.json') }));
     const shardFiles: string[] = [];
     for (let index = 1; index <= 4; index += 1) {
       const file = path.join(dir, `shard-${index}.json`);
       shardFiles.push(file);
-      const shard = await runConformance(options({ ...faulty, json: file, selection: { shard: { index, count: 4 } } }));
+      const shard = await runWithReporters(options({ ...faulty, json: file, selection: { shard: { index, count: 4 } } }));
       expect(shard.cases).toBeLessThan(whole.cases);
     }
     const specs = await Promise.all(apis.map((api) => loadSpec(api)));

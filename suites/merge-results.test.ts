@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { UsageError } from '../engine/errors.ts';
 import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { planApi } from '../generators/case-planner.ts';
-import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-reporters.ts';
 import { ResultsStream } from '../runner/results-stream.ts';
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
@@ -22,7 +22,7 @@ const RUNS = 3;
 
 interface SavedRun {
   file: string;
-  outcome: RunOutcome;
+  outcome: ReportedRunOutcome;
   specs: LoadedSpec[];
   header: RunHeader;
   results: CaseResult[];
@@ -37,7 +37,7 @@ const conforming = {} as SavedRun;
 
 async function saveRun(into: SavedRun, name: string, apis: ApiName[], mockFaults: string[]): Promise<void> {
   into.file = path.join(dir, name);
-  into.outcome = await runConformance({
+  into.outcome = await runWithReporters({
     config: DEFAULT_CONFIG,
     apis,
     seed: SEED,

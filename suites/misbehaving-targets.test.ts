@@ -13,7 +13,7 @@ import { startMock } from '../mock/mock-server.ts';
 import { runChecks } from '../runner/checks.ts';
 import { createDispatcher, exchange, type ExchangeLimits, type ExchangeOutcome } from '../runner/http-exchange.ts';
 import { exchangeHonouringRetryAfter, parseRetryAfter, throttledCheck, type RetryPolicy } from '../runner/retry-after.ts';
-import { runConformance, type RunOptions } from '../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import type { CaseResult, ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 import { classifyReachability, TargetUnreachableError } from '../runner/target-errors.ts';
 import { readCaFile, type TlsOptions } from '../runner/tls-options.ts';
@@ -46,7 +46,7 @@ import {
  * Broken targets become clear verdicts, never a hang or a crash. Each test starts a small
  * target on 127.0.0.1 that misbehaves in one way (suites/support/misbehaving-servers.ts).
  * About the exchange alone: exchange() and exchangeHonouringRetryAfter() with small limits.
- * About the run: runConformance(), as the CLI calls it (a ConformanceError with code
+ * About the run: runWithReporters(), as the CLI calls it (a ConformanceError with code
  * CONF_TARGET_UNREACHABLE is the CLI's exit 2).
  */
 
@@ -454,10 +454,10 @@ describe('TLS: self-signed endpoints, --ca FILE and --insecure', () => {
 });
 
 describe('the conformance run against misbehaving targets', () => {
-  const quietOptions = (overrides: Partial<RunOptions> = {}) => quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 7, runs: 1, concurrency: 1, ...overrides });
-  async function unreachable(options: RunOptions): Promise<ConformanceError> {
+  const quietOptions = (overrides: Partial<ReportedRunOptions> = {}) => quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 7, runs: 1, concurrency: 1, ...overrides });
+  async function unreachable(options: ReportedRunOptions): Promise<ConformanceError> {
     try {
-      await runConformance(options);
+      await runWithReporters(options);
     } catch (error) {
       return error as ConformanceError;
     }
@@ -491,7 +491,7 @@ describe('the conformance run against misbehaving targets', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'conformance-timeouts-'));
     const json = path.join(dir, 'results.json');
     const options = quietOptions({ target: target.url, limits: { timeoutMs: 300, maxBodyBytes: 64 * 1024 }, json });
-    const outcome = await runConformance(options);
+    const outcome = await runWithReporters(options);
     expect(outcome.complete).toBe(true);
     expect(outcome.exitCode).toBe(1);
     const results = (JSON.parse(readFileSync(json, 'utf8')) as { results: CaseResult[] }).results;
@@ -507,7 +507,7 @@ describe('the conformance run against misbehaving targets', () => {
   it('ends a run against a target that never answers at the whole-run deadline, with exit 1', async () => {
     target = await startSilentTarget();
     const options = quietOptions({ target: target.url, concurrency: 2, limits: { timeoutMs: 300, maxBodyBytes: 1024 }, deadlineMs: 1_000 });
-    const outcome = await runConformance(options);
+    const outcome = await runWithReporters(options);
     expect(outcome.exitCode).toBe(1);
     expect(outcome.complete).toBe(false);
     expect(options.output.join('')).toMatch(/The run's deadline \(1000 ms\) passed/);
@@ -544,7 +544,7 @@ describe('the conformance run against misbehaving targets', () => {
       const tlsMock = await mockOverTls();
       try {
         const options = quietOptions({ target: tlsMock.url, tls: { ca: readCaFile(certificate.certFile) } });
-        const outcome = await runConformance(options);
+        const outcome = await runWithReporters(options);
         expect(outcome.exitCode, options.output.join('')).toBe(0);
         expect(outcome.complete).toBe(true);
       } finally {
@@ -556,7 +556,7 @@ describe('the conformance run against misbehaving targets', () => {
       const tlsMock = await mockOverTls();
       try {
         const options = quietOptions({ target: tlsMock.url, tls: { insecure: true } });
-        const outcome = await runConformance(options);
+        const outcome = await runWithReporters(options);
         expect(outcome.exitCode, options.output.join('')).toBe(0);
       } finally {
         await tlsMock.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MutationCampaignResult, MutationRow } from '../runner/mutation-campaign.ts';
-import { formatKillRate, formatMutationTable } from '../runner/mutation-table.ts';
+import type { MutationCampaignResult, MutationRow } from '../cli/mutation-campaign.ts';
+import { formatKillRate, formatMutationTable } from '../cli/mutation-table.ts';
 
 const killed: MutationRow = {
   id: 'lbaas-accepts-unknown-type',

@@ -10,8 +10,8 @@ import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import { faultCatalogue } from '../mock/fault-catalogue.ts';
-import { planAll, runMutationCampaign, type MutationCampaignResult } from '../runner/mutation-campaign.ts';
-import { formatMutationTable } from '../runner/mutation-table.ts';
+import { planAll, runMutationCampaign, type MutationCampaignResult } from '../cli/mutation-campaign.ts';
+import { formatMutationTable } from '../cli/mutation-table.ts';
 import { whenOf } from './support/fault-inputs.ts';
 
 const SEED = 7;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../engine/config.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { CURL_VARIABLES } from '../runner/reproducer-curl.ts';
-import { runConformance } from '../runner/run-conformance.ts';
+import { runWithReporters } from '../cli/run-with-reporters.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 
 /**
@@ -40,7 +40,7 @@ beforeAll(async () => {
   mock = await startMock({ config });
   const json = path.join(mkdtempSync(path.join(tmpdir(), 'curl-')), 'results.json');
   const quiet = { write: () => undefined };
-  await runConformance({ config, apis: ['lbaas-healthmonitors', 'cloudbasic-cluster'], target: mock.url, seed: 1, runs: 1, strict: false, json, concurrency: 4, console: quiet, progress: quiet, showProgress: false, cleanup: false });
+  await runWithReporters({ config, apis: ['lbaas-healthmonitors', 'cloudbasic-cluster'], target: mock.url, seed: 1, runs: 1, strict: false, json, concurrency: 4, console: quiet, progress: quiet, showProgress: false, cleanup: false });
   results = (JSON.parse(readFileSync(json, 'utf8')) as { results: CaseResult[] }).results;
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
-import { runConformance, type RunOutcome } from '../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-reporters.ts';
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
@@ -16,7 +16,7 @@ const APIS: ApiName[] = ['lbaas-healthmonitors', 'orchestration-stacks'];
 
 interface SavedRun {
   file: string;
-  outcome: RunOutcome;
+  outcome: ReportedRunOutcome;
   specs: LoadedSpec[];
   /** The file as the run wrote it, parsed whole (it is small here). */
   document: { run: RunHeader; results: CaseResult[]; summary: RunFooter };
@@ -29,7 +29,7 @@ const saved = {} as SavedRun;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'results-file-'));
   saved.file = path.join(dir, 'run.json');
-  saved.outcome = await runConformance({
+  saved.outcome = await runWithReporters({
     config: DEFAULT_CONFIG,
     apis: APIS,
     seed: 7,

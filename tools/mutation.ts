@@ -9,8 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { faultCatalogue } from '../mock/fault-catalogue.ts';
-import { runMutationCampaign } from '../runner/mutation-campaign.ts';
-import { formatConforming, formatHeader, formatKillRate, formatRow, tableLayout } from '../runner/mutation-table.ts';
+import { runMutationCampaign } from '../cli/mutation-campaign.ts';
+import { formatConforming, formatHeader, formatKillRate, formatRow, tableLayout } from '../cli/mutation-table.ts';
 
 function integerOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

@@ -2,7 +2,7 @@ import { loadSpec } from '../../engine/spec-loader.ts';
 import { describeApiConformance } from '../support/api-conformance.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
-import { runConformance } from '../../runner/run-conformance.ts';
+import { runWithReporters } from '../../cli/run-with-reporters.ts';
 
 describeApiConformance(await loadSpec('lbaas-healthmonitors'));
 
@@ -10,7 +10,7 @@ describe('lbaas-healthmonitors without a busy pool fixture', () => {
   it('reports load-balancer-active as not run (never as passed), saying which fixture is missing', async () => {
     const { busyPoolId: _omitted, ...fixtures } = DEFAULT_CONFIG.fixtures['lbaas-healthmonitors'];
     const config = { ...DEFAULT_CONFIG, fixtures: { ...DEFAULT_CONFIG.fixtures, 'lbaas-healthmonitors': fixtures } };
-    const outcome = await runConformance({
+    const outcome = await runWithReporters({
       config,
       apis: ['lbaas-healthmonitors'],
       seed: 11,

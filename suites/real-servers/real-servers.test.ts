@@ -4,7 +4,7 @@ import type { CaseResult } from '../../engine/run-model.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
-import type { RunOutcome } from '../../runner/run-conformance.ts';
+import type { ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 import { configForOracle } from '../support/oracle-configs.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, OracleStartError, startOracle, type OracleName, type RunningOracle } from '../support/oracle-server.ts';
 import { ORACLE_ENVIRONMENT, resourcesLeft, brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVERS_DOC, runAgainstOracle } from '../support/real-server-run.ts';
@@ -51,7 +51,7 @@ describe('expected-broken.json', () => {
 
 describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => {
   let oracle: RunningOracle | undefined;
-  let outcome: RunOutcome | undefined;
+  let outcome: ReportedRunOutcome | undefined;
   let output = '';
   let resultsFile = '';
 
@@ -84,7 +84,7 @@ describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => 
 
   it.runIf(name === 'lbaas-healthmonitors')('shows timeout < delay broken by a negative case the server accepted, and meets no 409 of its own making', (context) => {
     requireOracles(context);
-    const run = outcome as RunOutcome;
+    const run = outcome as ReportedRunOutcome;
     const row = run.report.requirements.find((requirement) => requirement.id === 'lbaas-healthmonitors/timeout-lt-delay');
     expect(row?.verdict, output).toBe('broken');
     const counterexample = row?.counterexamples[0];
@@ -101,7 +101,7 @@ describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => 
 
   it('breaks exactly the explicit requirements of expected-broken.json', (context) => {
     requireOracles(context);
-    const run = outcome as RunOutcome;
+    const run = outcome as ReportedRunOutcome;
     const expected = readExpectedBroken()[name] ?? [];
     const difference = brokenDifference(run, expected);
     expect(brokenExplicit(run), `${name} against ${oracle?.url}:\n${difference.message}`).toEqual(expected);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../../engine/config.ts';
 import type { LoadedSpec } from '../../engine/spec-loader.ts';
 import { isResponseRequirement } from '../../engine/requirement-model.ts';
-import { runConformance, type RunOutcome } from '../../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 
 const SEED = 11;
 const RUNS = 10;
@@ -13,10 +13,10 @@ const RUNS = 10;
  * not run says why.
  */
 export function describeApiConformance(spec: LoadedSpec, config: ConformanceConfig = DEFAULT_CONFIG): void {
-  let outcome: RunOutcome;
+  let outcome: ReportedRunOutcome;
   let output = '';
   beforeAll(async () => {
-    outcome = await runConformance({
+    outcome = await runWithReporters({
       config,
       apis: [spec.api],
       seed: SEED,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';
-import { runConformance, type RunOptions, type RunOutcome } from '../../runner/run-conformance.ts';
+import { runWithReporters, type ReportedRunOptions, type ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 import type { CaseExample } from '../../reports/report-model.ts';
 import { configForOracle } from './oracle-configs.ts';
 import type { OracleName, RunningOracle } from './oracle-server.ts';
@@ -50,8 +50,8 @@ export async function resourcesLeft(oracle: RunningOracle): Promise<unknown[]> {
 }
 
 /** Runs the suite (the oracle's API only) against a running oracle. */
-export function runAgainstOracle(oracle: RunningOracle, output: Pick<RunOptions, 'console' | 'progress' | 'showProgress'>, more: Partial<RunOptions> = {}): Promise<RunOutcome> {
-  return runConformance({
+export function runAgainstOracle(oracle: RunningOracle, output: Pick<ReportedRunOptions, 'console' | 'progress' | 'showProgress'>, more: Partial<ReportedRunOptions> = {}): Promise<ReportedRunOutcome> {
+  return runWithReporters({
     config: configForOracle(oracle),
     apis: [oracle.name],
     seed: REAL_SERVER_SEED,
@@ -65,7 +65,7 @@ export function runAgainstOracle(oracle: RunningOracle, output: Pick<RunOptions,
 }
 
 /** The ids of the explicit requirements the run found broken, sorted. */
-export function brokenExplicit(outcome: RunOutcome): string[] {
+export function brokenExplicit(outcome: ReportedRunOutcome): string[] {
   return outcome.verdicts
     .filter((verdict) => verdict.verdict === 'broken' && verdict.level === 'explicit')
     .map((verdict) => verdict.requirementId)
@@ -92,7 +92,7 @@ function formatExample(example: CaseExample): string {
 }
 
 /** Why one requirement came out as it did, for a failure message: the first failing case, or the verdict. */
-export function explainRequirement(outcome: RunOutcome, requirementId: string): string {
+export function explainRequirement(outcome: ReportedRunOutcome, requirementId: string): string {
   const row = outcome.report.requirements.find((requirement) => requirement.id === requirementId);
   if (!row) return `${requirementId}: not a requirement of this run's spec`;
   const head = `${requirementId} [${row.level}, ${row.verdict}${row.notRunReason ? `: ${row.notRunReason}` : ''}; ${row.failedCases} failed of ${row.positiveCases + row.negativeCases} cases]`;
@@ -101,7 +101,7 @@ export function explainRequirement(outcome: RunOutcome, requirementId: string): 
 }
 
 /** The difference between the broken explicit ids of a run and the committed list, explained. */
-export function brokenDifference(outcome: RunOutcome, expected: string[]): { unexpected: string[]; missing: string[]; message: string } {
+export function brokenDifference(outcome: ReportedRunOutcome, expected: string[]): { unexpected: string[]; missing: string[]; message: string } {
   const actual = brokenExplicit(outcome);
   const unexpected = actual.filter((id) => !expected.includes(id));
   const missing = expected.filter((id) => !actual.includes(id));

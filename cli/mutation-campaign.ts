@@ -4,8 +4,8 @@ import { loadSpec } from '../engine/spec-loader.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { faultCatalogue, type Fault, type FaultKind } from '../mock/fault-catalogue.ts';
 import type { Personality } from '../mock/mock-server.ts';
-import { DEFAULT_EXCHANGE_LIMITS } from './http-exchange.ts';
-import { runConformance, type RunOutcome } from './run-conformance.ts';
+import { DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';
+import { runWithReporters, type ReportedRunOutcome } from './run-with-reporters.ts';
 
 /**
  * The suite's proof of power: the conformance run against the conforming mock (it must pass:
@@ -80,7 +80,7 @@ export interface MutationCampaignResult {
   passed: boolean;
 }
 
-function brokenOf(outcome: RunOutcome): string[] {
+function brokenOf(outcome: ReportedRunOutcome): string[] {
   return outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
 }
 
@@ -102,7 +102,7 @@ export async function runMutationCampaign(options: MutationCampaignOptions): Pro
   const run = async (apis: ApiName[], extra: { mockFaults?: string[]; mockPersonality?: Personality; timeoutMs?: number }) => {
     const output: string[] = [];
     const runStarted = performance.now();
-    const outcome = await runConformance({
+    const outcome = await runWithReporters({
       config,
       apis,
       seed: options.seed,
