@@ -74,7 +74,6 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
   noteCreated(context, testCase, testCase.request, outcome, sender);
   const durationMs = Math.round(performance.now() - started);
   const redact = signatures.reduce<Redactor>((redactor, signature) => withSignatureRedacted(redactor, signature), sender.redact);
-  const shownHeaders = redactHeaders(headers, redact);
   const base = {
     caseId: testCase.id,
     api: testCase.api,

@@ -1,6 +1,6 @@
 import { parsePointer } from '../../engine/json-pointer.ts';
 import type { ApiResponses, ErrorContext, MockResponse } from './api-responses.ts';
-import { errorHeaders, JSON_HEADERS } from './response-headers.ts';
+import { errorHeaders } from './response-headers.ts';
 
 /**
  * cloudbasic-cluster: 200 with no body ("Response Parameters: None"); errors in the Error
