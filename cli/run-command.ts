@@ -17,7 +17,8 @@ import { appendJobSummary } from './job-summary.ts';
 import { baselineOption } from './baseline-option.ts';
 import type { Baseline } from '../engine/baseline.ts';
 import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
-import { runWithReporters } from './run-with-reporters.ts';
+import { runWithReporters, type ReporterOptions } from './run-with-reporters.ts';
+import type { ReportModel } from '../reports/report-model.ts';
 
 export const DEFAULT_RUNS = 50;
 const DEFAULT_CONCURRENCY = 8;
@@ -132,19 +133,26 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
       ...(cases.replay ? { replay: cases.replay } : {}),
       ...(baseline ? { baseline } : {}),
       ...(options.label ? { label: options.label } : {}),
-      console: process.stdout,
-      progress: process.stderr,
-      showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
-      ciProgress: Boolean(process.env.CI),
+      ...terminalReporters(),
       // For the suite's own proof of power: faults switched on in the embedded mock when it is the target.
       mockFaults: (process.env.CONFORMANCE_MOCK_FAULTS ?? '').split(',').filter(Boolean),
     });
-    for (const line of writeReportOutputs(outcome.report, outputs)) process.stdout.write(`${line}\n`);
-    if (options.json) process.stdout.write(`JSON results: ${options.json}\n`);
-    appendJobSummary(outcome.report);
+    writeOutputs(outcome.report, outputs, options.json);
     return outcome.exitCode;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The console text on stdout; on stderr, a terminal's live progress line or, under CI, a plain one every 10 s. */
+function terminalReporters(): Pick<ReporterOptions, 'console' | 'progress' | 'showProgress' | 'ciProgress'> {
+  return { console: process.stdout, progress: process.stderr, showProgress: Boolean(process.stderr.isTTY) && !process.env.CI, ciProgress: Boolean(process.env.CI) };
+}
+
+/** Once the run is over: the HTML and JUnit reports asked for, where the JSON results are, and the GitHub job summary. */
+function writeOutputs(report: ReportModel, outputs: { html?: string; junit?: string }, json: string | undefined): void {
+  for (const line of writeReportOutputs(report, outputs)) process.stdout.write(`${line}\n`);
+  if (json) process.stdout.write(`JSON results: ${json}\n`);
+  appendJobSummary(report);
 }

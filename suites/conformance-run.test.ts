@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
+import { DEFAULT_CONFIG } from '../engine/config.ts';
+import type { CaseResult } from '../engine/run-model.ts';
+import { runConformance } from '../runner/run-conformance.ts';
+import type { RunListener, RunStart, RunSummary } from '../runner/run-listener.ts';
 
 const SEED = 7;
 const RUNS = 5;
@@ -53,5 +57,55 @@ describe('the conformance run against a target that never answers', () => {
       silent.closeAllConnections();
       silent.close();
     }
+  });
+});
+
+describe('the run and its listeners', () => {
+  it('tells each listener its start, every result with the counts so far, then its end with the footer; it prints no report itself', async () => {
+    const told: string[] = [];
+    const results: CaseResult[] = [];
+    let start: RunStart | undefined;
+    let summary: RunSummary | undefined;
+    const recorder: RunListener = {
+      onStart: (started) => {
+        told.push('start');
+        start = started;
+      },
+      onResult: (result, progress) => {
+        results.push(result);
+        told.push(`result ${progress.done} ${progress.failed}`);
+      },
+      onFinish: (finished) => {
+        told.push('finish');
+        summary = finished;
+      },
+    };
+    const second: string[] = [];
+    const output: string[] = [];
+    const outcome = await runConformance({
+      config: DEFAULT_CONFIG,
+      apis: ['lbaas-healthmonitors'],
+      seed: SEED,
+      runs: 1,
+      strict: true,
+      concurrency: 4,
+      console: { write: (text) => void output.push(text) },
+      mockFaults: ['lbaas-accepts-timeout-not-below-delay'],
+      listeners: [recorder, { onStart: () => void second.push('start'), onResult: () => void second.push('result'), onFinish: () => void second.push('finish') }],
+    });
+    expect(told[0]).toBe('start');
+    expect(told.at(-1)).toBe('finish');
+    expect(told.slice(1, -1)).toEqual(results.map((_result, index) => `result ${index + 1} ${results.slice(0, index + 1).filter((result) => !result.passed).length}`));
+    expect(second).toEqual(['start', ...results.map(() => 'result'), 'finish']);
+    expect(start?.header.seed).toBe(SEED);
+    expect(start?.plannedCases).toBeGreaterThanOrEqual(results.length);
+    expect(results.length).toBe(outcome.cases);
+    expect(summary?.footer.exitCode).toBe(1);
+    expect(summary?.footer.exitCode).toBe(outcome.exitCode);
+    expect(summary?.footer.verdicts).toEqual(outcome.verdicts);
+    expect(summary?.failedCases).toBe(outcome.failedCases);
+    expect(summary?.embeddedMock).toBe(true);
+    // The console text is a listener's (cli/run-with-reporters.ts); against the mock, the run itself has nothing to say.
+    expect(output).toEqual([]);
   });
 });
