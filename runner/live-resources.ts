@@ -6,7 +6,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { removeResource, type CleanupContext } from './resource-cleanup.ts';
 
-/** Where the ledger goes: as asked, beside --json, or in the temporary folder (the path is printed). */
+/** Where the ledger goes: as asked (the CLI asks for it beside --json, see ledgerBesideResults), else in the temporary folder (the path is printed). */
 export function ledgerPath(asked: string | undefined, runId: string): string {
   if (asked) return asked;
   return path.join(tmpdir(), `conformance-ledger-${runId}.jsonl`);
