@@ -7,7 +7,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig, type ConformanceConfig, type Fixtures } from '../engine/config.ts';
 import { loadSpec } from '../engine/spec-loader.ts';
-import { isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { createJudge } from '../generators/case-oracle.ts';
