@@ -23,7 +23,8 @@ function layerZones() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/output/**', '**/*.js', '**/*.mjs'] },
+  // What .gitignore keeps out of the repository (scratch folders, generated reports) is not linted either.
+  { ignores: ['node_modules/**', 'reports/output/**', '.scratch/**', '.scratch-*/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
