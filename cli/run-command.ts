@@ -100,7 +100,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
   const { seed, runs, apis, selection } = cases;
   if (options['dry-run']) {
     const specs = await Promise.all(apis.map((api) => loadSpec(api)));
-    printDryRun(planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
+    printDryRun(await planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
     process.stdout.write(`seed ${seed}\n`);
     return 0;
   }

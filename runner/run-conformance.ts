@@ -23,7 +23,6 @@ import { runHeader } from './run-header.ts';
 import type { ConsoleSink } from './console-report.ts';
 import { classifyReachability } from './target-errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-after.ts';
-import { letIdleConnectionsExpire } from './idle-connections.ts';
 import { LiveResources, ledgerPath } from './live-resources.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { DEFAULT_CLEANUP_BOUNDS, type CleanupBounds } from './resource-cleanup.ts';
@@ -182,8 +181,7 @@ async function conductRun(session: RunSession): Promise<RunOutcome> {
   for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(session.dispatcher, target, session.limits);
   const contexts = new Map<ApiName, ApiContext>(specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]));
   const live = await prepareLiveTargets(session, contexts);
-  const planned = planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
-  await letIdleConnectionsExpire();
+  const planned = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
   const targets = [...new Set([...contexts.values()].map((context) => context.target))];
   const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
   const known = (id: string) => (options.baseline ? knownDeviation(options.baseline, id, baselineTargets, new Date()) : undefined);

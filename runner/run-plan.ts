@@ -1,3 +1,4 @@
+import { letIdleConnectionsExpire } from './idle-connections.ts';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { ConformanceConfig } from '../engine/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
@@ -26,12 +27,19 @@ function streamed(spec: LoadedSpec, options: PlanOptions): StreamedPlan {
   return streamPlan(spec, options.config, { seed: options.seed, runs: options.runs, ...(options.runId ? { runId: options.runId } : {}) });
 }
 
-/** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
-export function planRun(specs: LoadedSpec[], options: PlanOptions): PlannedApi[] {
-  return specs.map((spec) => {
+/**
+ * What a run will send, per API: the plan, with the shard and the live-safety limits applied as
+ * cases are taken. An API's boundary cases are planned synchronously, for seconds: the timers
+ * (keep-alive connections, a progress line) get a turn after each API, not once after all.
+ */
+export async function planRun(specs: LoadedSpec[], options: PlanOptions): Promise<PlannedApi[]> {
+  const planned: PlannedApi[] = [];
+  for (const spec of specs) {
     const { cases, ...plan } = streamed(spec, options);
-    return { spec, plan, ...selectCases(cases, options.selection ?? {}) };
-  });
+    planned.push({ spec, plan, ...selectCases(cases, options.selection ?? {}) });
+    await letIdleConnectionsExpire();
+  }
+  return planned;
 }
 
 /** The cases not sent so far, summed over the APIs, by why. */
