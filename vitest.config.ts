@@ -8,5 +8,6 @@ export default defineConfig({
     // CI machines are shared and noisy: generous per-test limits, no timing assertions.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: ['suites/support/turn-between-tests.ts'],
   },
 });

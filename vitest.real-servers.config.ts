@@ -10,5 +10,6 @@ export default defineConfig({
     // Starting an oracle takes seconds and a run tens of them; shared CI machines are slow. No timing assertions.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    setupFiles: ['suites/support/turn-between-tests.ts'],
   },
 });

@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG } from '../engine/config.ts';
 import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { requestFailures } from '../engine/request-failures.ts';
-import { planApi } from '../generators/case-planner.ts';
+import { planApi, streamPlan } from '../generators/case-planner.ts';
+import { collectYielding } from './support/yielding.ts';
 import { baseRequest } from '../generators/base-requests.ts';
 import { createJudge, createOracle } from '../generators/case-oracle.ts';
 import { DeterministicSampler } from '../generators/deterministic-sampler.ts';
@@ -18,9 +19,9 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
   const spec = () => specs.get(api) as LoadedSpec;
   const world = worldFromFixtures(api, DEFAULT_CONFIG);
 
-  it('generates 2,000 valid requests that validate against the schema and keep every rule', () => {
+  it('generates 2,000 valid requests that validate against the schema and keep every rule', async () => {
     const oracle = createOracle(spec(), world);
-    const valid = [...validVariations(spec(), baseRequest(api, DEFAULT_CONFIG), world, oracle, new DeterministicSampler(SEED), 2000)];
+    const valid = await collectYielding(validVariations(spec(), baseRequest(api, DEFAULT_CONFIG), world, oracle, new DeterministicSampler(SEED), 2000));
     expect(valid.length).toBe(2000);
     // Checked again from scratch with ajv and the evaluator, credentials aside.
     const failing = valid.map((request) => requestFailures(spec(), request, world).filter((id) => !id.includes('auth') && !id.includes('sigv4'))).filter((ids) => ids.length > 0);
@@ -63,8 +64,8 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
 describe('what the planned valid requests create', () => {
   it('never plans two accepted requests that create the same fixed IP on a network (compute-servers/fixed-ip-not-in-use)', async () => {
     const spec = await loadSpec('compute-servers');
-    const plan = planApi(spec, DEFAULT_CONFIG, { seed: 1, runs: 1500 });
-    const created = plan.cases
+    const cases = await collectYielding(streamPlan(spec, DEFAULT_CONFIG, { seed: 1, runs: 1500 }).cases);
+    const created = cases
       .filter((testCase) => testCase.polarity === 'positive')
       .flatMap((testCase) => ((testCase.request.body as { server: { networks?: unknown } }).server.networks ?? []) as { uuid?: string; fixed_ip?: string }[])
       .filter((network) => Array.isArray(network) === false && network.uuid !== undefined && network.fixed_ip !== undefined)
