@@ -267,7 +267,31 @@ export function planApi(spec: LoadedSpec, config: ConformanceConfig, options: Pl
   return { api: streamed.api, cases: [...streamed.cases], notRunnable: streamed.notRunnable, discarded: streamed.discarded };
 }
 
-export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): StreamedPlan {
+/** What planning one API holds while it plans: the world and judge of the fixtures, the plan so far, and what is still to come. */
+interface PlanState {
+  spec: LoadedSpec;
+  options: PlanOptions;
+  world: WorldData;
+  base: RequestDocument;
+  judge: Judge;
+  oracle: Oracle;
+  sampler: DeterministicSampler;
+  context: MutationContext & { world: WorldData };
+  success: { id: string; status: number; level: Level };
+  plan: ApiPlan;
+  /** Cases made so far per `requirement#polarity`, for their ids. */
+  counters: Map<string, number>;
+  /** Cases made so far, for the per-case suffix of unique names. */
+  made: number;
+  /** Credential requirements every valid case exercises: it is sent with the configured credentials, their headers computed. */
+  credentialIds: string[];
+  /** Valid cases that use up a fixture (a free port, a volume): planned after every case that needs it free, each judged again then. */
+  usingUp: { candidate: Candidate; requirement: Requirement }[];
+  /** Other valid requests each breach is sent from again (a server checking a rule on one code path only is caught too). */
+  alternates: AlternateBase[];
+}
+
+function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): PlanState {
   const world = worldFromFixtures(spec.api, config);
   const base = baseRequest(spec.api, config);
   const judge = createJudge(spec, world);
@@ -279,116 +303,145 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   const sampler = new DeterministicSampler(options.seed);
   // Filling in a field to mutate may leave a rule undecided (a template at a URL): each candidate is judged whole afterwards.
   const fillOracle: Oracle = (request) => flawsOf({ ...judge(request), undecided: [] });
-  const context: MutationContext & { world: typeof world } = { spec, base, oracle: fillOracle, sampler, world };
-  const success = successRequirement(spec);
+  const context = { spec, base, oracle: fillOracle, sampler, world };
+  const credentialIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
-  const counters = new Map<string, number>();
-  // A valid case is sent with the configured credentials, their headers computed: positive evidence that they are accepted.
-  const authenticatedIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
-  let made = 0;
+  return { spec, options, world, base, judge, oracle, sampler, context, success: successRequirement(spec), plan, counters: new Map(), made: 0, credentialIds, usingUp: [], alternates: alternateBases(context) };
+}
 
-  const finish = (draft: Omit<PlannedCase, 'id' | 'api'>): PlannedCase => {
-    const counterKey = `${draft.requirementId}#${draft.polarity}`;
-    const n = (counters.get(counterKey) ?? 0) + 1;
-    counters.set(counterKey, n);
-    made += 1;
-    const suffix = options.runId ? `c${made}_${options.runId}` : `c${made}`;
-    const setup = draft.setup?.map((request) => freshened(spec, request, suffix, judge));
-    const request = freshened(spec, draft.request, suffix, judge);
-    const exercises = draft.polarity === 'positive' ? [...exercisedRequirements(spec, request, world), ...authenticatedIds].filter((id) => id !== draft.requirementId) : [];
-    for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
-    return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
-  };
-  const add = (draft: Omit<PlannedCase, 'id' | 'api'>): void => void plan.cases.push(finish(draft));
-  // A valid case that uses up a fixture (a free port, a volume) comes after every case that needs it free; each is judged again then.
-  const usingUp: { candidate: Candidate; requirement: Requirement }[] = [];
-  const addCandidate = (candidate: Candidate, requirement: Requirement, deferring = true): void => {
-    if (deferring && candidate.polarity === 'positive' && changesState(spec.api, world, candidate.request)) {
-      usingUp.push({ candidate, requirement });
-      return;
-    }
-    const verdict = keep(spec, candidate, judge, context);
-    if (!verdict.ok) {
-      plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}), ...(verdict.unstated ? { unstated: verdict.unstated } : {}) });
-      return;
-    }
-    const repaired = verdict.request !== candidate.request;
-    const joint = verdict.jointWith ?? [];
-    add({
-      requirementId: candidate.requirementId,
-      polarity: candidate.polarity,
+/** A drafted case made a planned one: its id, its unique names suffixed, what it exercises, what it creates claimed. */
+function finishCase(state: PlanState, draft: Omit<PlannedCase, 'id' | 'api'>): PlannedCase {
+  const { spec, judge, world, options } = state;
+  const counterKey = `${draft.requirementId}#${draft.polarity}`;
+  const n = (state.counters.get(counterKey) ?? 0) + 1;
+  state.counters.set(counterKey, n);
+  state.made += 1;
+  const suffix = options.runId ? `c${state.made}_${options.runId}` : `c${state.made}`;
+  const setup = draft.setup?.map((request) => freshened(spec, request, suffix, judge));
+  const request = freshened(spec, draft.request, suffix, judge);
+  const exercises = draft.polarity === 'positive' ? [...exercisedRequirements(spec, request, world), ...state.credentialIds].filter((id) => id !== draft.requirementId) : [];
+  for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
+  return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
+}
+
+function addCase(state: PlanState, draft: Omit<PlannedCase, 'id' | 'api'>): void {
+  state.plan.cases.push(finishCase(state, draft));
+}
+
+/** A candidate kept as a case (repaired, or joint and said so), deferred when it uses up a fixture, or recorded as discarded with why. */
+function addCandidate(state: PlanState, candidate: Candidate, requirement: Requirement, deferring = true): void {
+  const { spec, judge, context, plan, success } = state;
+  if (deferring && candidate.polarity === 'positive' && changesState(spec.api, state.world, candidate.request)) {
+    state.usingUp.push({ candidate, requirement });
+    return;
+  }
+  const verdict = keep(spec, candidate, judge, context);
+  if (!verdict.ok) {
+    plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}), ...(verdict.unstated ? { unstated: verdict.unstated } : {}) });
+    return;
+  }
+  const repaired = verdict.request !== candidate.request;
+  const joint = verdict.jointWith ?? [];
+  addCase(state, {
+    requirementId: candidate.requirementId,
+    polarity: candidate.polarity,
+    origin: 'boundary',
+    level: candidate.polarity === 'positive' ? requirement.level : caseLevel(spec, [requirement.id, ...joint], candidate.setup),
+    description: joint.length ? `${candidate.description}; jointly breaks ${joint.join(', ')} (no request breaks it alone)` : repaired ? `${candidate.description} (the other rules kept)` : candidate.description,
+    request: verdict.request,
+    expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [requirement.id, ...joint, ...verdict.mayAlsoBreak]),
+    ...(joint.length ? { jointWith: joint } : {}),
+    ...(candidate.setup ? { setup: candidate.setup } : {}),
+  });
+}
+
+/** The requirement's first isolated breach made from another valid request, unlike every case planned for it so far. */
+function addAlternateNegative(state: PlanState, requirement: Requirement, alternate: AlternateBase): void {
+  const { spec, judge, plan } = state;
+  const alternateContext = { ...state.context, base: alternate.request };
+  const made = candidatesOf(alternateContext, requirement, judge);
+  const planned = new Set(plan.cases.filter((testCase) => testCase.requirementId === requirement.id).map((testCase) => JSON.stringify(testCase.request)));
+  // A wrong JSON type is refused before any rule's own code runs: a breach of the rule itself is tried first.
+  const negatives = ('candidates' in made ? made.candidates : []).filter((candidate) => candidate.polarity === 'negative' && !candidate.setup);
+  for (const candidate of [...negatives.filter((item) => item.keyword !== 'type'), ...negatives.filter((item) => item.keyword === 'type')]) {
+    const verdict = keep(spec, candidate, judge, alternateContext);
+    if (!verdict.ok || verdict.jointWith || planned.has(JSON.stringify(verdict.request))) continue;
+    addCase(state, {
+      requirementId: requirement.id,
+      polarity: 'negative',
       origin: 'boundary',
-      level: candidate.polarity === 'positive' ? requirement.level : caseLevel(spec, [requirement.id, ...joint], candidate.setup),
-      description: joint.length ? `${candidate.description}; jointly breaks ${joint.join(', ')} (no request breaks it alone)` : repaired ? `${candidate.description} (the other rules kept)` : candidate.description,
+      level: caseLevel(spec, [requirement.id], undefined),
+      description: `${candidate.description}, from another valid request (${alternate.description})`,
       request: verdict.request,
-      expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [requirement.id, ...joint, ...verdict.mayAlsoBreak]),
-      ...(joint.length ? { jointWith: joint } : {}),
-      ...(candidate.setup ? { setup: candidate.setup } : {}),
+      expectedStatuses: statusesOf(spec, [requirement.id, ...verdict.mayAlsoBreak]),
     });
-  };
+    return;
+  }
+}
 
-  // The same breach from another valid request: a server checking a rule on one code path only is caught too.
-  const alternates = alternateBases(context);
-  const addAlternateNegative = (requirement: Requirement, alternate: AlternateBase): void => {
-    const alternateContext = { ...context, base: alternate.request };
-    const made = candidatesOf(alternateContext, requirement, judge);
-    const planned = new Set(plan.cases.filter((testCase) => testCase.requirementId === requirement.id).map((testCase) => JSON.stringify(testCase.request)));
-    // A wrong JSON type is refused before any rule's own code runs: a breach of the rule itself is tried first.
-    const negatives = ('candidates' in made ? made.candidates : []).filter((candidate) => candidate.polarity === 'negative' && !candidate.setup);
-    for (const candidate of [...negatives.filter((item) => item.keyword !== 'type'), ...negatives.filter((item) => item.keyword === 'type')]) {
-      const verdict = keep(spec, candidate, judge, alternateContext);
-      if (!verdict.ok || verdict.jointWith || planned.has(JSON.stringify(verdict.request))) continue;
-      add({
-        requirementId: requirement.id,
-        polarity: 'negative',
-        origin: 'boundary',
-        level: caseLevel(spec, [requirement.id], undefined),
-        description: `${candidate.description}, from another valid request (${alternate.description})`,
-        request: verdict.request,
-        expectedStatuses: statusesOf(spec, [requirement.id, ...verdict.mayAlsoBreak]),
-      });
-      return;
-    }
-  };
-  add({ requirementId: success.id, polarity: 'positive', origin: 'boundary', level: success.level, description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
+/** The base request and the documents' own request examples: the valid cases every plan starts with. */
+function addStartingCases(state: PlanState): void {
+  const { spec, base, world, judge, success, plan } = state;
+  addCase(state, { requirementId: success.id, polarity: 'positive', origin: 'boundary', level: success.level, description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
   for (const example of documentExamples(spec, base, world, judge)) {
-    if ('request' in example) add({ requirementId: success.id, polarity: 'positive', origin: 'example', level: 'inferred', description: example.description, request: example.request, expectedStatuses: [success.status] });
+    if ('request' in example) addCase(state, { requirementId: success.id, polarity: 'positive', origin: 'example', level: 'inferred', description: example.description, request: example.request, expectedStatuses: [success.status] });
     else plan.discarded.push({ requirementId: success.id, description: example.description, failures: example.failures, why: example.why });
   }
-  for (const requirement of spec.requirements) {
-    if (requirement.testable === false) plan.notRunnable.push({ requirementId: requirement.id, reason: `untestable: ${requirement.untestable ?? ''}` });
-    else if (requirement.rule?.kind === 'authenticated') credentialCases(spec, requirement, base).forEach(add);
-    else if (isResponseRequirement(requirement)) continue;
-    else if (requirement.refusal === 'unstated') plan.notRunnable.push({ requirementId: requirement.id, reason: `${NO_STATED_OUTCOME}: the document does not say that a server refuses a request breaking it, so refusing and ignoring both conform; valid cases keep it` });
-    else if (isCredentialRequirement(spec, requirement.id)) plan.notRunnable.push({ requirementId: requirement.id, reason: credentialHeaderReason(requirement) });
-    else {
-      const before = plan.cases.length;
-      const made = candidatesOf(context, requirement, judge);
-      if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
-      else made.candidates.forEach((candidate) => addCandidate(candidate, requirement));
-      for (const alternate of alternates) addAlternateNegative(requirement, alternate);
-      // Only joint negatives (no request breaks it alone): said as such, as no refusal can prove it held.
-      const negatives = plan.cases.slice(before).filter((testCase) => testCase.polarity === 'negative');
-      if (negatives.length && negatives.every((testCase) => testCase.jointWith)) {
-        const joint = [...new Set(negatives.flatMap((testCase) => testCase.jointWith ?? []))];
-        plan.notRunnable.push({ requirementId: requirement.id, reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone` });
-      }
-      const deferred = usingUp.some((item) => item.requirement.id === requirement.id);
-      if (plan.cases.length === before && !deferred && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
-        plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
-      }
-    }
+}
+
+/** Why a requirement gets no case of its own before any is made (untestable, on the answer, refusal unstated, a computed credential header); undefined when cases are to be made. */
+function reasonWithoutCandidates(spec: LoadedSpec, requirement: Requirement): string | undefined {
+  if (requirement.testable === false) return `untestable: ${requirement.untestable ?? ''}`;
+  if (requirement.refusal === 'unstated') return `${NO_STATED_OUTCOME}: the document does not say that a server refuses a request breaking it, so refusing and ignoring both conform; valid cases keep it`;
+  if (isCredentialRequirement(spec, requirement.id)) return credentialHeaderReason(requirement);
+  return undefined;
+}
+
+/** A requirement's boundary cases: from the base, then from each alternate valid request, and why not when none is left. */
+function planRequirement(state: PlanState, requirement: Requirement): void {
+  const { spec, plan } = state;
+  if (requirement.rule?.kind === 'authenticated' && requirement.testable !== false) return credentialCases(spec, requirement, state.base).forEach((draft) => addCase(state, draft));
+  if (isResponseRequirement(requirement) && requirement.testable !== false) return;
+  const without = reasonWithoutCandidates(spec, requirement);
+  if (without) return void plan.notRunnable.push({ requirementId: requirement.id, reason: without });
+  const before = plan.cases.length;
+  const made = candidatesOf(state.context, requirement, state.judge);
+  if ('notRunnable' in made) plan.notRunnable.push({ requirementId: requirement.id, reason: made.notRunnable });
+  else made.candidates.forEach((candidate) => addCandidate(state, candidate, requirement));
+  for (const alternate of state.alternates) addAlternateNegative(state, requirement, alternate);
+  // Only joint negatives (no request breaks it alone): said as such, as no refusal can prove it held.
+  const negatives = plan.cases.slice(before).filter((testCase) => testCase.polarity === 'negative');
+  if (negatives.length && negatives.every((testCase) => testCase.jointWith)) {
+    const joint = [...new Set(negatives.flatMap((testCase) => testCase.jointWith ?? []))];
+    plan.notRunnable.push({ requirementId: requirement.id, reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone` });
   }
-  for (const { candidate, requirement } of usingUp) addCandidate(candidate, requirement, false);
-  for (const requirement of new Set(usingUp.map((item) => item.requirement))) {
+  const deferred = state.usingUp.some((item) => item.requirement.id === requirement.id);
+  if (plan.cases.length === before && !deferred && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
+    plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
+  }
+}
+
+/** The valid cases that use up a fixture, last; a requirement none of whose cases was kept says why. */
+function addUsingUpCases(state: PlanState): void {
+  const { spec, plan } = state;
+  for (const { candidate, requirement } of state.usingUp) addCandidate(state, candidate, requirement, false);
+  for (const requirement of new Set(state.usingUp.map((item) => item.requirement))) {
     const planned = plan.cases.some((testCase) => testCase.requirementId === requirement.id) || plan.notRunnable.some((item) => item.requirementId === requirement.id);
     if (!planned) plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
   }
+}
+
+export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): StreamedPlan {
+  const state = planState(spec, config, options);
+  addStartingCases(state);
+  for (const requirement of spec.requirements) planRequirement(state, requirement);
+  addUsingUpCases(state);
+  const { plan, success } = state;
   const boundary = plan.cases;
   function* cases(): Generator<PlannedCase> {
     yield* boundary;
-    for (const request of validVariations(spec, base, world, oracle, sampler, options.runs)) {
-      yield finish({ requirementId: success.id, polarity: 'positive', origin: 'random', level: success.level, description: 'a random valid request', request, expectedStatuses: [success.status] });
+    for (const request of validVariations(spec, state.base, state.world, state.oracle, state.sampler, options.runs)) {
+      yield finishCase(state, { requirementId: success.id, polarity: 'positive', origin: 'random', level: success.level, description: 'a random valid request', request, expectedStatuses: [success.status] });
     }
   }
   return { api: plan.api, notRunnable: plan.notRunnable, discarded: plan.discarded, cases: cases(), size: boundary.length + Math.max(0, options.runs) };
