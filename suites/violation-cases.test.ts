@@ -6,8 +6,7 @@ import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
 import { parseClaim } from '../engine/schema-claims.ts';
 import { isRequestLocation } from '../engine/schema-locations.ts';
 import type { Requirement } from '../engine/requirement-model.ts';
-import { readProjectYaml } from './support/read-yaml.ts';
-import { readRuleCaseTable, requestOf, worldOfCase, type RuleCase, type RuleCaseTable } from './support/rule-case-table.ts';
+import { readCheckedTable, readRuleCaseTable, requestOf, worldOfCase, type RuleCase, type RuleCaseTable } from './support/rule-case-table.ts';
 import { requestFailureDetails } from '../engine/request-failures.ts';
 
 // Violation case tables (suites/rule-cases/README.md, "Violation case tables"): per request-side
@@ -34,7 +33,7 @@ const loaded = await Promise.all(
     try {
       const spec = await loadSpec(api);
       const rules = readRuleCaseTable(api);
-      const violations = readProjectYaml<ViolationCaseTable>(file);
+      const violations = readCheckedTable<ViolationCaseTable>(file);
       return { api, missing: false as const, spec, rules, violations, error: undefined };
     } catch (error) {
       return { api, missing: false as const, spec: undefined, rules: undefined, violations: undefined, error: error as Error };

@@ -6,6 +6,24 @@ import type { WorldData } from '../../engine/world-from-data.ts';
 import type { Verdict } from '../../engine/rule-evaluator.ts';
 import { expandValue, withEdits } from '../../engine/request-edits.ts';
 import { readProjectYaml } from './read-yaml.ts';
+import { createAjv } from '../../engine/ajv-instance.ts';
+import caseTableSchema from '../rule-cases/case-table.schema.json' with { type: 'json' };
+
+const validateCaseTable = createAjv().compile(caseTableSchema);
+
+/** The problems of a parsed case table against suites/rule-cases/case-table.schema.json, each with where it is; empty when it conforms. */
+export function caseTableProblems(table: unknown): string[] {
+  if (validateCaseTable(table)) return [];
+  return (validateCaseTable.errors ?? []).map((error) => `${error.instancePath || 'the table'} ${error.message ?? 'is invalid'}`);
+}
+
+/** A case table file read and checked against its schema: a typo in a table fails loudly, naming the file and the place. */
+export function readCheckedTable<T>(file: string): T {
+  const table = readProjectYaml<unknown>(file);
+  const problems = caseTableProblems(table);
+  if (problems.length) throw new Error(`${file} is not a valid case table (suites/rule-cases/case-table.schema.json):\n  ${problems.join('\n  ')}`);
+  return table as T;
+}
 
 /** A rule case table (suites/rule-cases/README.md). */
 export interface RuleCaseTable {
@@ -28,7 +46,7 @@ export interface RuleCase {
 }
 
 export function readRuleCaseTable(api: string): RuleCaseTable {
-  return readProjectYaml<RuleCaseTable>(`suites/rule-cases/${api}.yaml`);
+  return readCheckedTable<RuleCaseTable>(`suites/rule-cases/${api}.yaml`);
 }
 
 /** The base request with the case's `set` and `unset` applied to a deep copy. */
@@ -44,5 +62,5 @@ export function worldOfCase(table: Pick<RuleCaseTable, 'world'>, testCase: RuleC
 /** The groups of an API's violation case table (suites/violation-cases/<api>.yaml); none when it has no table. */
 export function readViolationGroups(api: string): RuleCaseTable['groups'] {
   const file = `suites/violation-cases/${api}.yaml`;
-  return existsSync(path.join(PROJECT_ROOT, file)) ? readProjectYaml<Pick<RuleCaseTable, 'groups'>>(file).groups : [];
+  return existsSync(path.join(PROJECT_ROOT, file)) ? readCheckedTable<Pick<RuleCaseTable, 'groups'>>(file).groups : [];
 }
