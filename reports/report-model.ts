@@ -1,3 +1,4 @@
+import type { RecordedErratum } from '../engine/results-document.ts';
 import type { ApiName } from '../engine/api-catalogue.ts';
 import type { Level, RequirementKind } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdictKind } from '../engine/run-model.ts';
@@ -166,11 +167,5 @@ export interface CaseExample {
   durationMs: number;
 }
 
-export interface ErratumReport {
-  api: string;
-  id: string;
-  section: string;
-  quote: string;
-  problem: string;
-  interpretation: string;
-}
+/** An erratum as the report shows it: the same record the results file keeps. */
+export type ErratumReport = RecordedErratum;
