@@ -3,9 +3,10 @@
 // the full conformance run (credentials, checks, verdicts, results). Run: npm run bench.
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { toHttpRequest, type HttpRequestPlan } from '../engine/request-to-http.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock } from '../mock/mock-server.ts';

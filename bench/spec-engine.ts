@@ -1,8 +1,9 @@
 // Benchmark of the spec engine the whole suite sits on: loading the five specs, naming schema
 // failures by requirement, and evaluating rules. Run: npm run bench. Figures go in BENCHMARKS.md.
 import { performance } from 'node:perf_hooks';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { evaluateRequestRules } from '../engine/rule-evaluator.ts';
 import { specExamples } from '../engine/spec-examples.ts';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { API_NAMES, isApiName, type ApiName } from '../engine/api-catalogue.ts';
+import { API_NAMES, isApiName } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { UsageError } from '../engine/errors.ts';
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

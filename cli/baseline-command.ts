@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { UsageError } from '../engine/errors.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { baselineFromReport } from '../reports/baseline-from-report.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
 import { BASELINE_OPTIONS, parseCommandOptions } from './arguments.ts';

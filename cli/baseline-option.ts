@@ -1,6 +1,6 @@
-import { API_NAMES } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { loadBaseline, type Baseline } from '../engine/baseline.ts';
 
 /** --baseline FILE [--strict-baseline]: checked against every spec's requirement ids, so a typo is an error, not a silent excuse. */

@@ -1,7 +1,7 @@
-import { loadConfig } from '../engine/config.ts';
+import { loadConfig } from '../apis/config.ts';
 import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
 import { UsageError } from '../engine/errors.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';
 import { outstandingResources, ResourceLedger } from '../runner/resource-ledger.ts';
 import { DEFAULT_CLEANUP_BOUNDS, removeResource } from '../runner/resource-cleanup.ts';

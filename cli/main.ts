@@ -1,10 +1,11 @@
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { ConformanceError, UsageError } from '../engine/errors.ts';
 import { apiNamesOption, existingFileOption, integerOption, MOCK_OPTIONS, parseCommandOptions, SPECS_OPTIONS } from './arguments.ts';
 import { listSpec } from './specs-listing.ts';
 import { plannedCoverage } from './specs-coverage.ts';
 import { formatSpecListings } from './specs-text.ts';
-import { loadConfig } from '../engine/config.ts';
+import { loadConfig } from '../apis/config.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';

@@ -1,6 +1,8 @@
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG, type ConformanceConfig } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { faultCatalogue, type Fault, type FaultKind } from '../mock/fault-catalogue.ts';
 import type { Personality } from '../mock/mock-server.ts';
@@ -13,7 +15,7 @@ import { runWithReporters, type ReportedRunOutcome } from './run-with-reporters.
  * the requirement the fault breaks). A fault that survives is a gap in the suite.
  */
 export interface MutationCampaignOptions {
-  /** Default: the whole catalogue (mock/faults.yaml). */
+  /** Default: the whole catalogue (apis/<api>/faults.yaml). */
   faults?: Fault[];
   seed: number;
   /** Random valid requests per API, after the boundary cases (as `--runs`). */

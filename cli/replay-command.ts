@@ -1,7 +1,8 @@
 import { UsageError } from '../engine/errors.ts';
-import { isApiName, type ApiName } from '../engine/api-catalogue.ts';
-import { loadConfig } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { isApiName } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { loadConfig } from '../apis/config.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { readResultsFile } from '../reports/results-file.ts';
 import type { RunHeader } from '../engine/results-document.ts';
 import { runHeader } from '../runner/run-header.ts';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { UsageError } from '../engine/errors.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
 import { parseCommandOptions, REPORT_OPTIONS } from './arguments.ts';

@@ -1,7 +1,7 @@
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { ConformanceError, UsageError } from '../engine/errors.ts';
-import type { ApiName } from '../engine/api-catalogue.ts';
-import { loadConfig } from '../engine/config.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { loadConfig } from '../apis/config.ts';
 import { resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../engine/config.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { coverageOf, oneWayReason, type Coverage } from '../reports/requirement-coverage.ts';

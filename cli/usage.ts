@@ -1,4 +1,4 @@
-import { API_NAMES } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
 
 /** The --help text: the interface of DESIGN.md, and what this version builds of it. */
 export const USAGE = `conformance — does an endpoint do what its documentation says?
@@ -149,7 +149,7 @@ Options of specs:
 Options of mock:
   --port N            Port to listen on (default: an ephemeral port, printed when ready).
   --config FILE       Fixtures and accepted credentials (same file as run).
-  --fault ID          Switch on one deliberate deviation from the documents (mock/faults.yaml),
+  --fault ID          Switch on one deliberate deviation from the documents (apis/<api>/faults.yaml),
                       for proving the suite catches it; repeatable.
   --personality P     strict (default) refuses every value outside the specs but what the
                       documents' own examples send (e.g. "delay": "1", a template object).

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { sourceDocumentFile, type ApiName } from './api-catalogue.ts';
 
 /**
  * A source document made searchable for verbatim quotes: white space is normalised (the
@@ -72,9 +71,8 @@ export function documentTextOf(file: string, text: string): DocumentText {
   };
 }
 
-/** The API's source document from ../shared/seeds, or undefined when that folder is absent. */
-export function loadDocumentText(api: ApiName): DocumentText | undefined {
-  const file = sourceDocumentFile(api);
+/** A source document from the seeds folder, or undefined when the file is absent. */
+export function loadDocumentText(file: string): DocumentText | undefined {
   if (!existsSync(file)) return undefined;
   return documentTextOf(file, readFileSync(file, 'utf8'));
 }

@@ -42,7 +42,7 @@ export class SpecError extends ConformanceError {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(code, `${specFile}: ${message}`, 'Fix the spec; specs/README.md gives the conventions.', options);
+    super(code, `${specFile}: ${message}`, 'Fix the spec; docs/writing-a-spec.md gives the conventions.', options);
     this.specFile = specFile;
   }
 }
@@ -51,7 +51,7 @@ export class RuleError extends ConformanceError {
   readonly requirementId: string;
 
   constructor(requirementId: string, message: string) {
-    super('CONF_RULE_INVALID', `${requirementId}: ${message}`, 'Fix the rule in the spec; specs/README.md lists the vocabulary.');
+    super('CONF_RULE_INVALID', `${requirementId}: ${message}`, 'Fix the rule in the spec; docs/writing-a-spec.md lists the vocabulary.');
     this.requirementId = requirementId;
   }
 }

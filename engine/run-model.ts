@@ -1,4 +1,4 @@
-import type { ApiName } from './api-catalogue.ts';
+import type { ApiName } from './api-name.ts';
 import type { Level } from './requirement-model.ts';
 import type { RequestDocument } from './request-document.ts';
 

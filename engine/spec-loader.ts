@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { readYamlFile } from './yaml-file.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { specFile, sourceDocumentName, type ApiName } from './api-catalogue.ts';
+import type { ApiName } from './api-name.ts';
 import { createAjv } from './ajv-instance.ts';
 import { SpecError } from './errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
@@ -64,20 +64,26 @@ function checkExtensions(file: string, operation: Operation): void {
  * Loading validates and dereferences with swagger-parser (~100 ms a spec); a process that runs
  * many times (a mutation campaign, a benchmark) loads each spec once. Loaded specs are read-only.
  */
-const loaded = new Map<ApiName, Promise<LoadedSpec>>();
+const loaded = new Map<string, Promise<LoadedSpec>>();
 
-export function loadSpec(api: ApiName): Promise<LoadedSpec> {
-  let spec = loaded.get(api);
+/** Where one API's spec is: its name, its spec file and its source document's file name (the registry knows them: apis/api-specs.ts). */
+export interface SpecSource {
+  api: ApiName;
+  file: string;
+  sourceDocument: string;
+}
+
+export function loadSpecFile(source: SpecSource): Promise<LoadedSpec> {
+  let spec = loaded.get(source.file);
   if (!spec) {
-    spec = readAndValidateSpec(api);
-    loaded.set(api, spec);
-    spec.catch(() => loaded.delete(api));
+    spec = readAndValidateSpec(source);
+    loaded.set(source.file, spec);
+    spec.catch(() => loaded.delete(source.file));
   }
   return spec;
 }
 
-async function readAndValidateSpec(api: ApiName): Promise<LoadedSpec> {
-  const file = specFile(api);
+async function readAndValidateSpec({ api, file, sourceDocument }: SpecSource): Promise<LoadedSpec> {
   const raw = readYamlFile(file) as OpenApiDocument;
   const document = await validateAndDereference(file, raw);
   const { path, operation } = theOnlyOperation(file, document);
@@ -89,7 +95,7 @@ async function readAndValidateSpec(api: ApiName): Promise<LoadedSpec> {
   return {
     api,
     file,
-    sourceDocument: sourceDocumentName(api),
+    sourceDocument,
     raw,
     document,
     path,

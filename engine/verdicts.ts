@@ -1,4 +1,4 @@
-import type { ApiName } from './api-catalogue.ts';
+import type { ApiName } from './api-name.ts';
 import { requirementById, type LoadedSpec } from './spec-loader.ts';
 import { isResponseRequirement, type Level, type Requirement } from './requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from './run-model.ts';

@@ -1,7 +1,7 @@
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { Rule } from '../engine/requirement-model.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
-import { decidingFixture } from '../engine/fixture-worlds.ts';
+import { decidingFixture } from '../apis/fixture-worlds.ts';
 
 /** "…: set fixtures.<api>.<key>" when a fixture would tell, so a reader knows what to add to the config. */
 export function namingFixture(api: ApiName, subject: string, what: string): string {

@@ -3,7 +3,7 @@ import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { matchNodes, valueAt } from '../engine/rule-paths.ts';
 import { normalizeKeyPart } from '../engine/world-from-data.ts';
-import { applyStateChanges } from '../engine/creation-effects.ts';
+import { applyStateChanges } from '../apis/creation-effects.ts';
 
 /** The planner's `freshened` suffixes every string at an absolute body path of a uniqueWithin key. */
 function isSuffixedPerCase(path: string): boolean {
@@ -18,7 +18,7 @@ function scopesOf(request: RequestDocument, each: string | undefined): string[][
 /**
  * Records in the planning world what a request a conforming target accepts will create: the
  * keys of every uniqueWithin rule (a fixed IP on a network, a stack name), and the items it puts
- * in another state (engine/creation-effects.ts). A later case that
+ * in another state (apis/creation-effects.ts). A later case that
  * reuses one then breaks that rule, so it is generated anew (a random valid request) or
  * labelled with it (an invalid one): a second creation of the same key is no false alarm.
  * Only collections the world already lists are touched; an unknown collection stays unknown.

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { isSigV4Scheme, securitySchemes } from '../engine/security-schemes.ts';

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
-import { PROJECT_ROOT, type ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { API_NAMES, apiFile } from '../apis/catalogue.ts';
 import { createAjv } from '../engine/ajv-instance.ts';
 import type { Condition } from '../engine/requirement-model.ts';
 import { ConformanceError } from '../engine/errors.ts';
-import faultsSchema from './faults.schema.json' with { type: 'json' };
+import faultsSchema from '../apis/faults.schema.json' with { type: 'json' };
 
-/** The kinds of deviation the catalogue covers (mock/faults.schema.json lists the same). */
+/** The kinds of deviation the catalogue covers (apis/faults.schema.json lists the same). */
 export const FAULT_KINDS = [
   'accepts-invalid',
   'rejects-valid',
@@ -49,7 +49,6 @@ export interface Fault {
   effect: FaultEffect;
 }
 
-const CATALOGUE_FILE = path.join(PROJECT_ROOT, 'mock', 'faults.yaml');
 const validateShape = createAjv().compile(faultsSchema);
 
 function describeError(error: ErrorObject): string {
@@ -72,11 +71,11 @@ function* conditionsOf(effect: FaultEffect): Generator<Condition> {
 }
 
 /**
- * Checks a parsed catalogue: its shape against mock/faults.schema.json, then what the schema
- * cannot say (unique ids, `breaks` and `ignore` naming requirements of the fault's own API, every
+ * Checks one API's parsed faults file: its shape against apis/faults.schema.json, then what the
+ * schema cannot say (unique ids, `breaks` and `ignore` naming requirements of the API, every
  * `matches` a regular expression in Unicode mode). Throws one error listing every problem.
  */
-export function validateFaultCatalogue(data: unknown, file = 'mock/faults.yaml'): Fault[] {
+export function validateFaultCatalogue(api: ApiName, data: unknown, file = `apis/${api}/faults.yaml`): Fault[] {
   const problems: string[] = [];
   const label = (index: number): string => {
     const id = Array.isArray(data) ? (data[index] as { id?: unknown } | undefined)?.id : undefined;
@@ -89,7 +88,7 @@ export function validateFaultCatalogue(data: unknown, file = 'mock/faults.yaml')
       problems.push(index === undefined ? `${error.instancePath || 'the file'} ${error.message ?? 'is invalid'}` : `${label(Number(index))}: ${describeError(error)}`);
     }
   } else {
-    const faults = data as Fault[];
+    const faults = (data as Omit<Fault, 'api'>[]).map((fault) => ({ ...fault, api }));
     const seen = new Set<string>();
     faults.forEach((fault, index) => {
       if (seen.has(fault.id)) problems.push(`${label(index)}: the id is used twice`);
@@ -108,16 +107,24 @@ export function validateFaultCatalogue(data: unknown, file = 'mock/faults.yaml')
     });
   }
   if (problems.length) {
-    throw new ConformanceError('CONF_USAGE', `${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, api, kind, breaks, sentence, effect}: see mock/faults.schema.json.');
+    throw new ConformanceError('CONF_USAGE', `${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, kind, breaks, sentence, effect}: see apis/faults.schema.json.');
   }
-  return data as Fault[];
+  return (data as Omit<Fault, 'api'>[]).map((fault) => ({ ...fault, api }));
 }
 
 let catalogue: Fault[] | undefined;
 
+/** Every registered API's faults (its folder's faults.yaml), in the registry's order; a fault id is unique across them all. */
 export function faultCatalogue(): Fault[] {
-  catalogue ??= validateFaultCatalogue(parse(readFileSync(CATALOGUE_FILE, 'utf8')) as unknown);
+  catalogue ??= uniqueIds(API_NAMES.flatMap((api) => validateFaultCatalogue(api, parse(readFileSync(apiFile(api, 'faults.yaml'), 'utf8')) as unknown)));
   return catalogue;
+}
+
+function uniqueIds(faults: Fault[]): Fault[] {
+  const seen = new Set<string>();
+  const twice = faults.filter((fault) => seen.size === seen.add(fault.id).size).map((fault) => `${fault.id} (${fault.api})`);
+  if (twice.length) throw new ConformanceError('CONF_USAGE', `fault ids used twice across the APIs' faults.yaml: ${twice.join(', ')}`, 'Give each fault an id of its own (prefix it with its API).');
+  return faults;
 }
 
 export function faultsById(ids: readonly string[]): Fault[] {

@@ -2,7 +2,7 @@ import type { RequestDocument } from '../engine/request-document.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
 import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
 import type { Fault } from './fault-catalogue.ts';
-import type { MockResponse } from './responses/api-responses.ts';
+import type { MockResponse } from '../apis/support/api-responses.ts';
 
 /** What the active faults of one API do to a request before it is decided. */
 export type Interference = { kind: 'none' } | { kind: 'hang' } | { kind: 'drop' } | { kind: 'answer'; status: number };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { MockResponse } from './responses/api-responses.ts';
+import type { MockResponse } from '../apis/support/api-responses.ts';
 import { matchRoute, type Route } from './routes.ts';
 
 /**

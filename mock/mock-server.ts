@@ -1,21 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG, type ConformanceConfig } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { createSchemaValidator, type SchemaValidator } from '../engine/schema-violations.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { DEFAULT_BODY_LIMITS, readJsonBody, type BodyLimits } from './request-body.ts';
 import { decide, type Decision } from './request-decision.ts';
 import { ApiState } from './mock-state.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { matchRoute, routeOf, type Route } from './routes.ts';
 import { faultsById, type Fault } from './fault-catalogue.ts';
 import { bendSuccess, ignoredRequirements, interference } from './fault-effects.ts';
 import { responsesFor } from './responses/index.ts';
-import type { MockResponse } from './responses/api-responses.ts';
+import type { MockResponse } from '../apis/support/api-responses.ts';
 import { expectedStatuses } from '../engine/requirement-model.ts';
 import { lenientCharacter } from './lenient-character.ts';
 
@@ -28,7 +31,7 @@ export interface MockOptions {
   config?: ConformanceConfig;
   /** Replace what the fixtures say exists, per API (tests use the rule case tables' worlds). */
   worlds?: Partial<Record<ApiName, WorldData>>;
-  /** Ids from mock/faults.yaml: deliberate deviations, for the suite's proof of power. */
+  /** Ids from apis/<api>/faults.yaml: deliberate deviations, for the suite's proof of power. */
   faults?: string[];
   /**
    * strict (default): refuses every value outside the specs. lenient: also accepts the inputs the

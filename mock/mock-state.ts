@@ -1,8 +1,8 @@
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { worldFromData, type WorldData } from '../engine/world-from-data.ts';
 import type { World } from '../engine/world.ts';
-import { applyCreationEffects } from '../engine/creation-effects.ts';
+import { applyCreationEffects } from '../apis/creation-effects.ts';
 
 /** What the mock remembers of a creation beyond its effects on the world: its id (a long run holds no request bodies). */
 export interface CreatedResource {

@@ -1,4 +1,4 @@
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { Requirement, Rule } from '../engine/requirement-model.ts';

@@ -1,4 +1,4 @@
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 
 export interface Route {

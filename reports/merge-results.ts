@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { UsageError } from '../engine/errors.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
 import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';

@@ -1,5 +1,5 @@
 import type { RecordedErratum } from '../engine/results-document.ts';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { Level, RequirementKind } from '../engine/requirement-model.ts';
 import type { CaseResult, RequirementVerdictKind } from '../engine/run-model.ts';
 import type { BaselineStatus } from '../engine/baseline.ts';

@@ -6,7 +6,8 @@ import { createAjv } from '../engine/ajv-instance.ts';
 import { ConformanceError, type ErrorCode } from '../engine/errors.ts';
 import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
-import resultsSchema from './results.schema.json' with { type: 'json' };
+import resultsSchemaFile from './results.schema.json' with { type: 'json' };
+import { API_NAMES } from '../apis/catalogue.ts';
 
 /**
  * Reads a results file of `conformance run --json` back, one line at a time: the header on
@@ -63,12 +64,20 @@ export interface ReadResultsOptions {
 // ---------------------------------------------------------------------------------------------
 // Validation against reports/results.schema.json
 
+/** reports/results.schema.json with the registered APIs' names as the enum of `apiName`. */
+export function resultsSchema(): typeof resultsSchemaFile {
+  const schema = structuredClone(resultsSchemaFile);
+  Object.assign(schema.$defs.apiName, { enum: [...API_NAMES] });
+  return schema;
+}
+
 const validators = compileValidators();
 
 function compileValidators(): { header: ValidateFunction; caseResult: ValidateFunction; footer: ValidateFunction } {
   const ajv = createAjv();
-  ajv.addSchema(resultsSchema);
-  const part = (name: string) => ajv.getSchema(`${resultsSchema.$id}#/$defs/${name}`) as ValidateFunction;
+  const schema = resultsSchema();
+  ajv.addSchema(schema);
+  const part = (name: string) => ajv.getSchema(`${schema.$id}#/$defs/${name}`) as ValidateFunction;
   return { header: part('header'), caseResult: part('caseResult'), footer: part('footer') };
 }
 

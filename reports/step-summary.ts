@@ -1,4 +1,4 @@
-import { API_NAMES } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport } from './report-model.ts';
 import { brokenInReadingOrder } from './broken-requirements.ts';
 

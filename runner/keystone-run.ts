@@ -1,7 +1,8 @@
 import { keystoneSecrets } from '../engine/openstack-credentials.ts';
-import { secretValues } from '../engine/config.ts';
+import { secretValues } from '../apis/config.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from './http-exchange.ts';
-import { KeystoneError, KeystoneSession, SERVICE_TYPES } from './keystone-session.ts';
+import { KeystoneError, KeystoneSession } from './keystone-session.ts';
+import { apiDefinition } from '../apis/catalogue.ts';
 import { createRedactor, type Redactor } from './redaction.ts';
 import type { RunOptions } from './run-conformance.ts';
 
@@ -32,7 +33,7 @@ export async function withKeystone(options: RunOptions): Promise<{ options: RunO
     if (options.target || options.config.apis[api]?.target || options.config.target) continue;
     const url = session.endpoint(api);
     if (url) apis[api] = { ...apis[api], target: url };
-    else unserved.push(`${api} (service type ${SERVICE_TYPES[api] ?? 'none: not an OpenStack API'})`);
+    else unserved.push(`${api} (service type ${apiDefinition(api).keystoneServiceType ?? 'none: not an OpenStack API'})`);
   }
   if (unserved.length) {
     await dispatcher.close();

@@ -1,16 +1,9 @@
+import { apiDefinition } from '../apis/catalogue.ts';
 import type { Dispatcher } from 'undici';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { ConformanceError } from '../engine/errors.ts';
 import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { exchange, type ExchangeLimits } from './http-exchange.ts';
-
-/** The service type each OpenStack-style API has in a Keystone catalog. */
-export const SERVICE_TYPES: Partial<Record<ApiName, string>> = {
-  'compute-servers': 'compute',
-  'orchestration-stacks': 'orchestration',
-  'lbaas-healthmonitors': 'load-balancer',
-  'cloud-databases-ha': 'database',
-};
 
 type CatalogService = { type: string; endpoints: { interface: string; region_id?: string; region?: string; url: string }[] };
 
@@ -93,7 +86,7 @@ export class KeystoneSession {
 
   /** The base URL of a service from the catalog, by interface (default public) and region. */
   endpoint(api: ApiName): string | undefined {
-    const type = SERVICE_TYPES[api];
+    const type = apiDefinition(api).keystoneServiceType;
     const service = this.catalog.find((candidate) => candidate.type === type);
     const wanted = (this.credentials.interface ?? 'public').replace(/URL$/, '');
     const endpoint = service?.endpoints.find(

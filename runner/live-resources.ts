@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ApiName } from '../engine/api-catalogue.ts';
-import { lifecycleOf } from '../engine/lifecycle.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { lifecycleOf } from '../apis/lifecycle.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { removeResource, type CleanupContext } from './resource-cleanup.ts';

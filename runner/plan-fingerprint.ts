@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { canonicalJson } from '../generators/schema/canonical-json.ts';
 import type { RecordedSelection } from '../engine/results-document.ts';

@@ -1,8 +1,8 @@
-import { lifecycleOf } from '../engine/lifecycle.ts';
+import { lifecycleOf } from '../apis/lifecycle.ts';
 import { PreflightError } from '../engine/errors.ts';
 import { toHttpRequest } from '../engine/request-to-http.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import { exchange } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import type { CreatedResource } from './resource-ledger.ts';

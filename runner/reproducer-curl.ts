@@ -1,4 +1,4 @@
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { HttpRequestPlan } from '../engine/request-to-http.ts';
 import type { PlannedCase } from '../engine/run-model.ts';
 import { curlCommand, shellQuote } from './curl-command.ts';
@@ -36,7 +36,7 @@ function bodyWord(body: string, secrets: [string, string][], redact: Redactor): 
  * those show the headers as sent, the signature redacted.
  */
 export function reproducerCurl(plan: HttpRequestPlan, sent: Record<string, string>, credentials: PlannedCase['credentials'], config: ConformanceConfig, sigv4: boolean, redact: Redactor): string {
-  const secrets: [string, string][] = [[config.fixtures['cloudbasic-cluster']?.privateKey ?? '', CURL_VARIABLES.privateKey]];
+  const secrets: [string, string][] = [[String(config.fixtures['cloudbasic-cluster']?.privateKey ?? ''), CURL_VARIABLES.privateKey]];
   const body = plan.body === undefined ? undefined : bodyWord(plan.body, secrets, redact);
   const configured = (credentials ?? 'configured') === 'configured';
   if (sigv4 && configured) {

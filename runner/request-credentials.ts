@@ -1,4 +1,4 @@
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { signRequest } from '../engine/sigv4-signer.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import { resolvePointer } from '../engine/json-pointer.ts';
-import { createdId, isDeletable, lifecycleOf, operationPath, type DeletableLifecycle } from '../engine/lifecycle.ts';
+import { createdId, isDeletable, lifecycleOf, operationPath, type DeletableLifecycle } from '../apis/lifecycle.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';

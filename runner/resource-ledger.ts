@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { ConformanceError } from '../engine/errors.ts';
 
 /** A resource the run created on the target, with where to see and delete it. */

@@ -1,5 +1,5 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { ConformanceConfig } from '../engine/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { SchemaValidator } from '../engine/schema-violations.ts';
 import { toHttpRequest } from '../engine/request-to-http.ts';
 import type { RequestDocument } from '../engine/request-document.ts';

@@ -1,11 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { randomBytes } from 'node:crypto';
-import type { ApiName } from '../engine/api-catalogue.ts';
-import type { ConformanceConfig } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
-import { assertConfiguredForLiveTargets } from '../engine/live-config.ts';
+import { assertConfiguredForLiveTargets } from '../apis/live-config.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import { knownDeviation, type Baseline } from '../engine/baseline.ts';
 import type { CaseResult, PlannedCase, RequirementVerdict } from '../engine/run-model.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
-import type { ConformanceConfig } from '../engine/config.ts';
+import { PROJECT_ROOT } from '../engine/api-name.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { CaseSelection } from './case-selection.ts';
 import { planFingerprint } from './plan-fingerprint.ts';

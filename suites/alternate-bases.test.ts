@@ -2,16 +2,16 @@
 // caught only by a breach sent from another valid request: the plan sends each requirement's
 // breach again from the other side of every branch the rules draw, and from the smallest request.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { valueAt } from '../engine/rule-paths.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import { createJudge, flawsOf } from '../generators/case-oracle.ts';
 import { DeterministicSampler } from '../generators/deterministic-sampler.ts';
 import { alternateBases } from '../generators/alternate-bases.ts';
 import { planApi } from '../generators/case-planner.ts';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 
 async function basesOf(api: ApiName) {
   const spec = await loadSpec(api);

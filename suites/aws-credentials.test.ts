@@ -1,9 +1,10 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
-import { DEFAULT_CONFIG, loadConfig } from '../engine/config.ts';
+import { DEFAULT_CONFIG, loadConfig } from '../apis/config.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 
@@ -20,7 +21,7 @@ let config: string;
 beforeAll(async () => {
   mock = await startMock({ config: { ...DEFAULT_CONFIG, auth: { ...DEFAULT_CONFIG.auth, sigv4: { ...DEFAULT_CONFIG.auth.sigv4, ...temporary } } } });
   config = path.join(scratch, 'config.json');
-  writeFileSync(config, JSON.stringify({ target: mock.url, fixtures: { 'cloudbasic-cluster': DEFAULT_CONFIG.fixtures['cloudbasic-cluster'] } }));
+  writeFileSync(config, JSON.stringify({ target: mock.url, fixtures: { 'cloudbasic-cluster': fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster') } }));
 });
 afterAll(async () => {
   await mock.close();

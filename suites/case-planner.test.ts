@@ -1,12 +1,14 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { requestFailures } from '../engine/request-failures.ts';
 import { planApi, streamPlan } from '../generators/case-planner.ts';
 import { collectYielding } from './support/yielding.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import { createJudge, createOracle } from '../generators/case-oracle.ts';
 import { DeterministicSampler } from '../generators/deterministic-sampler.ts';
 import { validVariations } from '../generators/valid-variations.ts';
@@ -76,12 +78,12 @@ describe('what the planned valid requests create', () => {
 });
 
 describe('claimCreatedKeys', () => {
-  const computeRequest = (networks: unknown[]) => ({ method: 'POST', path: { project_id: DEFAULT_CONFIG.fixtures['compute-servers'].projectId }, header: {}, body: { server: { ...(baseRequest('compute-servers', DEFAULT_CONFIG).body as { server: object }).server, networks } } });
+  const computeRequest = (networks: unknown[]) => ({ method: 'POST', path: { project_id: fixturesFor(DEFAULT_CONFIG, 'compute-servers').projectId }, header: {}, body: { server: { ...(baseRequest('compute-servers', DEFAULT_CONFIG).body as { server: object }).server, networks } } });
 
   it('makes a second server with the same fixed IP on the same network break fixed-ip-not-in-use, and nothing else', async () => {
     const spec = await loadSpec('compute-servers');
     const world = worldFromFixtures('compute-servers', DEFAULT_CONFIG);
-    const network = DEFAULT_CONFIG.fixtures['compute-servers'].networkId as string;
+    const network = fixturesFor(DEFAULT_CONFIG, 'compute-servers').networkId as string;
     expect(network).toMatch(/^[0-9a-f-]{36}$/);
     const first = computeRequest([{ uuid: network, fixed_ip: '10.0.0.7' }]);
     expect(requestFailures(spec, first, world)).toEqual([]);

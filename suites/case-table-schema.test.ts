@@ -1,8 +1,8 @@
 // The case tables are data a person writes by hand: each is checked against
-// suites/rule-cases/case-table.schema.json when read, so a typo (a verdict misspelt, a
+// apis/rule-cases.schema.json when read, so a typo (a verdict misspelt, a
 // description YAML reads as null) fails loudly instead of silently testing less.
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
 import { caseTableProblems, readRuleCaseTable, readViolationGroups } from './support/rule-case-table.ts';
 
 describe('the case tables', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { runChecks } from '../runner/checks.ts';
 import type { ObservedResponse, PlannedCase } from '../engine/run-model.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { requirementKind } from '../engine/requirement-model.ts';
 import { listSpec, type SpecListing } from '../cli/specs-listing.ts';
 import { formatSpecListings } from '../cli/specs-text.ts';

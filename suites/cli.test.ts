@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { PROJECT_ROOT } from '../engine/api-name.ts';
 import { conformanceSync } from './support/cli-process.ts';
 
 

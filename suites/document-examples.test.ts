@@ -1,9 +1,14 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG, type ConformanceConfig, type Fixtures } from '../engine/config.ts';
-import { loadSpec, requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { Fixtures } from '../suites/support/api-fixtures.ts';
+import type { ConformanceConfig, FixtureSet } from '../engine/config-model.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { specExamples } from '../engine/spec-examples.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import { send, successStatus } from './support/mock-client.ts';
 
@@ -23,7 +28,7 @@ const EXAMPLE_WORLDS: Partial<Fixtures> = {
     privateKey: 'XXXXXXX+IgMDJSP9OwK5M0ujFhnd2yh4E3amiMLe',
   },
   'compute-servers': {
-    ...DEFAULT_CONFIG.fixtures['compute-servers'],
+    ...fixturesFor(DEFAULT_CONFIG, 'compute-servers'),
     flavorRef: '1CPU-4GB',
     imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843',
     keyName: 'mykey',
@@ -31,7 +36,7 @@ const EXAMPLE_WORLDS: Partial<Fixtures> = {
   },
 };
 
-const config: ConformanceConfig = { ...DEFAULT_CONFIG, fixtures: { ...DEFAULT_CONFIG.fixtures, ...EXAMPLE_WORLDS } };
+const config: ConformanceConfig = { ...DEFAULT_CONFIG, fixtures: { ...DEFAULT_CONFIG.fixtures, ...(EXAMPLE_WORLDS as Record<string, FixtureSet>) } };
 const specs = new Map<ApiName, LoadedSpec>(await Promise.all(API_NAMES.map(async (api) => [api, await loadSpec(api)] as const)));
 
 /** The explicit requirements an example is recorded to break that no tolerance of that same erratum covers. */

@@ -1,13 +1,15 @@
-// The fault catalogue (mock/faults.yaml) as data: every entry names a requirement of its API and
+// The fault catalogue (apis/<api>/faults.yaml) as data: every entry names a requirement of its API and
 // carries that requirement's sentence verbatim; together they cover every kind of deviation and
 // every API; and a malformed entry is refused at load with an error that says where and what.
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
 import { isResponseRequirement, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import { FAULT_KINDS, faultCatalogue, validateFaultCatalogue, type Fault, type FaultEffect, type FaultKind } from '../mock/fault-catalogue.ts';
 import { whenOf } from './support/fault-inputs.ts';
 
@@ -32,7 +34,7 @@ const EFFECTS_OF_KIND: Record<FaultKind, (keyof FaultEffect)[]> = {
   drop: ['drop'],
 };
 
-describe('the fault catalogue (mock/faults.yaml)', () => {
+describe('the fault catalogue (apis/<api>/faults.yaml)', () => {
   it('holds at least 40 faults, under unique ids', () => {
     expect(faults.length).toBeGreaterThanOrEqual(40);
     expect(new Set(faults.map((fault) => fault.id)).size).toBe(faults.length);
@@ -45,10 +47,10 @@ describe('the fault catalogue (mock/faults.yaml)', () => {
 
   it.each(faults)('$id breaks a requirement of $api and quotes its sentence verbatim', (fault) => {
     const requirement = requirementOf(fault);
-    expect(requirement, `${fault.breaks} in specs/${fault.api}.yaml`).toBeDefined();
+    expect(requirement, `${fault.breaks} in apis/${fault.api}/spec.yaml`).toBeDefined();
     expect(fault.sentence).toBe(requirement?.cite.quote);
     expect(requirement?.testable, 'a requirement the suite can test').not.toBe(false);
-    for (const id of fault.effect.ignore ?? []) expect(requirementOf(fault, id), `ignored ${id} in specs/${fault.api}.yaml`).toBeDefined();
+    for (const id of fault.effect.ignore ?? []) expect(requirementOf(fault, id), `ignored ${id} in apis/${fault.api}/spec.yaml`).toBeDefined();
   });
 
   it.each(faults)('$id has the effect of its kind ($kind)', (fault) => {
@@ -77,27 +79,33 @@ describe('the fault catalogue (mock/faults.yaml)', () => {
 });
 
 describe('loading a fault catalogue', () => {
-  const good = (): Record<string, unknown> => structuredClone(faults[0]) as unknown as Record<string, unknown>;
+  const first = faults[0] as Fault;
+  const good = (): Record<string, unknown> => {
+    const { api: _folder, ...fault } = structuredClone(first);
+    return fault as unknown as Record<string, unknown>;
+  };
+  const faultsFile = (api: string) => faults.filter((fault) => fault.api === api).map(({ api: _folder, ...fault }) => fault);
 
-  it('accepts the catalogue as it is', () => {
-    expect(validateFaultCatalogue(structuredClone(faults))).toHaveLength(faults.length);
+  it.each(API_NAMES)('accepts the faults of %s as they are, each given its folder\'s API', (api) => {
+    const loaded = validateFaultCatalogue(api, faultsFile(api));
+    expect(loaded).toEqual(faults.filter((fault) => fault.api === api));
   });
 
   it.each([
     ['a missing sentence', () => ({ ...good(), sentence: undefined }), /fault 1 \(.+\): the entry must have required property 'sentence'/],
     ['an unknown kind', () => ({ ...good(), kind: 'sloppy' }), /fault 1 \(.+\): \/kind must be one of "accepts-invalid"/],
-    ['an unknown API', () => ({ ...good(), api: 'dns' }), /fault 1 \(.+\): \/api must be one of/],
+    ['an api key (the folder says which API)', () => ({ ...good(), api: 'dns' }), /fault 1 \(.+\): the entry has an unknown key "api"/],
     ['an unknown effect', () => ({ ...good(), effect: { explode: true } }), /\/effect has an unknown key "explode"/],
     ['a refusal without status', () => ({ ...good(), effect: { refuse: { when: { path: '/body/x', equals: 1 } } } }), /\/effect\/refuse must have required property 'status'/],
     ['a condition outside the vocabulary', () => ({ ...good(), effect: { hang: { when: { path: '/body/x', resembles: 1 } } } }), /\/effect\/hang\/when is not a condition of the vocabulary/],
     ['ignoreWhen without ignore', () => ({ ...good(), effect: { ignoreWhen: { path: '/body/x', present: true } } }), /\/effect must have property ignore when property ignoreWhen is present/],
-    ['a requirement of another API', () => ({ ...good(), breaks: 'compute-servers/name-length' }), /compute-servers\/name-length is not a requirement of lbaas-healthmonitors/],
+    ['a requirement of another API', () => ({ ...good(), breaks: 'compute-servers/name-length' }), new RegExp(`compute-servers/name-length is not a requirement of ${first.api}`)],
     ['a pattern that is not a regular expression', () => ({ ...good(), effect: { drop: { when: { path: '/body/x', matches: '(' } } } }), /matches "\(" is not a regular expression/],
   ])('refuses %s, saying where', (_label, make, message) => {
-    expect(() => validateFaultCatalogue([make()])).toThrow(message);
+    expect(() => validateFaultCatalogue(first.api, [make()])).toThrow(message);
   });
 
   it('refuses an id used twice', () => {
-    expect(() => validateFaultCatalogue([good(), good()])).toThrow(/fault 2 \(.+\): the id is used twice/);
+    expect(() => validateFaultCatalogue(first.api, [good(), good()])).toThrow(/fault 2 \(.+\): the id is used twice/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import { htmlReport } from '../reports/html-report.ts';
 import { junitXml } from '../reports/junit-report.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import { loadSpec } from '../apis/api-specs.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { createJudge } from '../generators/case-oracle.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { NOT_SEPARABLE } from '../generators/one-way-reasons.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { validateXML } from 'xmllint-wasm';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { junitXml } from '../reports/junit-report.ts';
 import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport } from '../reports/report-model.ts';
 

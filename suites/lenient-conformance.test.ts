@@ -1,12 +1,14 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { planApi } from '../generators/case-planner.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import { createJudge } from '../generators/case-oracle.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-reporters.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
@@ -103,7 +105,7 @@ describe('the planner sends no value the documents leave ambiguous as a negative
   it('an undashed UUID where format: uuid is required is ambiguous; an invalid one is not', () => {
     const judge = judgeOf('compute-servers');
     const base = baseRequest('compute-servers', DEFAULT_CONFIG);
-    const image = DEFAULT_CONFIG.fixtures['compute-servers'].imageRef;
+    const image = fixturesFor(DEFAULT_CONFIG, 'compute-servers').imageRef;
     const undashed = judge(withEdits(base, { set: { '/body/server/imageRef': image.replace(/-/g, '').toUpperCase() } }));
     expect(undashed.ambiguous.find((item) => item.requirementId === 'compute-servers/image-ref-is-uuid')?.why).toMatch(/UUID in another form/);
     expect(undashed.broken).not.toContain('compute-servers/image-ref-is-uuid');

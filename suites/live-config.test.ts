@@ -1,3 +1,4 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +7,8 @@ import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CONFIG, loadConfig, secretValues } from '../engine/config.ts';
+import { DEFAULT_CONFIG, loadConfig, secretValues } from '../apis/config.ts';
+import { ConfigError } from '../engine/config-model.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { startFixedAnswer, type Misbehaving } from './support/misbehaving-servers.ts';
 
@@ -32,7 +34,7 @@ describe('${NAME} in the config file', () => {
     const file = write('interpolated.json', { auth: { token: '${MY_TOKEN}' }, fixtures: { 'orchestration-stacks': { tenantId: 'tenant-${MY_SUFFIX}-$${NOT_A_VARIABLE}' } } });
     const config = loadConfig(file, { MY_TOKEN: 'secret-from-env', MY_SUFFIX: '7' });
     expect(config.auth.token).toBe('secret-from-env');
-    expect(config.fixtures['orchestration-stacks'].tenantId).toBe('tenant-7-${NOT_A_VARIABLE}');
+    expect(fixturesFor(config, 'orchestration-stacks').tenantId).toBe('tenant-7-${NOT_A_VARIABLE}');
   });
 
   it('names the variable that is not set, and where', () => {
@@ -42,13 +44,13 @@ describe('${NAME} in the config file', () => {
   });
 
   it('records what the file and the environment gave, apart from the defaults', () => {
-    const file = write('partial.json', { auth: { token: 'given' }, fixtures: { 'compute-servers': DEFAULT_CONFIG.fixtures['compute-servers'] } });
+    const file = write('partial.json', { auth: { token: 'given' }, fixtures: { 'compute-servers': fixturesFor(DEFAULT_CONFIG, 'compute-servers') } });
     expect(loadConfig(file, {}).given).toEqual({ token: true, sigv4: false, fixtures: ['compute-servers'] });
     expect(loadConfig(undefined, { CONFORMANCE_SIGV4_ACCESS_KEY_ID: 'a', CONFORMANCE_SIGV4_SECRET_ACCESS_KEY: 'b' }).given).toEqual({ token: false, sigv4: true, fixtures: [] });
   });
 
   it('counts the CloudBasic private key among the secrets', () => {
-    const file = write('private-key.json', { fixtures: { 'cloudbasic-cluster': { ...DEFAULT_CONFIG.fixtures['cloudbasic-cluster'], privateKey: 'pk-very-secret' } } });
+    const file = write('private-key.json', { fixtures: { 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey: 'pk-very-secret' } } });
     expect(secretValues(loadConfig(file, {}))).toContain('pk-very-secret');
   });
 });

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { mergeResultFiles } from '../reports/merge-results.ts';
@@ -19,7 +20,7 @@ const RUNS = 4;
 const options = (overrides: Partial<ReportedRunOptions>) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
 
 function createdOnMock(mock: RunningMock): Record<ApiName, number> {
-  return Object.fromEntries(API_NAMES.map((api) => [api, mock.state[api].created.length])) as Record<ApiName, number>;
+  return Object.fromEntries(API_NAMES.map((api) => [api, mock.state[api]!.created.length])) as Record<ApiName, number>;
 }
 
 describe('live-endpoint safety', () => {

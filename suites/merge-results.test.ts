@@ -2,10 +2,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { UsageError } from '../engine/errors.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-reporters.ts';
 import { ResultsStream } from '../runner/results-stream.ts';

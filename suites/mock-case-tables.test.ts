@@ -2,9 +2,12 @@
 // mock over HTTP: every case that breaks one requirement gets that requirement's documented
 // status and names it; every case that breaks nothing gets the documented success.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG, type ConformanceConfig } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { expectedStatuses, RESPONSE_RULE_KINDS } from '../engine/requirement-model.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';

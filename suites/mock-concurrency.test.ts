@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { expectedStatuses } from '../engine/requirement-model.ts';
 import { toleratedBreaches } from '../engine/reasonable-readings.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
@@ -74,7 +75,7 @@ describe('the mock under load', () => {
     }
     await Promise.all(Array.from({ length: CLIENTS }, client));
     expect(wrong).toEqual([]);
-    const created = API_NAMES.reduce((sum, api) => sum + fixture.mock.state[api].created.length, 0);
+    const created = API_NAMES.reduce((sum, api) => sum + fixture.mock.state[api]!.created.length, 0);
     expect(created).toBe(TOTAL / 2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'undici';
-import { type ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';

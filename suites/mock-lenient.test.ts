@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { resolvePointer } from '../engine/json-pointer.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { expectedStatuses, type Requirement, type Rule } from '../engine/requirement-model.ts';
 import { responseSchema } from '../engine/schema-locations.ts';
 import { createSchemaValidator, type SchemaValidator } from '../engine/schema-violations.ts';
 import { specExamples } from '../engine/spec-examples.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
-import type { ErrorContext, MockResponse, SuccessContext } from '../mock/responses/api-responses.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
+import type { ErrorContext, MockResponse, SuccessContext } from '../apis/support/api-responses.ts';
 import { responsesFor } from '../mock/responses/index.ts';
 import { readRuleCaseTable } from './support/rule-case-table.ts';
 
 /**
- * The mock's documented answers (mock/responses/<api>.ts): each success is the spec's success
+ * The mock's documented answers (apis/<api>/responses.ts): each success is the spec's success
  * status, headers and schema-valid body built from the request; each error is the family's body,
  * valid against the spec's schema for that status, naming the requirement.
  */
@@ -238,7 +240,7 @@ describe.each(API_NAMES)('%s mock responses', (api: ApiName) => {
   const spec = specOf(api);
   const validate = validatorOf(api);
   const responses = responsesFor(api);
-  const expectation = SUCCESS[api];
+  const expectation = SUCCESS[api]!;
 
   describe.each(successRequests(api, spec))('success for %s', (_label, request) => {
     const context = successContext(FIRST_ID);
@@ -285,7 +287,7 @@ describe.each(API_NAMES)('%s mock responses', (api: ApiName) => {
 
   describe.each(errorStatuses(spec))('error %i', (status) => {
     const requirement = requirementFor(spec, status);
-    const context = errorContext(requirement, ERRORS[api].pointer);
+    const context = errorContext(requirement, ERRORS[api]!.pointer);
     const response = responses.error(status, context);
 
     it("has the status, JSON content type and the requirement's id in x-conformance-requirement", () => {
@@ -300,7 +302,7 @@ describe.each(API_NAMES)('%s mock responses', (api: ApiName) => {
     });
 
     it("is the family's error body, carrying the message where the family has a slot for it", () => {
-      const expected = ERRORS[api].fields(status, context);
+      const expected = ERRORS[api]!.fields(status, context);
       expect(fieldsOf(response.body, expected)).toEqual(expected);
     });
   });

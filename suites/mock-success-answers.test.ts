@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { expectedExampleFailures, specExamples } from '../engine/spec-examples.ts';
 import type { LoadedSpec } from '../engine/spec-loader.ts';
@@ -35,8 +36,8 @@ describe.each(API_NAMES)('%s success answers', (api: ApiName) => {
     if (api === 'orchestration-stacks') return; // the same stack name twice is a conflict, not a second stack
     const second = await send(fixture.mock.url, spec, base, { sigv4: TEST_CONFIG.auth.sigv4 });
     expectDocumentedSuccess(spec, second);
-    expect(fixture.mock.state[api].created.map((resource) => resource.id)).toHaveLength(2);
-    expect(new Set(fixture.mock.state[api].created.map((resource) => resource.id)).size).toBe(2);
+    expect(fixture.mock.state[api]!.created.map((resource) => resource.id)).toHaveLength(2);
+    expect(new Set(fixture.mock.state[api]!.created.map((resource) => resource.id)).size).toBe(2);
   });
 
   const spec = () => fixture.specs.get(api) as LoadedSpec;

@@ -1,12 +1,12 @@
 // The suite's proof of power (mutation testing): the conformance run passes the conforming mock
 // (both personalities: zero false alarms) and fails against the mock with each fault of
-// mock/faults.yaml in turn, naming among the broken requirements the one the fault breaks. A
+// apis/<api>/faults.yaml in turn, naming among the broken requirements the one the fault breaks. A
 // fault that survives is a gap in the suite to close, never an entry to drop. `npm run mutation`
 // runs the same campaign alone and prints the same table.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiName } from '../engine/api-catalogue.ts';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import { faultCatalogue } from '../mock/fault-catalogue.ts';

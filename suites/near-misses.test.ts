@@ -6,12 +6,14 @@
 // run, or every such candidate discarded with its reason). The table is printed: nothing is
 // skipped silently. What "just outside" and "just inside" mean: suites/support/near-miss-sites.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { valueAt } from '../engine/rule-paths.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
-import { baseRequest } from '../generators/base-requests.ts';
+import { baseRequest } from '../apis/base-requests.ts';
 import type { PlannedCase } from '../engine/run-model.ts';
 import { canMissAfterStart, describeCheck, isEdge, isNearMiss, sitesOf, valuesAt, type Site } from './support/near-miss-sites.ts';
 

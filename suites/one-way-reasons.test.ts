@@ -3,8 +3,8 @@
 // few words a user can act on: no request breaks it alone, none can break it at all, the
 // document states no outcome for one that does, or a fixture is missing (named).
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { plannedCoverage } from '../cli/specs-coverage.ts';
 import { FIXTURE_WANTED, isJustifiedOneWayReason, NOT_SEPARABLE, NO_STATED_OUTCOME, UNBREAKABLE } from '../generators/one-way-reasons.ts';
 

@@ -1,13 +1,16 @@
 // What the optional fixtures make testable, and what their absence leaves "not run": each
 // requirement that needs a fact about the target runs both ways when the config gives it (the
 // embedded mock's defaults do), and otherwise is not run with the key to set, nothing invented.
+import { fixturesFor } from './support/api-fixtures.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, loadConfig, type ConformanceConfig, type Fixtures } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
+import { DEFAULT_CONFIG, loadConfig } from '../apis/config.ts';
+import type { Fixtures } from './support/api-fixtures.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
+import { loadSpec } from '../apis/api-specs.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { createJudge } from '../generators/case-oracle.ts';
 
@@ -65,7 +68,7 @@ describe('a live config without the new compute fixtures', () => {
 
   it('sends none of the embedded mock\'s compute fixtures', () => {
     const sent = JSON.stringify(planned.cases.map((testCase) => [testCase.request, testCase.setup ?? []]));
-    const mockOnly = Object.entries(DEFAULT_CONFIG.fixtures['compute-servers']).filter(([key]) => !(key in REQUIRED_ONLY)).map(([, value]) => String(value));
+    const mockOnly = Object.entries(fixturesFor(DEFAULT_CONFIG, 'compute-servers')).filter(([key]) => !(key in REQUIRED_ONLY)).map(([, value]) => String(value));
     expect(mockOnly.filter((value) => value.length > 4 && sent.includes(value))).toEqual([]);
   });
 
@@ -128,7 +131,7 @@ describe('a live config with the new compute fixtures', () => {
 describe('lbaas-healthmonitors: a monitor for another tenant', () => {
   const ID = 'lbaas-healthmonitors/tenant-id-own-unless-admin';
   const withCaller = (callerIsAdmin: boolean | undefined): ConformanceConfig => {
-    const { callerIsAdmin: _omitted, ...rest } = DEFAULT_CONFIG.fixtures['lbaas-healthmonitors'];
+    const { callerIsAdmin: _omitted, ...rest } = fixturesFor(DEFAULT_CONFIG, 'lbaas-healthmonitors');
     return { ...DEFAULT_CONFIG, fixtures: { ...DEFAULT_CONFIG.fixtures, 'lbaas-healthmonitors': callerIsAdmin === undefined ? rest : { ...rest, callerIsAdmin } } };
   };
   const planOf = (callerIsAdmin: boolean | undefined) => planApi(lbaas, withCaller(callerIsAdmin), { seed: 1, runs: 0 });
@@ -143,7 +146,7 @@ describe('lbaas-healthmonitors: a monitor for another tenant', () => {
   it('is sent as a valid request by an administrator', () => {
     const cases = planOf(true).cases.filter((testCase) => testCase.requirementId === ID);
     expect(cases.map((testCase) => testCase.polarity)).toEqual(['positive']);
-    expect((cases[0]?.request.body as { healthmonitor: { tenant_id: string } }).healthmonitor.tenant_id).not.toBe(DEFAULT_CONFIG.fixtures['lbaas-healthmonitors'].tenantId);
+    expect((cases[0]?.request.body as { healthmonitor: { tenant_id: string } }).healthmonitor.tenant_id).not.toBe(fixturesFor(DEFAULT_CONFIG, 'lbaas-healthmonitors').tenantId);
   });
 
   it('is not run when the config does not say whether the caller is an administrator, naming the key', () => {

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { worldFromFixtures } from '../engine/fixture-worlds.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import { worldFromFixtures } from '../apis/fixture-worlds.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { createJudge, flawsOf } from '../generators/case-oracle.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';

@@ -4,7 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../engine/config.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { writeLiveConfig } from './support/live-config-file.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../engine/config.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { validateXML } from 'xmllint-wasm';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { PROJECT_ROOT } from '../engine/api-name.ts';
 import { launchChromium, openLocalFile, type RecordedPage } from './support/chromium.ts';
 import { BODY_PAYLOADS, HEADER_PAYLOADS, PWNED_GLOBAL, startHostileTarget, type HostileTarget } from './support/hostile-target.ts';
 

@@ -1,9 +1,11 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
-import { DEFAULT_CONFIG, SECRET_ENVIRONMENT } from '../engine/config.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import { SECRET_ENVIRONMENT } from '../engine/config-model.ts';
 import { wrongToken } from '../runner/request-credentials.ts';
 import { REDACTED } from '../runner/redaction.ts';
 import { startHostileTarget, type HostileTarget } from './support/hostile-target.ts';
@@ -35,7 +37,7 @@ const IN_FILE: Secrets = { token: 'tok-SECRET-4f1c9e2d7a', accessKeyId: 'AKIDSEC
 const IN_ENVIRONMENT: Secrets = { token: 'tok-ENVSECRET-8d2e6b0c3f', accessKeyId: 'AKIDSECRETENV8D2E6B0', secretAccessKey: 'sak-ENVSECRET-1a2b3c4d5e6f7a8b9c0d', privateKey: 'pk-SECRET-ENV+3amiMLeXXXXXXXXFYBH' };
 
 /** The fixtures of every API (a live target gets only what the config gives), with CloudBasic's private key, a secret. */
-const fixtures = (privateKey: string) => ({ ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...DEFAULT_CONFIG.fixtures['cloudbasic-cluster'], privateKey } });
+const fixtures = (privateKey: string) => ({ ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey } });
 
 const SOURCES: SecretSource[] = [
   {

@@ -1,10 +1,12 @@
+import { fixturesFor } from './support/api-fixtures.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ConformanceConfig } from '../engine/config.ts';
+import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { CURL_VARIABLES } from '../runner/reproducer-curl.ts';
 import { runWithReporters } from '../cli/run-with-reporters.ts';
@@ -23,7 +25,7 @@ const secrets = { token: 'tok-curl-SECRET-5e1d', accessKeyId: 'ASIACURLSECRET000
 const config: ConformanceConfig = {
   ...DEFAULT_CONFIG,
   auth: { token: secrets.token, sigv4: { ...DEFAULT_CONFIG.auth.sigv4, accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey, sessionToken: secrets.sessionToken } },
-  fixtures: { ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...DEFAULT_CONFIG.fixtures['cloudbasic-cluster'], privateKey: secrets.privateKey } },
+  fixtures: { ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey: secrets.privateKey } },
 };
 const environment = {
   PATH: process.env.PATH,

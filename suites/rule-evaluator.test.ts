@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../engine/api-catalogue.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { evaluateRequestRules, evaluateRequirement } from '../engine/rule-evaluator.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { RESPONSE_RULE_KINDS } from '../engine/requirement-model.ts';

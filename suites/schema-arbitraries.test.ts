@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../engine/ajv-instance.ts';
-import { API_NAMES } from '../engine/api-catalogue.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
 import { requestBodySchema } from '../engine/schema-locations.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { UnsatisfiableSchemaError, valueFor, type JsonSchemaNode } from '../generators/schema-arbitrary.ts';
 import { boundaryValidValuesFor, invalidValuesFor } from '../generators/invalid-values.ts';
 

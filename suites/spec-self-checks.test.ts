@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, seedsDirectory, specFile, type ApiName } from '../engine/api-catalogue.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES, sourceDocumentFile, specFile } from '../apis/catalogue.ts';
+import { seedsDirectory, type ApiName } from '../engine/api-name.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { claimCoverageProblems } from '../engine/schema-claims.ts';
 import { createSchemaValidator, violatedRequirementIds } from '../engine/schema-violations.ts';
 import { evaluateRequestRules } from '../engine/rule-evaluator.ts';
@@ -100,7 +102,7 @@ describe.each(API_NAMES)('%s spec', (api: ApiName) => {
   });
 
   it.skipIf(!seedsPresent)('quotes its source document verbatim, under sections the document has', () => {
-    const document = loadDocumentText(api);
+    const document = loadDocumentText(sourceDocumentFile(api));
     expect(document, `source document of ${api}`).toBeDefined();
     if (!document) return;
     const documented = readProjectYaml<DocumentedCodes>(`suites/documented-response-codes/${api}.yaml`);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiName } from '../engine/api-catalogue.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { ApiReport, CaseExample, ReportModel, ReportRun, RequirementReport } from '../reports/report-model.ts';
 import { codeBlock, overallVerdict, stepSummaryMarkdown, tableCell } from '../reports/step-summary.ts';
 import { appendJobSummary } from '../cli/job-summary.ts';

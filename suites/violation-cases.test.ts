@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, PROJECT_ROOT, type ApiName } from '../engine/api-catalogue.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { API_NAMES } from '../apis/catalogue.ts';
+import { PROJECT_ROOT, type ApiName } from '../engine/api-name.ts';
+import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { parseClaim } from '../engine/schema-claims.ts';
 import { isRequestLocation } from '../engine/schema-locations.ts';
 import type { Requirement } from '../engine/requirement-model.ts';
 import { readCheckedTable, readRuleCaseTable, requestOf, worldOfCase, type RuleCase, type RuleCaseTable } from './support/rule-case-table.ts';
 import { requestFailureDetails } from '../engine/request-failures.ts';
 
-// Violation case tables (suites/rule-cases/README.md, "Violation case tables"): per request-side
+// Violation case tables (docs/rule-cases.md, "Violation case tables"): per request-side
 // schema requirement, requests that break exactly it (`broken`) and the boundary just inside
 // (`held`: the whole request valid). Each request is checked against everything it can fail:
 // the body schema, every parameter schema, and every request rule. A case's `world` replaces

@@ -1,7 +1,7 @@
 /**
  * `npm run mutation`: the suite's proof of power. Runs the conformance run against the conforming
  * mock (strict and lenient: no false alarm allowed), then against the mock with each fault of
- * mock/faults.yaml in turn, and prints a row per fault as it completes: fault, kind, killed?, by
+ * apis/<api>/faults.yaml in turn, and prints a row per fault as it completes: fault, kind, killed?, by
  * which requirement, time; then the kill rate and the wall time.
  * Exit 0 only when every fault is killed and both conforming runs pass; 1 otherwise; 2 on bad options.
  *
@@ -32,7 +32,7 @@ const faults = faultCatalogue();
 const layout = tableLayout(faults);
 const out = (text: string): void => void process.stdout.write(text);
 
-out(`Mutation campaign: ${faults.length} faults of mock/faults.yaml, seed ${seed}, ${runs} random requests per API, strict.\n\n`);
+out(`Mutation campaign: ${faults.length} faults of apis/<api>/faults.yaml, seed ${seed}, ${runs} random requests per API, strict.\n\n`);
 let headerShown = false;
 const result = await runMutationCampaign({
   faults,

@@ -15,7 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../engine/api-catalogue.ts';
+import { PROJECT_ROOT } from '../engine/api-name.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, startOracle, type OracleName } from '../suites/support/oracle-server.ts';
 import { ORACLE_ENVIRONMENT, brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVER_RUNS, REAL_SERVER_SEED, runAgainstOracle } from '../suites/support/real-server-run.ts';
 

@@ -1,4 +1,4 @@
-import { loadSpec } from '../../engine/spec-loader.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
 import { describeApiConformance } from '../support/api-conformance.ts';
 
 describeApiConformance(await loadSpec('cloud-databases-ha'));

@@ -1,14 +1,15 @@
-import { loadSpec } from '../../engine/spec-loader.ts';
+import { fixturesFor } from '../support/api-fixtures.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
 import { describeApiConformance } from '../support/api-conformance.ts';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../engine/config.ts';
+import { DEFAULT_CONFIG } from '../../apis/config.ts';
 import { runWithReporters } from '../../cli/run-with-reporters.ts';
 
 describeApiConformance(await loadSpec('lbaas-healthmonitors'));
 
 describe('lbaas-healthmonitors without a busy pool fixture', () => {
   it('reports load-balancer-active as not run (never as passed), saying which fixture is missing', async () => {
-    const { busyPoolId: _omitted, ...fixtures } = DEFAULT_CONFIG.fixtures['lbaas-healthmonitors'];
+    const { busyPoolId: _omitted, ...fixtures } = fixturesFor(DEFAULT_CONFIG, 'lbaas-healthmonitors');
     const config = { ...DEFAULT_CONFIG, fixtures: { ...DEFAULT_CONFIG.fixtures, 'lbaas-healthmonitors': fixtures } };
     const outcome = await runWithReporters({
       config,

@@ -1,3 +1,4 @@
+import { fixturesFor } from '../support/api-fixtures.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ describe('Octavia: baseline, then run --baseline', () => {
     if (!INSTALLED) return;
     oracle = await startOracle('lbaas-healthmonitors', ORACLE_ENVIRONMENT['lbaas-healthmonitors'] ?? {});
     const config = configForOracle(oracle);
-    writeFileSync(file('config.json'), JSON.stringify({ apis: { 'lbaas-healthmonitors': { target: oracle.url } }, auth: { token: config.auth.token }, fixtures: { 'lbaas-healthmonitors': config.fixtures['lbaas-healthmonitors'] } }));
+    writeFileSync(file('config.json'), JSON.stringify({ apis: { 'lbaas-healthmonitors': { target: oracle.url } }, auth: { token: config.auth.token }, fixtures: { 'lbaas-healthmonitors': fixturesFor(config, 'lbaas-healthmonitors') } }));
     recorded = await run('--json', file('recorded.json'));
     made = await conformanceAsync(['baseline', file('recorded.json'), '--reason', 'Octavia deviates; see docs/real-servers.md', '--link', 'https://bugs.launchpad.net/octavia']);
     writeFileSync(file('baseline.json'), made.stdout);

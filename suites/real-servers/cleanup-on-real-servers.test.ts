@@ -1,3 +1,4 @@
+import { fixturesFor } from '../support/api-fixtures.ts';
 import { mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,7 +98,7 @@ describe('Octavia: the preflight', () => {
     const oracle = await startOracle('lbaas-healthmonitors', ORACLE_ENVIRONMENT['lbaas-healthmonitors'] ?? {});
     try {
       const config = configForOracle(oracle);
-      config.fixtures['lbaas-healthmonitors'] = { ...config.fixtures['lbaas-healthmonitors'], poolId: '0c0ffee0-0000-4000-8000-00000000beef' };
+      config.fixtures['lbaas-healthmonitors'] = { ...fixturesFor(config, 'lbaas-healthmonitors'), poolId: '0c0ffee0-0000-4000-8000-00000000beef' };
       const failure = await runAgainstOracle(oracle, quiet, { config }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(PreflightError);
       expect((failure as PreflightError).message).toMatch(/answered 404 to the fixtures' valid request/);

@@ -1,9 +1,10 @@
+import { fixturesFor } from '../support/api-fixtures.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { CaseResult } from '../../engine/run-model.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
+import { PROJECT_ROOT } from '../../engine/api-name.ts';
 import type { ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 import { configForOracle } from '../support/oracle-configs.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, OracleStartError, startOracle, type OracleName, type RunningOracle } from '../support/oracle-server.ts';
@@ -118,7 +119,7 @@ describe('the oracle harness', () => {
       expect(oracle.fixtures).toMatchObject({ pools: { active_http: expect.any(String), on_pending_update_lb: expect.any(String) } });
       const config = configForOracle(oracle);
       expect(config.apis['lbaas-healthmonitors']?.target).toBe(oracle.url);
-      expect(config.fixtures['lbaas-healthmonitors']).toEqual({
+      expect(fixturesFor(config, 'lbaas-healthmonitors')).toEqual({
         tenantId: (oracle.fixtures as { project_id: string }).project_id,
         poolId: '74aa2010-a59f-4d35-a436-60a6da882819',
         busyPoolId: '5e0c7a2b-0000-4000-8000-0000000000b2',
@@ -138,9 +139,9 @@ describe('the oracle harness', () => {
     const nova = { project_id: project, images: { queued: { status: 'queued', min_ram: 0 }, big: { status: 'active', min_ram: 8192 }, 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843': { status: 'active', min_ram: 0 } }, key_name: 'oracle-key', availability_zone: 'nova' };
     const config = configForOracle({ name: 'compute-servers', url: 'http://127.0.0.1:1', fixtures: nova } as RunningOracle);
     expect(config.auth.token).toBe('oracle-member-token');
-    expect(config.fixtures['compute-servers']).toEqual({ projectId: project, flavorRef: '1', imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843', keyName: 'oracle-key', availabilityZone: 'nova' });
+    expect(fixturesFor(config, 'compute-servers')).toEqual({ projectId: project, flavorRef: '1', imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843', keyName: 'oracle-key', availabilityZone: 'nova' });
     const heat = configForOracle({ name: 'orchestration-stacks', url: 'http://127.0.0.1:2', fixtures: { project_id: project } } as RunningOracle);
-    expect(heat.fixtures['orchestration-stacks']).toEqual({ tenantId: project });
+    expect(fixturesFor(heat, 'orchestration-stacks')).toEqual({ tenantId: project });
     expect(heat.apis['orchestration-stacks']?.target).toBe('http://127.0.0.1:2');
   });
 

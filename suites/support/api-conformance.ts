@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ConformanceConfig } from '../../engine/config.ts';
+import { DEFAULT_CONFIG } from '../../apis/config.ts';
+import type { ConformanceConfig } from '../../engine/config-model.ts';
 import type { LoadedSpec } from '../../engine/spec-loader.ts';
 import { isResponseRequirement } from '../../engine/requirement-model.ts';
 import { runWithReporters, type ReportedRunOutcome } from '../../cli/run-with-reporters.ts';

@@ -1,10 +1,10 @@
-import type { ConformanceConfig } from '../../engine/config.ts';
+import type { ConformanceConfig } from '../../engine/config-model.ts';
 import type { LoadedSpec } from '../../engine/spec-loader.ts';
 import type { Condition } from '../../engine/requirement-model.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import { conditionHolds } from '../../engine/rule-conditions.ts';
-import { worldFromFixtures } from '../../engine/fixture-worlds.ts';
-import { baseRequest } from '../../generators/base-requests.ts';
+import { worldFromFixtures } from '../../apis/fixture-worlds.ts';
+import { baseRequest } from '../../apis/base-requests.ts';
 import { createOracle } from '../../generators/case-oracle.ts';
 import { DeterministicSampler } from '../../generators/deterministic-sampler.ts';
 import { schemaCandidates, type Candidate } from '../../generators/schema-mutations.ts';

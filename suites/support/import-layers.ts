@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 
 /** Bottom to top: a layer imports only the layers before it. */
-export const LAYERS = ['engine', 'generators', 'mock', 'runner', 'reports', 'cli'] as const;
+export const LAYERS = ['engine', 'apis', 'generators', 'mock', 'runner', 'reports', 'cli'] as const;
 /** Above every layer: they may import any of them. */
 export const ABOVE_ALL = ['bench', 'tools', 'suites'] as const;
 /** Layers that stand side by side on those below: the mock does not import the generators. */

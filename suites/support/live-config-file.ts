@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG, type Fixtures } from '../../engine/config.ts';
+import { DEFAULT_CONFIG } from '../../apis/config.ts';
+import type { Fixtures } from './api-fixtures.ts';
 
 /**
  * A config file for a run against a local test server acting as a live target: against a live

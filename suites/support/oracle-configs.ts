@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, type ConformanceConfig, type Fixtures } from '../../engine/config.ts';
+import { loadConfig } from '../../apis/config.ts';
+import type { Fixtures } from './api-fixtures.ts';
+import type { ConformanceConfig } from '../../engine/config-model.ts';
 import type { OracleName, RunningOracle } from './oracle-server.ts';
 
 /**
  * The suite's config for each oracle of ../shared/oracles, built from the oracle's URL and its
- * `GET /_oracle/fixtures`, and read through `loadConfig` (so engine/config.schema.json checks
+ * `GET /_oracle/fixtures`, and read through `loadConfig` (so apis/config.schema.json checks
  * it, and the defaults are filled exactly as for a config file).
  */
 

@@ -1,5 +1,5 @@
-import { API_NAMES } from '../../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG } from '../../engine/config.ts';
+import { API_NAMES } from '../../apis/catalogue.ts';
+import { DEFAULT_CONFIG } from '../../apis/config.ts';
 import type { ReportedRunOptions } from '../../cli/run-with-reporters.ts';
 
 /**

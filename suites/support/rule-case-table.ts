@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../engine/api-catalogue.ts';
+import { PROJECT_ROOT } from '../../engine/api-name.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { WorldData } from '../../engine/world-from-data.ts';
 import type { Verdict } from '../../engine/rule-evaluator.ts';
 import { expandValue, withEdits } from '../../engine/request-edits.ts';
 import { readProjectYaml } from './read-yaml.ts';
 import { createAjv } from '../../engine/ajv-instance.ts';
-import caseTableSchema from '../rule-cases/case-table.schema.json' with { type: 'json' };
+import caseTableSchema from '../../apis/rule-cases.schema.json' with { type: 'json' };
 
 const validateCaseTable = createAjv().compile(caseTableSchema);
 
-/** The problems of a parsed case table against suites/rule-cases/case-table.schema.json, each with where it is; empty when it conforms. */
+/** The problems of a parsed case table against apis/rule-cases.schema.json, each with where it is; empty when it conforms. */
 export function caseTableProblems(table: unknown): string[] {
   if (validateCaseTable(table)) return [];
   return (validateCaseTable.errors ?? []).map((error) => `${error.instancePath || 'the table'} ${error.message ?? 'is invalid'}`);
@@ -21,11 +21,11 @@ export function caseTableProblems(table: unknown): string[] {
 export function readCheckedTable<T>(file: string): T {
   const table = readProjectYaml<unknown>(file);
   const problems = caseTableProblems(table);
-  if (problems.length) throw new Error(`${file} is not a valid case table (suites/rule-cases/case-table.schema.json):\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new Error(`${file} is not a valid case table (apis/rule-cases.schema.json):\n  ${problems.join('\n  ')}`);
   return table as T;
 }
 
-/** A rule case table (suites/rule-cases/README.md). */
+/** A rule case table (docs/rule-cases.md). */
 export interface RuleCaseTable {
   api: string;
   base: RequestDocument;
@@ -46,7 +46,7 @@ export interface RuleCase {
 }
 
 export function readRuleCaseTable(api: string): RuleCaseTable {
-  return readCheckedTable<RuleCaseTable>(`suites/rule-cases/${api}.yaml`);
+  return readCheckedTable<RuleCaseTable>(`apis/${api}/rule-cases.yaml`);
 }
 
 /** The base request with the case's `set` and `unset` applied to a deep copy. */

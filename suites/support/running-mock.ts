@@ -1,7 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
-import { API_NAMES, type ApiName } from '../../engine/api-catalogue.ts';
-import { DEFAULT_CONFIG, type ConformanceConfig } from '../../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../../engine/spec-loader.ts';
+import { API_NAMES } from '../../apis/catalogue.ts';
+import type { ApiName } from '../../engine/api-name.ts';
+import { DEFAULT_CONFIG } from '../../apis/config.ts';
+import type { ConformanceConfig } from '../../engine/config-model.ts';
+import type { LoadedSpec } from '../../engine/spec-loader.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
 import type { WorldData } from '../../engine/world-from-data.ts';
 import { startMock, type MockOptions, type RunningMock } from '../../mock/mock-server.ts';
 import { readRuleCaseTable, type RuleCaseTable } from './rule-case-table.ts';

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceDocumentPath, type ApiName } from '../engine/api-name.ts';
+import { ConformanceError } from '../engine/errors.ts';
+import type { RegisteredApi } from './api-definition.ts';
+import { REGISTERED_APIS } from './registry.ts';
+
+/** The registered APIs' names, in the registry's order. */
+export const API_NAMES: readonly ApiName[] = REGISTERED_APIS.map((api) => api.name);
+
+/** The data files every API folder holds beside its definition.ts (docs/adding-an-api.md). */
+export const API_FOLDER_FILES = ['spec.yaml', 'lifecycle.yaml', 'fixtures.schema.json', 'faults.yaml', 'rule-cases.yaml'] as const;
+export type ApiFolderFile = (typeof API_FOLDER_FILES)[number];
+
+/** An API whose folder is not named after it, or lacks a data file, stops every command at start, naming what is missing. */
+function checkedFolders(apis: readonly RegisteredApi[]): readonly RegisteredApi[] {
+  const problems = apis.flatMap((api) => [
+    ...(path.basename(fileURLToPath(api.folder)) === api.name ? [] : [`${api.name}: its folder is ${fileURLToPath(api.folder)}, not apis/${api.name}/`]),
+    ...missingApiFiles(api).map((file) => `${api.name}: apis/${api.name}/${file} is missing`),
+  ]);
+  if (problems.length) throw new ConformanceError('CONF_USAGE', `the API registry (apis/registry.ts) names incomplete APIs:\n  ${problems.join('\n  ')}`, 'docs/adding-an-api.md lists what an API folder holds.');
+  return apis;
+}
+
+const byName = new Map(checkedFolders(REGISTERED_APIS).map((api) => [api.name, api]));
+
+export function isApiName(name: string): name is ApiName {
+  return byName.has(name);
+}
+
+/** The registered API of this name; an unknown name is a programming error here (the CLI checks names it reads). */
+export function apiDefinition(api: ApiName): RegisteredApi {
+  const definition = byName.get(api);
+  if (!definition) throw new ConformanceError('CONF_USAGE', `unknown API ${api}`, `The APIs are ${API_NAMES.join(', ')} (apis/registry.ts).`);
+  return definition;
+}
+
+/** The path of one of the API folder's data files. */
+export function apiFile(api: ApiName, file: ApiFolderFile): string {
+  return path.join(fileURLToPath(apiDefinition(api).folder), file);
+}
+
+/** The data files a registered API's folder lacks: the registry refuses such an API at start. */
+export function missingApiFiles(definition: RegisteredApi): string[] {
+  return API_FOLDER_FILES.filter((file) => !existsSync(path.join(fileURLToPath(definition.folder), file)));
+}
+
+export function specFile(api: ApiName): string {
+  return apiFile(api, 'spec.yaml');
+}
+
+export function sourceDocumentName(api: ApiName): string {
+  return apiDefinition(api).sourceDocument;
+}
+
+export function sourceDocumentFile(api: ApiName): string {
+  return sourceDocumentPath(sourceDocumentName(api));
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * An API's name (`compute-servers`): the name the CLI, the config, the report and the tests use.
+ * The engine knows no API by name; which APIs exist is the registry's (apis/registry.ts).
+ */
+export type ApiName = string;
+
+export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** ../shared/seeds beside the project's root; CONFORMANCE_SEEDS overrides it. */
+export function seedsDirectory(): string {
+  return process.env.CONFORMANCE_SEEDS ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
+}
+
+export function sourceDocumentPath(name: string): string {
+  return path.join(seedsDirectory(), name);
+}
