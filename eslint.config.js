@@ -24,7 +24,7 @@ function layerZones() {
 
 export default tseslint.config(
   // What .gitignore keeps out of the repository (scratch folders, generated reports) is not linted either.
-  { ignores: ['node_modules/**', 'reports/output/**', '.scratch/**', '.scratch-*/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'reports/output/**', 'suites/fixtures/**', '.scratch/**', '.scratch-*/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

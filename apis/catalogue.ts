@@ -10,7 +10,7 @@ import { REGISTERED_APIS } from './registry.ts';
 export const API_NAMES: readonly ApiName[] = REGISTERED_APIS.map((api) => api.name);
 
 /** The data files every API folder holds beside its definition.ts (docs/adding-an-api.md). */
-export const API_FOLDER_FILES = ['spec.yaml', 'lifecycle.yaml', 'fixtures.schema.json', 'faults.yaml', 'rule-cases.yaml'] as const;
+export const API_FOLDER_FILES = ['spec.yaml', 'lifecycle.yaml', 'fixtures.schema.json', 'faults.yaml', 'rule-cases.yaml', 'violation-cases.yaml', 'documented-response-codes.yaml'] as const;
 export type ApiFolderFile = (typeof API_FOLDER_FILES)[number];
 
 /** An API whose folder is not named after it, or lacks a data file, stops every command at start, naming what is missing. */
@@ -23,15 +23,21 @@ function checkedFolders(apis: readonly RegisteredApi[]): readonly RegisteredApi[
   return apis;
 }
 
-const byName = new Map(checkedFolders(REGISTERED_APIS).map((api) => [api.name, api]));
+let byName: ReadonlyMap<ApiName, RegisteredApi> | undefined;
+
+/** The registered APIs by name, their folders checked on first use (inside the CLI's error handling, not at import). */
+function registeredByName(): ReadonlyMap<ApiName, RegisteredApi> {
+  byName ??= new Map(checkedFolders(REGISTERED_APIS).map((api) => [api.name, api]));
+  return byName;
+}
 
 export function isApiName(name: string): name is ApiName {
-  return byName.has(name);
+  return registeredByName().has(name);
 }
 
 /** The registered API of this name; an unknown name is a programming error here (the CLI checks names it reads). */
 export function apiDefinition(api: ApiName): RegisteredApi {
-  const definition = byName.get(api);
+  const definition = registeredByName().get(api);
   if (!definition) throw new ConformanceError('CONF_USAGE', `unknown API ${api}`, `The APIs are ${API_NAMES.join(', ')} (apis/registry.ts).`);
   return definition;
 }

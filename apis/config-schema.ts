@@ -10,15 +10,18 @@ function fixturesSchemaOf(api: string): FixturesSchema {
   return schema;
 }
 
-/** Each registered API's fixtures.schema.json, read once. */
-export const FIXTURE_SCHEMAS: ReadonlyMap<string, FixturesSchema> = new Map(
-  API_NAMES.map((api) => [api, fixturesSchemaOf(api)]),
-);
+let fixtureSchemas_: ReadonlyMap<string, FixturesSchema> | undefined;
+
+/** Each registered API's fixtures.schema.json, read once, on first use. */
+export function fixtureSchemas(): ReadonlyMap<string, FixturesSchema> {
+  fixtureSchemas_ ??= new Map(API_NAMES.map((api) => [api, fixturesSchemaOf(api)]));
+  return fixtureSchemas_;
+}
 
 /** The config file's schema: config.schema.json with the registered APIs' names and fixtures schemas filled in. */
 export function configSchema(): object {
   const schema = structuredClone(baseSchema);
   Object.assign(schema.properties.apis.propertyNames, { enum: [...API_NAMES] });
-  schema.properties.fixtures.properties = Object.fromEntries(FIXTURE_SCHEMAS) as typeof schema.properties.fixtures.properties;
+  schema.properties.fixtures.properties = Object.fromEntries(fixtureSchemas()) as typeof schema.properties.fixtures.properties;
   return schema;
 }

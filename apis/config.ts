@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ApiName } from '../engine/api-name.ts';
+import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../engine/ajv-instance.ts';
 import type { SigV4Credentials } from '../engine/sigv4-credentials.ts';
 import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
@@ -20,7 +21,13 @@ export const DEFAULT_CONFIG: ConformanceConfig = {
   fixtures: Object.fromEntries(REGISTERED_APIS.map((api) => [api.name, api.defaultFixtures])),
 };
 
-const validateConfig = createAjv().compile(configSchema());
+let validateConfig: ValidateFunction | undefined;
+
+/** The config's schema, compiled on first use (it reads every registered API's fixtures schema). */
+function configValidator(): ValidateFunction {
+  validateConfig ??= createAjv().compile(configSchema());
+  return validateConfig;
+}
 
 type ConfigFile = Partial<Omit<ConformanceConfig, 'auth' | 'fixtures'>> & {
   auth?: { token?: string; sigv4?: SigV4Credentials; keystone?: KeystoneCredentials };
@@ -61,8 +68,9 @@ function readConfigFile(file: string, environment: NodeJS.ProcessEnv): ConfigFil
     throw new ConfigError(`config ${file} is not JSON: ${(error as Error).message}`);
   }
   parsed = interpolateEnvironment(parsed, environment, file);
-  if (!validateConfig(parsed)) {
-    const problems = (validateConfig.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+  const validate = configValidator();
+  if (!validate(parsed)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
     throw new ConfigError(`config ${file}: ${problems.join('; ')}`);
   }
   return parsed as ConfigFile;

@@ -1,6 +1,6 @@
 import type { ApiName } from '../engine/api-name.ts';
 import { ConfigError, type ConformanceConfig } from '../engine/config-model.ts';
-import { FIXTURE_SCHEMAS } from './config-schema.ts';
+import { fixtureSchemas } from './config-schema.ts';
 
 /** The keys a live target needs for one API that the config file and the environment did not give (the mock's defaults never count). */
 export function missingForLiveTarget(config: ConformanceConfig, api: ApiName, signedWithSigV4: boolean): string[] {
@@ -14,7 +14,7 @@ export function missingForLiveTarget(config: ConformanceConfig, api: ApiName, si
 }
 
 function fixtureSnippet(api: ApiName): string {
-  const required = (FIXTURE_SCHEMAS.get(api)?.required ?? []).map((key) => `"${key}": "…"`);
+  const required = (fixtureSchemas().get(api)?.required ?? []).map((key) => `"${key}": "…"`);
   return `"${api}": { ${required.join(', ')} }`;
 }
 

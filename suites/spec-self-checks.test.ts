@@ -94,7 +94,7 @@ describe.each(API_NAMES)('%s spec', (api: ApiName) => {
   });
 
   it('lists every response code the document mentions', () => {
-    const documented = readProjectYaml<DocumentedCodes>(`suites/documented-response-codes/${api}.yaml`);
+    const documented = readProjectYaml<DocumentedCodes>(`apis/${api}/documented-response-codes.yaml`);
     expect(documented.api).toBe(api);
     const responses = Object.keys(spec.operation.responses ?? {});
     const missing = documented.codes.map((code) => String(code.status)).filter((status) => !responses.includes(status));
@@ -105,7 +105,7 @@ describe.each(API_NAMES)('%s spec', (api: ApiName) => {
     const document = loadDocumentText(sourceDocumentFile(api));
     expect(document, `source document of ${api}`).toBeDefined();
     if (!document) return;
-    const documented = readProjectYaml<DocumentedCodes>(`suites/documented-response-codes/${api}.yaml`);
+    const documented = readProjectYaml<DocumentedCodes>(`apis/${api}/documented-response-codes.yaml`);
     const citations = [
       ...spec.requirements.map((requirement) => ({ id: requirement.id, ...requirement.cite })),
       ...spec.errata.map((erratum) => ({ id: erratum.id, section: erratum.section, quote: erratum.quote })),

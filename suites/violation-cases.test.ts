@@ -24,7 +24,7 @@ interface ViolationCaseTable {
   groups: { requirement: string; tests: RuleCase[] }[];
 }
 
-const violationTableFile = (api: ApiName): string => `suites/violation-cases/${api}.yaml`;
+const violationTableFile = (api: ApiName): string => `apis/${api}/violation-cases.yaml`;
 
 // Load everything before collecting tests, so each case is its own named test; a spec or table
 // that fails to load fails its own API's tests only.

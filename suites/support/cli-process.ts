@@ -26,9 +26,12 @@ export function conformanceSync(args: string[], extra: NodeJS.ProcessEnv = {}): 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs `conformance ARGS` from the repo root without blocking the test's event loop (servers in the test keep answering). */
-export async function conformanceAsync(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [ENTRY, ...args], { cwd: PROJECT_ROOT, env: environment(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `conformance ARGS` from the repo root (or from another copy of the project) without
+ * blocking the test's event loop (servers in the test keep answering).
+ */
+export async function conformanceAsync(args: string[], extra: NodeJS.ProcessEnv = {}, root = PROJECT_ROOT): Promise<CliRun> {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'conformance.js'), ...args], { cwd: root, env: environment(extra), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

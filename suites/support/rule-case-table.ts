@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { API_NAMES } from '../../apis/catalogue.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { WorldData } from '../../engine/world-from-data.ts';
 import type { Verdict } from '../../engine/rule-evaluator.ts';
@@ -9,7 +10,14 @@ import { readProjectYaml } from './read-yaml.ts';
 import { createAjv } from '../../engine/ajv-instance.ts';
 import caseTableSchema from '../../apis/rule-cases.schema.json' with { type: 'json' };
 
-const validateCaseTable = createAjv().compile(caseTableSchema);
+/** apis/rule-cases.schema.json with the registered APIs' names as the enum of `api`. */
+function registeredCaseTableSchema(): object {
+  const schema = structuredClone(caseTableSchema);
+  Object.assign(schema.properties.api, { enum: [...API_NAMES] });
+  return schema;
+}
+
+const validateCaseTable = createAjv().compile(registeredCaseTableSchema());
 
 /** The problems of a parsed case table against apis/rule-cases.schema.json, each with where it is; empty when it conforms. */
 export function caseTableProblems(table: unknown): string[] {
@@ -59,8 +67,8 @@ export function worldOfCase(table: Pick<RuleCaseTable, 'world'>, testCase: RuleC
   return testCase.world === undefined ? table.world : (expandValue(testCase.world) as WorldData);
 }
 
-/** The groups of an API's violation case table (suites/violation-cases/<api>.yaml); none when it has no table. */
+/** The groups of an API's violation case table (apis/<api>/violation-cases.yaml); none when it has no table. */
 export function readViolationGroups(api: string): RuleCaseTable['groups'] {
-  const file = `suites/violation-cases/${api}.yaml`;
+  const file = `apis/${api}/violation-cases.yaml`;
   return existsSync(path.join(PROJECT_ROOT, file)) ? readCheckedTable<Pick<RuleCaseTable, 'groups'>>(file).groups : [];
 }
