@@ -29,7 +29,7 @@ Commands:
           mock on an ephemeral 127.0.0.1 port, runs against it and stops it.
           Each failure shows the requirement, the document's sentence, the request, the
           response and a curl command that reproduces it (secrets redacted).
-  mock    Serve the five operations on 127.0.0.1 as the documents describe them: the
+  mock    Serve the APIs' create operations on 127.0.0.1 as the documents describe them: the
           reference server (the embedded mock). Prints its URL when ready; stops on
           SIGINT/SIGTERM.
   report  Merge saved --json results (the shards of one run, or runs of different APIs)
