@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +45,21 @@ describe('conformance CLI', () => {
     expect(summary?.api).toBe('lbaas-healthmonitors');
     expect(summary?.rule.explicit).toBeGreaterThan(0);
     expect(summary?.errata).toBeGreaterThan(0);
+  });
+});
+
+describe('conformance CLI writing into a pipe its reader closes', () => {
+  it('stops quietly, without an unhandled EPIPE error (`conformance specs --json | head -c 10`)', async () => {
+    // The listing is larger than a pipe's buffer: the command is still writing when head exits.
+    const entry = path.join(PROJECT_ROOT, 'bin', 'conformance.js');
+    const child = spawn('sh', ['-c', `"${process.execPath}" "${entry}" specs --json | head -c 10`], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await once(child, 'close');
+    expect(stdout).toHaveLength(10);
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).toBe('');
   });
 });
