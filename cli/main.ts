@@ -8,11 +8,11 @@ import { loadConfig } from '../engine/config.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
 import { USAGE } from './usage.ts';
-import { runCommand } from './run-command.ts';
-import { replayCommand } from './replay-command.ts';
-import { baselineCommand } from './baseline-command.ts';
-import { reportCommand } from './report-command.ts';
-import { cleanupCommand } from './cleanup-command.ts';
+import { runCommand } from './commands/run.ts';
+import { replayCommand } from './commands/replay.ts';
+import { baselineCommand } from './commands/baseline.ts';
+import { reportCommand } from './commands/report.ts';
+import { cleanupCommand } from './commands/cleanup.ts';
 import { suiteVersion } from '../runner/run-header.ts';
 
 export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;

@@ -1,12 +1,12 @@
-import { UsageError } from '../engine/errors.ts';
-import { isApiName, type ApiName } from '../engine/api-catalogue.ts';
-import { loadConfig } from '../engine/config.ts';
-import { loadSpec } from '../engine/spec-loader.ts';
-import { readResultsFile } from '../reports/results-file.ts';
-import type { RunHeader } from '../engine/results-document.ts';
-import { runHeader } from '../runner/run-header.ts';
-import { existingFileOption, parseCommandOptions, REPLAY_OPTIONS } from './arguments.ts';
-import { executeRun } from './run-command.ts';
+import { UsageError } from '../../engine/errors.ts';
+import { isApiName, type ApiName } from '../../engine/api-catalogue.ts';
+import { loadConfig } from '../../engine/config.ts';
+import { loadSpec } from '../../engine/spec-loader.ts';
+import { readResultsFile } from '../../reports/results-file.ts';
+import type { RunHeader } from '../../engine/results-document.ts';
+import { runHeader } from '../../runner/run-header.ts';
+import { existingFileOption, parseCommandOptions, REPLAY_OPTIONS } from '../arguments.ts';
+import { executeRun } from './run.ts';
 
 /**
  * `conformance replay RESULTS.json [--case ID]... [--failed]`: sends recorded cases again and
