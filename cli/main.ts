@@ -6,7 +6,7 @@ import { plannedCoverage } from './specs-coverage.ts';
 import { formatSpecListings } from './specs-text.ts';
 import { loadConfig } from '../engine/config.ts';
 import type { Personality } from '../mock/mock-server.ts';
-import { mockOperationsList, startMockOrExplain } from './mock-startup.ts';
+import { mockOperationsList, startMockOrExplain } from './commands/mock.ts';
 import { USAGE } from './usage.ts';
 import { runCommand } from './commands/run.ts';
 import { replayCommand } from './commands/replay.ts';

@@ -1,5 +1,5 @@
-import { ConformanceError } from '../engine/errors.ts';
-import { startMock, type MockOptions, type RunningMock } from '../mock/mock-server.ts';
+import { ConformanceError } from '../../engine/errors.ts';
+import { startMock, type MockOptions, type RunningMock } from '../../mock/mock-server.ts';
 
 export function mockOperationsList(mock: RunningMock): string {
   return mock.operations.map(({ api, path }) => `  ${api.padEnd(22)} POST ${mock.url}${path}\n`).join('');
