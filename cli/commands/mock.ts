@@ -1,5 +1,7 @@
-import { ConformanceError } from '../../engine/errors.ts';
-import { startMock, type MockOptions, type RunningMock } from '../../mock/mock-server.ts';
+import { ConformanceError, UsageError } from '../../engine/errors.ts';
+import { loadConfig } from '../../engine/config.ts';
+import { startMock, type MockOptions, type Personality, type RunningMock } from '../../mock/mock-server.ts';
+import { existingFileOption, integerOption, MOCK_OPTIONS, parseCommandOptions } from '../arguments.ts';
 
 export function mockOperationsList(mock: RunningMock): string {
   return mock.operations.map(({ api, path }) => `  ${api.padEnd(22)} POST ${mock.url}${path}\n`).join('');
@@ -16,4 +18,25 @@ export async function startMockOrExplain(options: MockOptions): Promise<RunningM
     }
     throw error;
   }
+}
+
+function personalityOption(value: string | undefined): Personality {
+  if (value === undefined || value === 'strict' || value === 'lenient') return value ?? 'strict';
+  throw new UsageError(`--personality must be strict or lenient, got ${JSON.stringify(value)}`);
+}
+
+/** `conformance mock`: serves the embedded mock until SIGINT or SIGTERM. */
+export async function mockCommand(args: string[]): Promise<number> {
+  const options = parseCommandOptions('mock', args, MOCK_OPTIONS);
+  const port = integerOption('port', options.port, 0, 65535);
+  const config = loadConfig(existingFileOption('config', options.config));
+  const mock = await startMockOrExplain({ port: port ?? 0, config, faults: options.fault ?? [], personality: personalityOption(options.personality) });
+  process.stdout.write(`conformance mock: listening on ${mock.url}\n${mockOperationsList(mock)}`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  await mock.close();
+  process.stdout.write(`conformance mock: stopped (${signal})\n`);
+  return 0;
 }
