@@ -93,74 +93,84 @@ export async function planAll(apis: readonly ApiName[], config: ConformanceConfi
   return plans;
 }
 
-export async function runMutationCampaign(options: MutationCampaignOptions): Promise<MutationCampaignResult> {
-  const started = performance.now();
-  const faults = options.faults ?? faultCatalogue();
-  const config = options.config ?? DEFAULT_CONFIG;
-  const personalities = options.personalities ?? ['strict', 'lenient'];
-  const plans = options.plans ?? (await planAll(API_NAMES, config, options.seed, options.runs));
-  const planMs = Math.round(performance.now() - started);
+/** What every run of one campaign shares. */
+interface CampaignSetup {
+  config: ConformanceConfig;
+  plans: Partial<Record<ApiName, ApiPlan>>;
+  seed: number;
+  runs: number;
+  concurrency: number;
+}
 
-  const run = async (apis: ApiName[], extra: { mockFaults?: string[]; mockPersonality?: Personality; timeoutMs?: number }) => {
-    const output: string[] = [];
-    const runStarted = performance.now();
-    const outcome = await runWithReporters({
-      config,
-      apis,
-      seed: options.seed,
-      runs: options.runs,
-      // Strict: inferred requirements count too, so both the clean pass and each catch are the whole truth.
-      strict: true,
-      concurrency: options.concurrency ?? 8,
-      console: { write: (text: string) => void output.push(text) },
-      progress: { write: () => undefined },
-      showProgress: false,
-      plans,
-      limits: { ...DEFAULT_EXCHANGE_LIMITS, ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}) },
-      ...(extra.mockFaults ? { mockFaults: extra.mockFaults } : {}),
-      ...(extra.mockPersonality ? { mockPersonality: extra.mockPersonality } : {}),
-    });
-    return { outcome, output: output.join(''), ms: Math.round(performance.now() - runStarted) };
+interface RunAgainstMock {
+  mockFaults?: string[];
+  mockPersonality?: Personality;
+  timeoutMs?: number;
+}
+
+interface MockRunOutcome {
+  outcome: ReportedRunOutcome;
+  output: string;
+  ms: number;
+}
+
+/** One conformance run against the embedded mock, its console output kept rather than printed. */
+async function runAgainstMock(setup: CampaignSetup, apis: ApiName[], extra: RunAgainstMock): Promise<MockRunOutcome> {
+  const output: string[] = [];
+  const runStarted = performance.now();
+  const outcome = await runWithReporters({
+    config: setup.config,
+    apis,
+    seed: setup.seed,
+    runs: setup.runs,
+    // Strict: inferred requirements count too, so both the clean pass and each catch are the whole truth.
+    strict: true,
+    concurrency: setup.concurrency,
+    console: { write: (text: string) => void output.push(text) },
+    progress: { write: () => undefined },
+    showProgress: false,
+    plans: setup.plans,
+    limits: { ...DEFAULT_EXCHANGE_LIMITS, ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}) },
+    ...(extra.mockFaults ? { mockFaults: extra.mockFaults } : {}),
+    ...(extra.mockPersonality ? { mockPersonality: extra.mockPersonality } : {}),
+  });
+  return { outcome, output: output.join(''), ms: Math.round(performance.now() - runStarted) };
+}
+
+async function conformingRun(setup: CampaignSetup, personality: Personality): Promise<ConformingRun> {
+  const { outcome, output, ms } = await runAgainstMock(setup, [...API_NAMES], { mockPersonality: personality });
+  const brokenRequirements = brokenOf(outcome);
+  return {
+    personality,
+    exitCode: outcome.exitCode,
+    brokenRequirements,
+    cases: outcome.cases,
+    ms,
+    passed: outcome.exitCode === 0 && brokenRequirements.length === 0,
+    output,
   };
+}
 
-  const conforming: ConformingRun[] = [];
-  for (const personality of personalities) {
-    const { outcome, output, ms } = await run([...API_NAMES], { mockPersonality: personality });
-    const brokenRequirements = brokenOf(outcome);
-    const result: ConformingRun = {
-      personality,
-      exitCode: outcome.exitCode,
-      brokenRequirements,
-      cases: outcome.cases,
-      ms,
-      passed: outcome.exitCode === 0 && brokenRequirements.length === 0,
-      output,
-    };
-    conforming.push(result);
-    options.onConforming?.(result);
-  }
+/** The run against one fault: killed when it exits 1 naming the requirement the fault breaks. */
+async function faultRow(setup: CampaignSetup, fault: Fault, hangTimeoutMs: number): Promise<MutationRow> {
+  const { outcome, ms } = await runAgainstMock(setup, [fault.api], { mockFaults: [fault.id], ...(fault.effect.hang ? { timeoutMs: hangTimeoutMs } : {}) });
+  const brokenRequirements = brokenOf(outcome);
+  const killed = outcome.exitCode === 1 && brokenRequirements.includes(fault.breaks);
+  return {
+    id: fault.id,
+    api: fault.api,
+    kind: fault.kind,
+    breaks: fault.breaks,
+    killed,
+    exitCode: outcome.exitCode,
+    brokenRequirements,
+    ...(killed ? { killedBy: fault.breaks } : {}),
+    cases: outcome.cases,
+    ms,
+  };
+}
 
-  const rows: MutationRow[] = [];
-  for (const fault of faults) {
-    const { outcome, ms } = await run([fault.api], { mockFaults: [fault.id], ...(fault.effect.hang ? { timeoutMs: options.timeoutMs } : {}) });
-    const brokenRequirements = brokenOf(outcome);
-    const killed = outcome.exitCode === 1 && brokenRequirements.includes(fault.breaks);
-    const row: MutationRow = {
-      id: fault.id,
-      api: fault.api,
-      kind: fault.kind,
-      breaks: fault.breaks,
-      killed,
-      exitCode: outcome.exitCode,
-      brokenRequirements,
-      ...(killed ? { killedBy: fault.breaks } : {}),
-      cases: outcome.cases,
-      ms,
-    };
-    rows.push(row);
-    options.onRow?.(row);
-  }
-
+function tally(conforming: ConformingRun[], rows: MutationRow[], planMs: number, started: number): MutationCampaignResult {
   const killed = rows.filter((row) => row.killed).length;
   const total = rows.length;
   return {
@@ -173,4 +183,27 @@ export async function runMutationCampaign(options: MutationCampaignOptions): Pro
     ms: Math.round(performance.now() - started),
     passed: killed === total && conforming.every((result) => result.passed),
   };
+}
+
+export async function runMutationCampaign(options: MutationCampaignOptions): Promise<MutationCampaignResult> {
+  const started = performance.now();
+  const faults = options.faults ?? faultCatalogue();
+  const config = options.config ?? DEFAULT_CONFIG;
+  const plans = options.plans ?? (await planAll(API_NAMES, config, options.seed, options.runs));
+  const planMs = Math.round(performance.now() - started);
+  const setup: CampaignSetup = { config, plans, seed: options.seed, runs: options.runs, concurrency: options.concurrency ?? 8 };
+
+  const conforming: ConformingRun[] = [];
+  for (const personality of options.personalities ?? ['strict', 'lenient']) {
+    const result = await conformingRun(setup, personality);
+    conforming.push(result);
+    options.onConforming?.(result);
+  }
+  const rows: MutationRow[] = [];
+  for (const fault of faults) {
+    const row = await faultRow(setup, fault, options.timeoutMs);
+    rows.push(row);
+    options.onRow?.(row);
+  }
+  return tally(conforming, rows, planMs, started);
 }

@@ -15,6 +15,11 @@ import { settled } from './candidate-settling.ts';
 
 export type { RuleCandidates, RuleMutationContext } from './rule-candidate.ts';
 
+type RequiredWhen = Extract<Rule, { kind: 'requiredWhen' }>;
+type MustExist = Extract<Rule, { kind: 'mustExist' }>;
+type UniqueWithin = Extract<Rule, { kind: 'uniqueWithin' }>;
+type ValuesProvided = Extract<Rule, { kind: 'valuesProvided' }>;
+
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000c0de';
 
 /** Text that is no JSON object and no YAML mapping: an unclosed brace, a plain word. */
@@ -77,32 +82,16 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
       const unset = rule.paths.map((path) => absolute(path, scope));
       return { candidates: [candidate(requirement, 'negative', `none of ${unset.join(', ')}`, base, { unset })] };
     }
-    case 'requiredWhen': {
-      const hold = editsToHold(rule.when, base, scope, context);
-      if (!hold) return { notRunnable: 'the suite cannot make the condition hold from the base request' };
-      const required = absolute(rule.required, scope);
-      return { candidates: [candidate(requirement, 'negative', `${required} absent while the condition holds`, base, { ...hold, unset: [...(hold.unset ?? []), required] })] };
-    }
+    case 'requiredWhen':
+      return requiredWhenCandidates(context, requirement, rule, base, scope);
     case 'forbiddenWhen':
       return forbiddenWhenCandidates(context, requirement, rule, base, scope);
-    case 'mustExist': {
-      // The last part of a key names the item (a volume's uuid after its source_type, a datastore's version after its type).
-      const key = absolute([...rule.key].reverse().find((path) => !path.startsWith('/path/')) ?? rule.key[0] ?? '', scope);
-      return { candidates: [candidate(requirement, 'negative', `${key} names nothing on the target`, base, { set: { [key]: UNKNOWN_ID } })] };
-    }
+    case 'mustExist':
+      return mustExistCandidates(requirement, rule, base, scope);
     case 'mustBeInState':
       return stateCandidates(context, requirement, rule, base, scope);
-    case 'uniqueWithin': {
-      // Every part of the key must be in the request for a second one to collide (a fixed IP, say).
-      const set: Record<string, unknown> = {};
-      for (const key of rule.key.map((path) => absolute(path, scope)).filter((path) => valueAt(base, path) === undefined)) {
-        const value = validValueAt(context, key);
-        if (value === undefined) return { notRunnable: `the suite found no valid value for ${key}` };
-        set[key] = value;
-      }
-      const request = withEdits(base, { set });
-      return { candidates: [{ ...candidate(requirement, 'negative', 'the same request twice: the second must conflict', request, {}), setup: [request] }] };
-    }
+    case 'uniqueWithin':
+      return uniqueWithinCandidates(context, requirement, rule, base, scope);
     case 'withinQuota':
       return quotaCandidates(context, requirement, rule, base, scope);
     case 'callerOwns':
@@ -115,18 +104,49 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
       return mutuallyExclusiveCandidates({ ...context, base }, requirement, rule.paths.map((path) => absolute(path, scope)));
     case 'keysDeclaredIn':
       return { candidates: [candidate(requirement, 'negative', 'a parameter the template does not declare', base, { set: { [`${absolute(rule.path, scope)}/conformance_undeclared`]: 'x' } })] };
-    case 'valuesProvided': {
-      const declarations = readDeclarations(valueAt(base, rule.declarations.path, scope), rule.declarations.pointer) ?? {};
-      const withoutDefault = Object.entries(declarations).find(([, declaration]) => !(typeof declaration === 'object' && declaration !== null && 'default' in declaration));
-      if (!withoutDefault) return { notRunnable: 'the base template declares no parameter without a default' };
-      const path = `${absolute(rule.path, scope)}/${withoutDefault[0]}`;
-      return { candidates: [candidate(requirement, 'negative', `no value for the template parameter ${withoutDefault[0]}`, base, { unset: [path] })] };
-    }
+    case 'valuesProvided':
+      return valuesProvidedCandidates(requirement, rule, base, scope);
     case 'methodNotAllowed':
       return { candidates: rule.methods.map((method) => candidate(requirement, 'negative', `${method} instead of POST`, base, { set: { '/method': method } })) };
     default:
       return { notRunnable: `${rule.kind} is checked another way` };
   }
+}
+
+/** The required field absent while its condition holds. */
+function requiredWhenCandidates(context: RuleMutationContext, requirement: Requirement, rule: RequiredWhen, base: RequestDocument, scope: string[]): RuleCandidates {
+  const hold = editsToHold(rule.when, base, scope, context);
+  if (!hold) return { notRunnable: 'the suite cannot make the condition hold from the base request' };
+  const required = absolute(rule.required, scope);
+  return { candidates: [candidate(requirement, 'negative', `${required} absent while the condition holds`, base, { ...hold, unset: [...(hold.unset ?? []), required] })] };
+}
+
+function mustExistCandidates(requirement: Requirement, rule: MustExist, base: RequestDocument, scope: string[]): RuleCandidates {
+  // The last part of a key names the item (a volume's uuid after its source_type, a datastore's version after its type).
+  const key = absolute([...rule.key].reverse().find((path) => !path.startsWith('/path/')) ?? rule.key[0] ?? '', scope);
+  return { candidates: [candidate(requirement, 'negative', `${key} names nothing on the target`, base, { set: { [key]: UNKNOWN_ID } })] };
+}
+
+/** The same request twice, the second conflicting with the first. */
+function uniqueWithinCandidates(context: RuleMutationContext, requirement: Requirement, rule: UniqueWithin, base: RequestDocument, scope: string[]): RuleCandidates {
+  // Every part of the key must be in the request for a second one to collide (a fixed IP, say).
+  const set: Record<string, unknown> = {};
+  for (const key of rule.key.map((path) => absolute(path, scope)).filter((path) => valueAt(base, path) === undefined)) {
+    const value = validValueAt(context, key);
+    if (value === undefined) return { notRunnable: `the suite found no valid value for ${key}` };
+    set[key] = value;
+  }
+  const request = withEdits(base, { set });
+  return { candidates: [{ ...candidate(requirement, 'negative', 'the same request twice: the second must conflict', request, {}), setup: [request] }] };
+}
+
+/** No value for a template parameter the base declares without a default. */
+function valuesProvidedCandidates(requirement: Requirement, rule: ValuesProvided, base: RequestDocument, scope: string[]): RuleCandidates {
+  const declarations = readDeclarations(valueAt(base, rule.declarations.path, scope), rule.declarations.pointer) ?? {};
+  const withoutDefault = Object.entries(declarations).find(([, declaration]) => !(typeof declaration === 'object' && declaration !== null && 'default' in declaration));
+  if (!withoutDefault) return { notRunnable: 'the base template declares no parameter without a default' };
+  const path = `${absolute(rule.path, scope)}/${withoutDefault[0]}`;
+  return { candidates: [candidate(requirement, 'negative', `no value for the template parameter ${withoutDefault[0]}`, base, { unset: [path] })] };
 }
 
 /** The condition and the forbidden field together, the first way each can hold. */

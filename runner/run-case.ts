@@ -1,9 +1,9 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { ConformanceConfig } from '../engine/config-model.ts';
 import type { SchemaValidator } from '../engine/schema-violations.ts';
-import { toHttpRequest } from '../engine/request-to-http.ts';
+import { toHttpRequest, type HttpRequestPlan } from '../engine/request-to-http.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import type { CaseResult, PlannedCase } from '../engine/run-model.ts';
+import type { CaseResult, ObservedResponse, PlannedCase } from '../engine/run-model.ts';
 import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import { runChecks } from './checks.ts';
@@ -47,8 +47,8 @@ function redactedRequest(request: RequestDocument, headers: Record<string, strin
   return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
 }
 
-/** Sends one case (its setup requests first), checks the answer, and returns its result with every secret redacted. */
-export async function runCase(context: ApiContext, testCase: PlannedCase, sender: Sender): Promise<CaseResult> {
+/** The case's setup requests, in order: the statuses they were answered with. */
+async function sendSetup(context: ApiContext, testCase: PlannedCase, sender: Sender): Promise<number[]> {
   const { dispatcher, limiter, signal, limits, config } = sender;
   const setupStatuses: number[] = [];
   for (const setup of testCase.setup ?? []) {
@@ -58,6 +58,22 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
     if ('response' in answer) setupStatuses.push(answer.response.status);
     noteCreated(context, testCase, setup, answer, sender);
   }
+  return setupStatuses;
+}
+
+interface SentCase {
+  plan: HttpRequestPlan;
+  outcome: ExchangeOutcome;
+  /** The headers of the last send. */
+  headers: Record<string, string>;
+  /** The redactor of the run, with every signature sent added. */
+  redact: Redactor;
+  durationMs: number;
+}
+
+/** Sends the case's own request, again after a Retry-After. */
+async function sendCase(context: ApiContext, testCase: PlannedCase, sender: Sender): Promise<SentCase> {
+  const { dispatcher, limiter, signal, limits, config } = sender;
   const plan = toHttpRequest(context.target, context.spec.path, testCase.request);
   // Each send (a retry after a Retry-After too) signs afresh; every signature sent is redacted.
   let headers: Record<string, string> = {};
@@ -74,7 +90,15 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
   noteCreated(context, testCase, testCase.request, outcome, sender);
   const durationMs = Math.round(performance.now() - started);
   const redact = signatures.reduce<Redactor>((redactor, signature) => withSignatureRedacted(redactor, signature), sender.redact);
-  const base = {
+  return { plan, outcome, headers, redact, durationMs };
+}
+
+/** What the result records of any case, answered or not: the case, its redacted request, its reproducer. */
+type CaseRecord = Omit<CaseResult, 'response' | 'error' | 'checks' | 'passed'>;
+
+function caseRecord(context: ApiContext, testCase: PlannedCase, sent: SentCase, setupStatuses: number[], config: ConformanceConfig): CaseRecord {
+  const { plan, headers, redact } = sent;
+  return {
     caseId: testCase.id,
     api: testCase.api,
     requirementId: testCase.requirementId,
@@ -88,9 +112,30 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
     url: plan.url.toString(),
     expectedStatuses: testCase.expectedStatuses,
     ...(testCase.setup ? { setupStatuses } : {}),
-    durationMs,
+    durationMs: sent.durationMs,
     curl: reproducerCurl(plan, headers, testCase.credentials, config, usesSigV4(context.spec), redact),
   };
+}
+
+/** The parsed body served the checks; the results keep the redacted excerpt only. */
+function recordedResponse(answer: ObservedResponse, redact: Redactor): Omit<ObservedResponse, 'json'> {
+  const { status, bodyTruncated, bodyCutAt, bodyInvalidUtf8 } = answer;
+  return {
+    status,
+    headers: redactHeaders(answer.headers, redact),
+    bodyExcerpt: redact(answer.bodyExcerpt),
+    bodyTruncated,
+    ...(bodyCutAt !== undefined ? { bodyCutAt } : {}),
+    ...(bodyInvalidUtf8 ? { bodyInvalidUtf8 } : {}),
+  };
+}
+
+/** Sends one case (its setup requests first), checks the answer, and returns its result with every secret redacted. */
+export async function runCase(context: ApiContext, testCase: PlannedCase, sender: Sender): Promise<CaseResult> {
+  const setupStatuses = await sendSetup(context, testCase, sender);
+  const sent = await sendCase(context, testCase, sender);
+  const { outcome, redact } = sent;
+  const base = caseRecord(context, testCase, sent, setupStatuses, sender.config);
   if ('error' in outcome) {
     return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
   }
@@ -98,15 +143,5 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
     ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),
     ...throttledCheck(testCase.requirementId, testCase.expectedStatuses, outcome),
   ];
-  // The parsed body served the checks; the results keep the redacted excerpt only.
-  const { status, bodyTruncated, bodyCutAt, bodyInvalidUtf8 } = outcome.response;
-  const response = {
-    status,
-    headers: redactHeaders(outcome.response.headers, redact),
-    bodyExcerpt: redact(outcome.response.bodyExcerpt),
-    bodyTruncated,
-    ...(bodyCutAt !== undefined ? { bodyCutAt } : {}),
-    ...(bodyInvalidUtf8 ? { bodyInvalidUtf8 } : {}),
-  };
-  return { ...base, response, checks, passed: checks.every((check) => check.passed) };
+  return { ...base, response: recordedResponse(outcome.response, redact), checks, passed: checks.every((check) => check.passed) };
 }

@@ -1,13 +1,13 @@
-import { UsageError } from '../engine/errors.ts';
-import { isApiName } from '../apis/catalogue.ts';
-import type { ApiName } from '../engine/api-name.ts';
-import { loadConfig } from '../apis/config.ts';
-import { loadSpec } from '../apis/api-specs.ts';
-import { readResultsFile } from '../reports/results-file.ts';
-import type { RunHeader } from '../engine/results-document.ts';
-import { runHeader } from '../runner/run-header.ts';
-import { existingFileOption, parseCommandOptions, REPLAY_OPTIONS } from './arguments.ts';
-import { executeRun } from './run-command.ts';
+import { UsageError } from '../../engine/errors.ts';
+import { isApiName } from '../../apis/catalogue.ts';
+import type { ApiName } from '../../engine/api-name.ts';
+import { loadConfig } from '../../apis/config.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
+import { readResultsFile } from '../../reports/results-file.ts';
+import type { RunHeader } from '../../engine/results-document.ts';
+import { runHeader } from '../../runner/run-header.ts';
+import { existingFileOption, parseCommandOptions, REPLAY_OPTIONS } from '../arguments.ts';
+import { executeRun } from './run.ts';
 
 /**
  * `conformance replay RESULTS.json [--case ID]... [--failed]`: sends recorded cases again and

@@ -1,12 +1,12 @@
-import { loadConfig } from '../apis/config.ts';
-import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
-import { UsageError } from '../engine/errors.ts';
-import { loadSpec } from '../apis/api-specs.ts';
-import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from '../runner/http-exchange.ts';
-import { outstandingResources, ResourceLedger } from '../runner/resource-ledger.ts';
-import { DEFAULT_CLEANUP_BOUNDS, removeResource } from '../runner/resource-cleanup.ts';
-import { readCaFile } from '../runner/tls-options.ts';
-import { CLEANUP_OPTIONS, existingFileOption, integerOption, parseCommandOptions } from './arguments.ts';
+import { loadConfig } from '../../apis/config.ts';
+import { withAwsCredentialChain } from '../../engine/aws-credentials.ts';
+import { UsageError } from '../../engine/errors.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
+import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';
+import { outstandingResources, ResourceLedger } from '../../runner/resource-ledger.ts';
+import { DEFAULT_CLEANUP_BOUNDS, removeResource } from '../../runner/resource-cleanup.ts';
+import { readCaFile } from '../../runner/tls-options.ts';
+import { CLEANUP_OPTIONS, existingFileOption, integerOption, parseCommandOptions } from '../arguments.ts';
 
 /**
  * `conformance cleanup LEDGER [--config FILE]`: deletes what a run's ledger says it created and

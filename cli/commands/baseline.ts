@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { UsageError } from '../engine/errors.ts';
-import { loadSpec } from '../apis/api-specs.ts';
-import { baselineFromReport } from '../reports/baseline-from-report.ts';
-import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
-import { BASELINE_OPTIONS, parseCommandOptions } from './arguments.ts';
+import { UsageError } from '../../engine/errors.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
+import { baselineFromReport } from '../../reports/baseline-from-report.ts';
+import { apisOfResultFiles, mergeResultFiles } from '../../reports/merge-results.ts';
+import { BASELINE_OPTIONS, parseCommandOptions } from '../arguments.ts';
 
 function dateOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { loadSpec } from '../apis/api-specs.ts';
-import { UsageError } from '../engine/errors.ts';
-import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
-import { parseCommandOptions, REPORT_OPTIONS } from './arguments.ts';
-import { prepareReportOutputs, writeReportOutputs } from './report-outputs.ts';
-import { formatSummary } from '../reports/console-summary.ts';
-import { appendJobSummary } from './job-summary.ts';
-import { baselineOption } from './baseline-option.ts';
+import { loadSpec } from '../../apis/api-specs.ts';
+import { UsageError } from '../../engine/errors.ts';
+import { apisOfResultFiles, mergeResultFiles } from '../../reports/merge-results.ts';
+import { parseCommandOptions, REPORT_OPTIONS } from '../arguments.ts';
+import { prepareReportOutputs, writeReportOutputs } from '../report-outputs.ts';
+import { formatSummary } from '../../reports/console-summary.ts';
+import { appendJobSummary } from '../job-summary.ts';
+import { baselineOption } from '../baseline-option.ts';
 
 /**
  * `conformance report RESULTS.json... [--html] [--junit] [--baseline]`: the verdicts of saved
