@@ -1,6 +1,6 @@
 import { API_NAMES } from '../apis/catalogue.ts';
 
-/** The --help text: the interface of DESIGN.md, and what this version builds of it. */
+/** The --help text: the command line, its options and exit codes, as the README documents them. */
 export const USAGE = `conformance — does an endpoint do what its documentation says?
 
 Usage:

@@ -6,7 +6,7 @@ import type { KeystoneCredentials } from './openstack-credentials.ts';
 /** One API's fixtures: what exists on the target (the API folder's fixtures.schema.json gives its shape). */
 export type FixtureSet = Readonly<Record<string, unknown>>;
 
-/** The config file of DESIGN.md, with the defaults filled in. */
+/** The config file (README.md, "Config file and default fixtures"), with the defaults filled in. */
 export interface ConformanceConfig {
   target?: string;
   apis: Partial<Record<ApiName, { target?: string; headers?: Record<string, string> }>>;

@@ -1,4 +1,4 @@
-/** The rule model of DESIGN.md as types: what `x-requirements` and `x-errata` hold. */
+/** The rule model (docs/ARCHITECTURE.md, "The rule model"; docs/writing-a-spec.md) as types: what `x-requirements` and `x-errata` hold. */
 
 export type Level = 'explicit' | 'inferred';
 

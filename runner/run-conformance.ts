@@ -152,7 +152,7 @@ async function checkReachable(dispatcher: Dispatcher, target: string, limits: Ex
   if (unreachable) throw unreachable;
 }
 
-/** Runs the conformance run of DESIGN.md: plan, send, check, tally; the listeners report. */
+/** Runs a conformance run (docs/ARCHITECTURE.md, "The data flow of a run"): plan, send, check, tally; the listeners report. */
 export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const { options, keystone } = await withKeystone(asked);
