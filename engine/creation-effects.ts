@@ -1,6 +1,7 @@
 import type { ApiName } from './api-catalogue.ts';
 import type { RequestDocument } from './request-document.ts';
-import { normalizeKeyPart, type WorldData } from './world-from-data.ts';
+import type { WorldData } from './world-from-data.ts';
+import { sameKey } from './rule-keys.ts';
 import { valueAt, matchNodes } from './rule-paths.ts';
 
 type Item = { key: unknown[]; [field: string]: unknown };
@@ -31,10 +32,6 @@ const EFFECTS: Partial<Record<ApiName, (request: RequestDocument) => Effects>> =
     return effects;
   },
 };
-
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(b[index]));
-}
 
 /** The items of the world a create puts in another state than they are in (empty: it changes none). */
 function pendingChanges(api: ApiName, world: WorldData, request: RequestDocument): { item: Item; field: string; value: unknown }[] {
