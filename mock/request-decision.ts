@@ -1,5 +1,5 @@
 import type { ConformanceConfig } from '../engine/config.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { Requirement, Rule } from '../engine/requirement-model.ts';
 import { expectedStatuses, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
@@ -52,9 +52,8 @@ async function authenticationRefusal(context: DecisionContext, request: RequestD
 }
 
 function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], root: unknown, prefix: string, request: RequestDocument): Decision | undefined {
-  const byId = new Map(context.spec.requirements.map((r) => [r.id, r]));
   for (const violation of violations) {
-    const requirement = violation.requirementId ? byId.get(violation.requirementId) : undefined;
+    const requirement = violation.requirementId ? requirementById(context.spec, violation.requirementId) : undefined;
     if (requirement && context.ignored.has(requirement.id)) continue;
     if (acceptedDespite(context.spec, requirement, violation, root, request, context.lenient)) continue;
     const pointer = `${prefix}${violation.instancePath}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec, requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
 import { requestFailures } from '../engine/request-failures.ts';
 import { planApi, streamPlan } from '../generators/case-planner.ts';
@@ -40,7 +40,7 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
       const failures = testCase.polarity === 'positive' ? (testCase.origin === 'example' ? asExample(testCase.request) : oracle(testCase.request)) : judge(testCase.request).broken;
       const labelled = testCase.polarity === 'positive' ? [] : [testCase.requirementId, ...(testCase.jointWith ?? [])].sort();
       expect(failures, `${testCase.id}: ${testCase.description}`).toEqual(labelled);
-      for (const other of testCase.jointWith ?? []) expect(spec().requirements.find((r) => r.id === other)?.rule, `${other} is a rule`).toBeDefined();
+      for (const other of testCase.jointWith ?? []) expect(requirementById(spec(), other)?.rule, `${other} is a rule`).toBeDefined();
     }
     const negatives = plan.cases.filter((c) => c.polarity === 'negative');
     expect(negatives.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES, type ApiName } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec, requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
 import { isResponseRequirement, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
 import { baseRequest } from '../generators/base-requests.ts';
@@ -15,7 +15,8 @@ const specs = new Map<ApiName, LoadedSpec>(await Promise.all(API_NAMES.map(async
 const faults = faultCatalogue();
 
 function requirementOf(fault: Fault, id = fault.breaks) {
-  return specs.get(fault.api)?.requirements.find((requirement) => requirement.id === id);
+  const spec = specs.get(fault.api);
+  return spec && requirementById(spec, id);
 }
 
 /** Which effects make each kind of deviation. */

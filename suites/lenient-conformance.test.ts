@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../engine/api-catalogue.ts';
 import { DEFAULT_CONFIG } from '../engine/config.ts';
-import { loadSpec, type LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpec, requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { baseRequest } from '../generators/base-requests.ts';
@@ -114,7 +114,7 @@ describe('the planner sends no value the documents leave ambiguous as a negative
   it('a requirement left with no negative case shows as not run, with the reason', () => {
     // A spec whose delay tolerates every value: every negative of delay-is-integer is ambiguous then.
     const lbaas = structuredClone(spec('lbaas-healthmonitors'));
-    const delay = lbaas.requirements.find((r) => r.id === 'lbaas-healthmonitors/delay-is-integer');
+    const delay = requirementById(lbaas, 'lbaas-healthmonitors/delay-is-integer');
     if (!delay) throw new Error('no delay-is-integer');
     delay.tolerated = [{ erratum: 'lbaas-healthmonitors/erratum-delay-sent-as-string', schema: {} }];
     const plan = planApi(lbaas, DEFAULT_CONFIG, { seed: SEED, runs: 0 });
