@@ -2,7 +2,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { Requirement } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { parseClaim, type ParsedClaim } from '../engine/schema-claims.ts';
-import { schemaLocations, isRequestLocation } from '../engine/schema-locations.ts';
+import { schemaLocations, isRequestLocation, requestPartPointer } from '../engine/schema-locations.ts';
 import { formatPointer, isContainer, parsePointer, resolvePointer } from '../engine/json-pointer.ts';
 import { valueAt } from '../engine/rule-paths.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
@@ -10,7 +10,7 @@ import { repairReferences } from './reference-repair.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { valueFor } from './schema-arbitrary.ts';
 import { boundaryValidValuesFor, invalidValuesFor } from './invalid-values.ts';
-import { boundToMembers, requestPointerOf, requestPrefixOf, schemaAncestors } from './schema-instance-paths.ts';
+import { boundToMembers, requestPointerOf, schemaAncestors } from './schema-instance-paths.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { exampleValuesFor } from './schema/example-values.ts';
@@ -183,7 +183,7 @@ function propertyNameCandidates(context: MutationContext, requirement: Requireme
 export function schemaCandidates(context: MutationContext, requirement: Requirement): Candidate[] {
   return (requirement.schema ?? [])
     .map((claim) => parseClaim(requirement.id, claim))
-    .filter((claim) => isRequestLocation(claim.location) && requestPrefixOf(context.spec, claim.location) !== undefined)
+    .filter((claim) => isRequestLocation(claim.location) && requestPartPointer(context.spec, claim.location) !== undefined)
     .flatMap((claim) => (claim.keywords ?? []).flatMap((keyword) => keywordCandidates(context, requirement, claim, keyword)));
 }
 
