@@ -1,8 +1,7 @@
 import type { ApiName } from './api-catalogue.ts';
 import { ConfigError, type ConformanceConfig } from './config.ts';
 import configSchema from './config.schema.json' with { type: 'json' };
-
-type FixtureSchemas = Record<string, { required?: string[] }>;
+import { schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from './json-schema-node.ts';
 
 /** The keys a live target needs for one API that the config file and the environment did not give (the mock's defaults never count). */
 export function missingForLiveTarget(config: ConformanceConfig, api: ApiName, signedWithSigV4: boolean): string[] {
@@ -16,7 +15,8 @@ export function missingForLiveTarget(config: ConformanceConfig, api: ApiName, si
 }
 
 function fixtureSnippet(api: ApiName): string {
-  const required = ((configSchema.properties.fixtures.properties as FixtureSchemas)[api]?.required ?? []).map((key) => `"${key}": "…"`);
+  const fixtures = schemaMapKeyword(configSchema.properties.fixtures as JsonSchemaNode, 'properties')[api];
+  const required = (typeof fixtures === 'object' ? stringListKeyword(fixtures, 'required') : []).map((key) => `"${key}": "…"`);
   return `"${api}": { ${required.join(', ')} }`;
 }
 

@@ -1,22 +1,23 @@
 import type { LoadedSpec } from './spec-loader.ts';
 import type { RequestDocument } from './request-document.ts';
 import { formatPointer } from './json-pointer.ts';
+import type { JsonSchemaNode } from './json-schema-node.ts';
 
 /** A schema the suite validates: the request body, one parameter, or one response's JSON body. */
 export interface SchemaLocation {
   /** `request-body`, `parameter:<name>` or `response:<status>`: the part before `#` in a claim. */
   name: string;
-  schema: Record<string, unknown>;
+  schema: JsonSchemaNode;
 }
 
-type ParameterObject = { name: string; in: string; schema?: Record<string, unknown> };
-type MediaTypes = Record<string, { schema?: Record<string, unknown> } | undefined>;
+type ParameterObject = { name: string; in: string; schema?: JsonSchemaNode };
+type MediaTypes = Record<string, { schema?: JsonSchemaNode } | undefined>;
 
-function jsonMediaSchema(content: MediaTypes | undefined): Record<string, unknown> | undefined {
+function jsonMediaSchema(content: MediaTypes | undefined): JsonSchemaNode | undefined {
   return content?.['application/json']?.schema;
 }
 
-export function requestBodySchema(spec: LoadedSpec): Record<string, unknown> | undefined {
+export function requestBodySchema(spec: LoadedSpec): JsonSchemaNode | undefined {
   const body = spec.operation.requestBody as { content?: MediaTypes } | undefined;
   return jsonMediaSchema(body?.content);
 }
@@ -25,7 +26,7 @@ export function parameters(spec: LoadedSpec): ParameterObject[] {
   return (spec.operation.parameters ?? []) as ParameterObject[];
 }
 
-export function responseSchema(spec: LoadedSpec, status: string): Record<string, unknown> | undefined {
+export function responseSchema(spec: LoadedSpec, status: string): JsonSchemaNode | undefined {
   const response = (spec.operation.responses ?? {})[status] as { content?: MediaTypes } | undefined;
   return jsonMediaSchema(response?.content);
 }

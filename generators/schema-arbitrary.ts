@@ -18,14 +18,13 @@ import {
   type JsonSchema,
   type JsonSchemaNode,
   type JsonType,
-} from './schema/json-schema-node.ts';
+} from '../engine/json-schema-node.ts';
 import { integerSchemaValue, numberSchemaValue } from './schema/number-schema-value.ts';
 import { objectSchemaValue } from './schema/object-schema-value.ts';
 import { flattenAllOf } from './schema/schema-merge.ts';
 import { isValidAgainst } from './schema/schema-validator.ts';
 import { stringSchemaValue } from './schema/string-schema-value.ts';
 
-export type { JsonSchema, JsonSchemaNode } from './schema/json-schema-node.ts';
 export type { ValueOptions } from './schema/generation-context.ts';
 
 /** Keywords the builders satisfy by construction; any other constraint makes values pass through ajv first. */
