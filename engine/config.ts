@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiName } from './api-catalogue.ts';
 import { createAjv } from './ajv-instance.ts';
-import { ConformanceError } from './errors.ts';
+import { ConfigError } from './errors.ts';
 import type { SigV4Credentials } from './sigv4-credentials.ts';
 import type { KeystoneCredentials } from './openstack-credentials.ts';
 import configSchema from './config.schema.json' with { type: 'json' };
@@ -50,12 +50,6 @@ export interface ConformanceConfig {
    * a live target only these may be sent (engine/live-config.ts). Absent: everything was given.
    */
   given?: { token: boolean; sigv4: boolean; fixtures: ApiName[] };
-}
-
-export class ConfigError extends ConformanceError {
-  constructor(message: string, hint = 'README.md describes the config file.') {
-    super('CONF_CONFIG_INVALID', message, hint);
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ApiName } from './api-catalogue.ts';
-import { ConfigError, type ConformanceConfig } from './config.ts';
+import type { ConformanceConfig } from './config.ts';
+import { ConfigError } from './errors.ts';
 import configSchema from './config.schema.json' with { type: 'json' };
 import { schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from './json-schema-node.ts';
 

@@ -10,7 +10,7 @@ import type { WorldData } from '../engine/world-from-data.ts';
 import { documentExamples } from './document-examples.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../engine/fixture-worlds.ts';
-import { ConfigError } from '../engine/config.ts';
+import { ConfigError } from '../engine/errors.ts';
 import { documentedSuccess } from '../engine/documented-success.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import { formatPointer } from '../engine/json-pointer.ts';

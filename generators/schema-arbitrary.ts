@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { jsonScalar } from './arbitraries/json-scalar.ts';
+import { UnsatisfiableSchemaError } from '../engine/errors.ts';
 import { arraySchemaValue } from './schema/array-schema-value.ts';
 import { branchSchemaValue } from './schema/branch-schema-value.ts';
 import { enumSchemaValue } from './schema/enum-schema-value.ts';
@@ -103,14 +104,6 @@ function generationContext(options: ValueOptions): GenerationContext {
     valuesOf: (schema) => arbitraryFor(schema, context),
   };
   return context;
-}
-
-export class UnsatisfiableSchemaError extends Error {
-  readonly code = 'CONF_SCHEMA_UNSATISFIABLE';
-  constructor(readonly schema: JsonSchema) {
-    super(`no value satisfies the schema ${JSON.stringify(schema).slice(0, 200)}`);
-    this.name = 'UnsatisfiableSchemaError';
-  }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { PROJECT_ROOT, type ApiName } from '../engine/api-catalogue.ts';
 import { createAjv } from '../engine/ajv-instance.ts';
 import type { Condition } from '../engine/requirement-model.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { UsageError } from '../engine/errors.ts';
 import faultsSchema from './faults.schema.json' with { type: 'json' };
 
 /** The kinds of deviation the catalogue covers (mock/faults.schema.json lists the same). */
@@ -108,7 +108,7 @@ export function validateFaultCatalogue(data: unknown, file = 'mock/faults.yaml')
     });
   }
   if (problems.length) {
-    throw new ConformanceError('CONF_USAGE', `${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, api, kind, breaks, sentence, effect}: see mock/faults.schema.json.');
+    throw new UsageError(`${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, api, kind, breaks, sentence, effect}: see mock/faults.schema.json.');
   }
   return data as Fault[];
 }
@@ -125,7 +125,7 @@ export function faultsById(ids: readonly string[]): Fault[] {
   return ids.map((id) => {
     const fault = all.find((candidate) => candidate.id === id);
     if (!fault) {
-      throw new ConformanceError('CONF_USAGE', `unknown fault ${JSON.stringify(id)}`, `The faults are: ${all.map((f) => f.id).join(', ')}`);
+      throw new UsageError(`unknown fault ${JSON.stringify(id)}`, `The faults are: ${all.map((f) => f.id).join(', ')}`);
     }
     return fault;
   });

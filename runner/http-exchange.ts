@@ -1,6 +1,7 @@
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ObservedResponse } from '../engine/run-model.ts';
 import type { HttpRequestPlan } from '../engine/request-to-http.ts';
+import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
@@ -56,7 +57,7 @@ type ResponseBody = AsyncIterable<Buffer> & { destroy(error?: Error): unknown };
 async function boundedBody(body: ResponseBody, max: number, timeoutMs: number, progress: { bodyBytes: number }): Promise<{ bytes: Buffer; cut: boolean }> {
   const chunks: Buffer[] = [];
   const timer = setTimeout(() => {
-    body.destroy(Object.assign(new Error(`the whole body took longer than ${timeoutMs} ms`), { code: 'CONF_BODY_TIMEOUT' }));
+    body.destroy(new BodyTimeoutError(timeoutMs));
   }, timeoutMs);
   try {
     for await (const chunk of body) {
@@ -124,7 +125,7 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
   if (signal?.aborted) forward();
   signal?.addEventListener('abort', forward, { once: true });
   const headersTimer = setTimeout(() => {
-    local.abort(Object.assign(new Error(`no answer within ${limits.timeoutMs} ms`), { code: 'CONF_HEADERS_TIMEOUT' }));
+    local.abort(new HeadersTimeoutError(limits.timeoutMs));
   }, limits.timeoutMs);
   try {
     const response = await undiciRequest(sent.url, {

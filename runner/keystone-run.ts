@@ -1,7 +1,8 @@
 import { keystoneSecrets } from '../engine/openstack-credentials.ts';
 import { secretValues } from '../engine/config.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from './http-exchange.ts';
-import { KeystoneError, KeystoneSession, SERVICE_TYPES } from './keystone-session.ts';
+import { KeystoneError } from '../engine/errors.ts';
+import { KeystoneSession, SERVICE_TYPES } from './keystone-session.ts';
 import { createRedactor, type Redactor } from './redaction.ts';
 import type { RunOptions } from './run-conformance.ts';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { UnsatisfiableSchemaError, valueFor } from '../schema-arbitrary.ts';
+import { UnsatisfiableSchemaError } from '../../engine/errors.ts';
+import { valueFor } from '../schema-arbitrary.ts';
 import { canonicalJson, uniqueJson } from './canonical-json.ts';
 import { isAscii } from './code-points.ts';
 import { isSchemaNode, type JsonSchema } from '../../engine/json-schema-node.ts';
