@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceDocumentPath, type ApiName } from '../engine/api-name.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { ApiFolderError, UsageError } from '../engine/errors.ts';
 import type { RegisteredApi } from './api-definition.ts';
 import { REGISTERED_APIS } from './registry.ts';
 
@@ -19,7 +19,7 @@ function checkedFolders(apis: readonly RegisteredApi[]): readonly RegisteredApi[
     ...(path.basename(fileURLToPath(api.folder)) === api.name ? [] : [`${api.name}: its folder is ${fileURLToPath(api.folder)}, not apis/${api.name}/`]),
     ...missingApiFiles(api).map((file) => `${api.name}: apis/${api.name}/${file} is missing`),
   ]);
-  if (problems.length) throw new ConformanceError('CONF_USAGE', `the API registry (apis/registry.ts) names incomplete APIs:\n  ${problems.join('\n  ')}`, 'docs/adding-an-api.md lists what an API folder holds.');
+  if (problems.length) throw new ApiFolderError(problems);
   return apis;
 }
 
@@ -38,7 +38,7 @@ export function isApiName(name: string): name is ApiName {
 /** The registered API of this name; an unknown name is a programming error here (the CLI checks names it reads). */
 export function apiDefinition(api: ApiName): RegisteredApi {
   const definition = registeredByName().get(api);
-  if (!definition) throw new ConformanceError('CONF_USAGE', `unknown API ${api}`, `The APIs are ${API_NAMES.join(', ')} (apis/registry.ts).`);
+  if (!definition) throw new UsageError(`unknown API ${api}`, `The APIs are ${API_NAMES.join(', ')} (apis/registry.ts).`);
   return definition;
 }
 

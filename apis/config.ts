@@ -4,7 +4,8 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../engine/ajv-instance.ts';
 import type { SigV4Credentials } from '../engine/sigv4-credentials.ts';
 import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
-import { ConfigError, SECRET_ENVIRONMENT, type ConformanceConfig, type FixtureSet } from '../engine/config-model.ts';
+import { SECRET_ENVIRONMENT, type ConformanceConfig, type FixtureSet } from '../engine/config-model.ts';
+import { ConfigError } from '../engine/errors.ts';
 import { configSchema } from './config-schema.ts';
 import { REGISTERED_APIS } from './registry.ts';
 

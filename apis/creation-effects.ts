@@ -1,6 +1,7 @@
 import type { ApiName } from '../engine/api-name.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import { normalizeKeyPart, type WorldData } from '../engine/world-from-data.ts';
+import type { WorldData } from '../engine/world-from-data.ts';
+import { sameKey } from '../engine/rule-keys.ts';
 import type { CreationEffects } from './api-definition.ts';
 import { apiDefinition } from './catalogue.ts';
 
@@ -11,10 +12,6 @@ const NONE: CreationEffects = { adds: [], changes: [] };
 /** What a successful create of this API changes (its folder's creation-effects.ts; none for most). */
 function effectsOf(api: ApiName, request: RequestDocument): CreationEffects {
   return apiDefinition(api).creationEffects?.(request) ?? NONE;
-}
-
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(b[index]));
 }
 
 /** The items of the world a create puts in another state than they are in (empty: it changes none). */

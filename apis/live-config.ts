@@ -1,5 +1,6 @@
 import type { ApiName } from '../engine/api-name.ts';
-import { ConfigError, type ConformanceConfig } from '../engine/config-model.ts';
+import type { ConformanceConfig } from '../engine/config-model.ts';
+import { ConfigError } from '../engine/errors.ts';
 import { fixtureSchemas } from './config-schema.ts';
 
 /** The keys a live target needs for one API that the config file and the environment did not give (the mock's defaults never count). */

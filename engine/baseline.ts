@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from './ajv-instance.ts';
-import { ConformanceError } from './errors.ts';
+import { BaselineError } from './errors.ts';
 import baselineSchema from './baseline.schema.json' with { type: 'json' };
 
 /**
@@ -40,12 +40,6 @@ export interface BaselineMark {
 }
 
 const validate: ValidateFunction = createAjv().compile(baselineSchema);
-
-export class BaselineError extends ConformanceError {
-  constructor(file: string, message: string, hint = 'A baseline is {"baselineVersion": 1, "entries": [{"requirement": "<id>", "reason": "…", "link": "https://…", "expires": "YYYY-MM-DD"}]}; `conformance baseline RESULTS.json` writes one.') {
-    super('CONF_CONFIG_INVALID', `--baseline ${file}: ${message}`, hint);
-  }
-}
 
 function parsed(file: string): unknown {
   let text: string;

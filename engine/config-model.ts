@@ -1,4 +1,3 @@
-import { ConformanceError } from './errors.ts';
 import type { ApiName } from './api-name.ts';
 import type { SigV4Credentials } from './sigv4-credentials.ts';
 import type { KeystoneCredentials } from './openstack-credentials.ts';
@@ -18,12 +17,6 @@ export interface ConformanceConfig {
    * a live target only these may be sent (apis/live-config.ts). Absent: everything was given.
    */
   given?: { token: boolean; sigv4: boolean; fixtures: ApiName[] };
-}
-
-export class ConfigError extends ConformanceError {
-  constructor(message: string, hint = 'README.md describes the config file.') {
-    super('CONF_CONFIG_INVALID', message, hint);
-  }
 }
 
 /** Secrets may come from the environment instead of the file; the environment wins. */

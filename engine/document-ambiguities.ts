@@ -1,9 +1,10 @@
 import { createAjv } from './ajv-instance.ts';
-import { isContainer, parsePointer, resolvePointer, formatPointer } from './json-pointer.ts';
+import { parsePointer, resolvePointer, formatPointer } from './json-pointer.ts';
 import type { Requirement, Tolerance } from './requirement-model.ts';
 import type { SchemaViolation } from './schema-violations.ts';
 import { schemaLocations } from './schema-locations.ts';
 import type { LoadedSpec } from './spec-loader.ts';
+import { isSchemaNode, type JsonSchemaNode } from './json-schema-node.ts';
 
 /**
  * Inputs outside a spec's schema that the documents themselves leave ambiguous, so a conforming
@@ -16,7 +17,7 @@ export type Ambiguity =
   | { kind: 'tolerated'; erratum: string }
   | { kind: 'uuid-form' };
 
-type ValueTolerance = Extract<Tolerance, { schema: Record<string, unknown> }>;
+type ValueTolerance = Extract<Tolerance, { schema: JsonSchemaNode }>;
 
 const ajv = createAjv();
 const toleranceChecks = new WeakMap<object, (value: unknown) => boolean>();
@@ -47,11 +48,11 @@ export function isUuidInAnyForm(value: unknown): boolean {
 }
 
 /** The schema node a violation's keyword sits on (its schema path minus the keyword). */
-function violatedNode(spec: LoadedSpec, violation: SchemaViolation): Record<string, unknown> | undefined {
+function violatedNode(spec: LoadedSpec, violation: SchemaViolation): JsonSchemaNode | undefined {
   const schema = schemaLocations(spec).find((location) => location.name === violation.location)?.schema;
   const tokens = parsePointer(violation.schemaPath || '/');
   const node = schema && resolvePointer(schema, formatPointer(tokens.slice(0, -1)));
-  return isContainer(node) && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
+  return isSchemaNode(node) ? node : undefined;
 }
 
 function keywordOf(violation: SchemaViolation): string | undefined {

@@ -11,6 +11,7 @@ import { evaluateRequestRules, evaluateRequirement, type RuleVerdict } from './r
 import { conditionHolds } from './rule-conditions.ts';
 import { worldOf } from './world-of-spec.ts';
 import type { World } from './world.ts';
+import type { JsonSchemaNode } from './json-schema-node.ts';
 
 /**
  * The documents can be read more than one reasonable way, and a verdict must hold under each
@@ -25,12 +26,10 @@ import type { World } from './world.ts';
  * the breach is *ambiguous*: such a request is neither a fair valid case nor a fair invalid one.
  */
 
-type SchemaNode = Record<string, unknown>;
-
 const TRUE_WORDS = new Set(['t', 'true', 'on', 'y', 'yes', '1']);
 const FALSE_WORDS = new Set(['f', 'false', 'off', 'n', 'no', '0']);
 
-function typesOf(node: SchemaNode | undefined): string[] {
+function typesOf(node: JsonSchemaNode | undefined): string[] {
   const type = node?.type;
   if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
   return typeof type === 'string' ? [type] : [];
@@ -50,23 +49,23 @@ function coercedScalar(types: string[], value: string): unknown {
   return value;
 }
 
-function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
-  const declared = (node?.properties as Record<string, SchemaNode> | undefined)?.[key];
+function childSchema(node: JsonSchemaNode | undefined, key: string): JsonSchemaNode | undefined {
+  const declared = (node?.properties as Record<string, JsonSchemaNode> | undefined)?.[key];
   if (declared) return declared;
-  return isPlainObject(node?.additionalProperties) ? (node?.additionalProperties as SchemaNode) : undefined;
+  return isPlainObject(node?.additionalProperties) ? (node?.additionalProperties as JsonSchemaNode) : undefined;
 }
 
 /** An optional list given empty where the schema allows an empty list: a server may read it as not given. */
-function isEmptyOptionalList(node: SchemaNode | undefined, key: string, value: unknown): boolean {
+function isEmptyOptionalList(node: JsonSchemaNode | undefined, key: string, value: unknown): boolean {
   const required = (node?.required as string[] | undefined) ?? [];
   const child = childSchema(node, key);
   const minItems = Number(child?.minItems ?? 0);
   return Array.isArray(value) && value.length === 0 && typesOf(child).includes('array') && !required.includes(key) && minItems === 0;
 }
 
-function readValueLeniently(node: SchemaNode | undefined, value: unknown): unknown {
+function readValueLeniently(node: JsonSchemaNode | undefined, value: unknown): unknown {
   if (typeof value === 'string') return coercedScalar(typesOf(node), value);
-  if (Array.isArray(value)) return value.map((item) => readValueLeniently(node?.items as SchemaNode | undefined, item));
+  if (Array.isArray(value)) return value.map((item) => readValueLeniently(node?.items as JsonSchemaNode | undefined, item));
   if (!isPlainObject(value)) return value;
   const read: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -85,7 +84,7 @@ export function withoutNullMembers(value: unknown): unknown {
 
 /** The request as the lenient reading sees it (only the body differs: paths and headers are text either way). */
 export function lenientReading(spec: LoadedSpec, request: RequestDocument): RequestDocument {
-  const schema = requestBodySchema(spec) as SchemaNode | undefined;
+  const schema = requestBodySchema(spec);
   return { ...request, body: readValueLeniently(schema, request.body) };
 }
 

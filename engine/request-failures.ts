@@ -3,7 +3,7 @@ import type { RequestDocument } from './request-document.ts';
 import type { WorldData } from './world-from-data.ts';
 import { createSchemaValidator, type SchemaViolation } from './schema-violations.ts';
 import { evaluateRequestRules } from './rule-evaluator.ts';
-import { parameters } from './schema-locations.ts';
+import { requestParts, type RequestPart } from './schema-locations.ts';
 import { worldOf } from './world-of-spec.ts';
 
 export interface Failure {
@@ -18,16 +18,14 @@ export interface RequestViolation {
   where: string;
 }
 
-/** The walk over a request's body and its path and header parameters, each validated against its schema. */
+function whereOf(part: RequestPart): string {
+  return part.in === 'body' ? 'body' : `${part.in} ${part.name ?? ''}:`;
+}
+
+/** A request's body and its path and header parameters (engine/schema-locations.ts walks them), each validated against its schema. */
 export function requestSchemaViolations(spec: LoadedSpec, request: RequestDocument): RequestViolation[] {
   const validate = createSchemaValidator(spec);
-  const found = validate('request-body', request.body).map((violation) => ({ violation, root: request.body, where: 'body' }));
-  for (const parameter of parameters(spec)) {
-    const value = parameter.in === 'header' ? request.header?.[parameter.name.toLowerCase()] : parameter.in === 'path' ? request.path?.[parameter.name] : undefined;
-    if (value === undefined || !parameter.schema) continue;
-    for (const violation of validate(`parameter:${parameter.name}`, value)) found.push({ violation, root: value, where: `${parameter.in} ${parameter.name}:` });
-  }
-  return found;
+  return requestParts(spec, request).flatMap((part) => validate(part.location, part.value).map((violation) => ({ violation, root: part.value, where: whereOf(part) })));
 }
 
 /** Everything a request fails: body schema, each parameter's schema, each request rule in this world. */

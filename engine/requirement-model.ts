@@ -1,4 +1,5 @@
 /** The rule model (docs/ARCHITECTURE.md, "The rule model"; docs/writing-a-spec.md) as types: what `x-requirements` and `x-errata` hold. */
+import type { JsonSchemaNode } from './json-schema-node.ts';
 
 export type Level = 'explicit' | 'inferred';
 
@@ -82,7 +83,7 @@ export const STATEFUL_RULE_KINDS: readonly RuleKind[] = [
  * document's own example sends it (an erratum records the contradiction): a value this schema
  * matches, the field left out, or a request that keeps this weaker rule (timeout equal to delay).
  */
-export type Tolerance = { erratum: string } & ({ schema: Record<string, unknown> } | { absent: true } | { rule: Rule });
+export type Tolerance = { erratum: string } & ({ schema: JsonSchemaNode } | { absent: true } | { rule: Rule });
 
 export interface Requirement {
   id: string;

@@ -3,6 +3,7 @@ import { RESPONSE_RULE_KINDS } from './requirement-model.ts';
 import type { RequestDocument } from './request-document.ts';
 import { conditionHolds } from './rule-conditions.ts';
 import { asNumber, isPresent, matchNodes, valueAt } from './rule-paths.ts';
+import { ruleKeyValues } from './rule-keys.ts';
 import { hasDefault, readDeclarations } from './template-declarations.ts';
 import { holdsObject } from './text-objects.ts';
 import { expectedState } from './expected-state.ts';
@@ -53,13 +54,8 @@ function compare(rule: Extract<Rule, { kind: 'lessThan' | 'lessOrEqual' }>, requ
   return ok ? held(text) : broken(text);
 }
 
-function keyValues(keys: string[], request: RequestDocument, scope: string[]): unknown[] | undefined {
-  const values = keys.map((key) => valueAt(request, key, scope));
-  return values.some((value) => value === undefined) ? undefined : values;
-}
-
 function lookupItem(rule: { collection: string; key: string[] }, request: RequestDocument, scope: string[], world: World) {
-  const key = keyValues(rule.key, request, scope);
+  const key = ruleKeyValues(rule, request, scope);
   if (!key) return { key, lookup: undefined };
   return { key, lookup: world.lookup(rule.collection, key) };
 }

@@ -1,6 +1,6 @@
 import type { Requirement } from './requirement-model.ts';
 import type { RequestDocument } from './request-document.ts';
-import { matchNodes, valueAt } from './rule-paths.ts';
+import { ruleKeyValues, ruleScopes } from './rule-keys.ts';
 import { expectedState } from './expected-state.ts';
 
 /** An item a request names that must exist on the target (and be in a state), by a stateful rule. */
@@ -18,10 +18,9 @@ export function referencedItems(requirements: Requirement[], request: RequestDoc
   const items: ReferencedItem[] = [];
   for (const { rule } of requirements) {
     if (rule?.kind !== 'mustExist' && rule?.kind !== 'mustBeInState') continue;
-    const scopes = rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]];
-    for (const scope of scopes) {
-      const key = rule.key.map((path) => valueAt(request, path, scope));
-      if (key.some((part) => part === undefined)) continue;
+    for (const scope of ruleScopes(rule, request)) {
+      const key = ruleKeyValues(rule, request, scope);
+      if (!key) continue;
       const expected = rule.kind === 'mustBeInState' ? expectedState(rule, request, scope) : undefined;
       items.push({ collection: rule.collection, key, ...(expected?.known && rule.kind === 'mustBeInState' ? { state: { field: rule.field, equals: expected.value } } : {}) });
     }

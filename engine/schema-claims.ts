@@ -2,6 +2,7 @@ import type { LoadedSpec } from './spec-loader.ts';
 import type { Requirement, SchemaClaim } from './requirement-model.ts';
 import { isRequestLocation, schemaLocations, type SchemaLocation } from './schema-locations.ts';
 import { formatPointer, isContainer, parsePointer, resolvePointer } from './json-pointer.ts';
+import { isSchemaNode, type JsonSchemaNode } from './json-schema-node.ts';
 
 /**
  * Keywords that constrain a value. Each one in a request schema is a requirement of the
@@ -50,7 +51,7 @@ export function claimsOf(spec: LoadedSpec): ParsedClaim[] {
   );
 }
 
-function sitesAt(location: string, node: Record<string, unknown>, tokens: string[]): ConstraintSite[] {
+function sitesAt(location: string, node: JsonSchemaNode, tokens: string[]): ConstraintSite[] {
   const pointer = formatPointer(tokens);
   const sites: ConstraintSite[] = [];
   for (const keyword of CONSTRAINT_KEYWORDS) {
@@ -66,8 +67,8 @@ function sitesAt(location: string, node: Record<string, unknown>, tokens: string
 }
 
 function walk(location: string, node: unknown, tokens: string[]): ConstraintSite[] {
-  if (!isContainer(node) || Array.isArray(node)) return [];
-  const schema = node as Record<string, unknown>;
+  if (!isSchemaNode(node)) return [];
+  const schema = node;
   const sites = sitesAt(location, schema, tokens);
   for (const keyword of CONTAINER_KEYWORDS) {
     const child = schema[keyword];

@@ -122,3 +122,12 @@ export function requirementById(spec: LoadedSpec, id: string): Requirement | und
   }
   return index.get(id);
 }
+
+/** The spec among several that holds a requirement, with the requirement (ids name their API, so one at most). */
+export function requirementAmong(specs: readonly LoadedSpec[], id: string): { spec: LoadedSpec; requirement: Requirement } | undefined {
+  for (const spec of specs) {
+    const requirement = requirementById(spec, id);
+    if (requirement) return { spec, requirement };
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type { ApiName } from './api-name.ts';
-import { requirementById, type LoadedSpec } from './spec-loader.ts';
+import { requirementAmong, type LoadedSpec } from './spec-loader.ts';
 import { isResponseRequirement, type Level, type Requirement } from './requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from './run-model.ts';
 import { baselineMark, type Baseline, type BaselineStatus } from './baseline.ts';
@@ -32,19 +32,11 @@ export function levelOfClaim(requirement: Requirement | undefined, claimLevel: L
 /** How a requirement a case found broken is said: broken when it counts against the exit code, warned when it fails only with --strict. */
 export type Breach = 'broken' | 'warned';
 
-function requirementAmong(specs: readonly LoadedSpec[], id: string): Requirement | undefined {
-  for (const spec of specs) {
-    const found = requirementById(spec, id);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** Each requirement a case found broken (a failed check naming it, or no answer to a case labelled with it), broken or warned. */
 export function breachesOf(result: CaseResult, specs: readonly LoadedSpec[], strict: boolean): Map<string, Breach> {
   const breaches = new Map<string, Breach>();
   const add = (requirementId: string, claimLevel: CaseResult['level']) => {
-    const level = levelOfClaim(requirementAmong(specs, requirementId), claimLevel);
+    const level = levelOfClaim(requirementAmong(specs, requirementId)?.requirement, claimLevel);
     if (breaches.get(requirementId) !== 'broken') breaches.set(requirementId, countsAgainstExit({ verdict: 'broken', level }, strict) ? 'broken' : 'warned');
   };
   if (result.error) add(result.requirementId, result.level);
@@ -60,11 +52,7 @@ export class VerdictTally {
   private readonly tallies = new Map<string, Tally>();
   private readonly notRunReasons = new Map<string, string>();
 
-  private readonly requirements: Map<string, Requirement>;
-
-  constructor(private readonly specs: LoadedSpec[]) {
-    this.requirements = new Map(specs.flatMap((spec) => spec.requirements.map((requirement) => [requirement.id, requirement] as const)));
-  }
+  constructor(private readonly specs: LoadedSpec[]) {}
 
   private tally(id: string): Tally {
     let tally = this.tallies.get(id);
@@ -103,7 +91,7 @@ export class VerdictTally {
   }
 
   private levelOf(requirementId: string, claimLevel: Level | undefined): Level {
-    return levelOfClaim(this.requirements.get(requirementId), claimLevel);
+    return levelOfClaim(requirementAmong(this.specs, requirementId)?.requirement, claimLevel);
   }
 
   verdicts(): RequirementVerdict[] {

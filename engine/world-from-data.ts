@@ -1,9 +1,10 @@
 import type { RequestDocument } from './request-document.ts';
 import type { Lookup, World } from './world.ts';
+import { keyIdentity } from './rule-keys.ts';
 
 /** A world written as data (the rule case tables; later, the config's fixtures). */
 export interface WorldData {
-  collections?: Record<string, { key: unknown[]; [field: string]: unknown }[]>;
+  collections?: Record<string, WorldItem[]>;
   quotas?: Record<string, number>;
   /** `admin` absent: the config does not say whether the caller is an administrator. */
   caller?: { tenant: string; admin?: boolean };
@@ -11,39 +12,28 @@ export interface WorldData {
   credentials?: Record<string, string[]>;
 }
 
-/** UUIDs match dashed or undashed, in any case (csapi:uuid allows both forms); 2 matches "2". */
-export function normalizeKeyPart(value: unknown): unknown {
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return value;
-  const undashed = value.replace(/-/g, '').toLowerCase();
-  return /^[0-9a-f]{32}$/.test(undashed) ? undashed : value;
-}
-
-type Item = { key: unknown[]; [field: string]: unknown };
-
-function normalizedKey(key: unknown[]): string {
-  return JSON.stringify(key.map(normalizeKeyPart));
-}
+/** An item of a collection: its key (engine/rule-keys.ts says when two keys name the same item) and what is known of it. */
+export type WorldItem = { key: unknown[]; [field: string]: unknown };
 
 /**
  * An index of each collection by normalized key, kept up to date as items are appended (the
  * mock appends what it creates): a lookup costs the same with 10 items or 100,000. The first
  * item with a key wins, as a scan would find it; a collection that shrank is indexed anew.
  */
-const indexes = new WeakMap<Item[], { indexed: number; byKey: Map<string, Item> }>();
+const indexes = new WeakMap<WorldItem[], { indexed: number; byKey: Map<string, WorldItem> }>();
 
-function findByKey(items: Item[], key: unknown[]): Item | undefined {
+function findByKey(items: WorldItem[], key: unknown[]): WorldItem | undefined {
   let index = indexes.get(items);
   if (!index || index.indexed > items.length) {
     index = { indexed: 0, byKey: new Map() };
     indexes.set(items, index);
   }
   for (; index.indexed < items.length; index.indexed += 1) {
-    const item = items[index.indexed] as Item;
-    const normalized = normalizedKey(item.key);
+    const item = items[index.indexed] as WorldItem;
+    const normalized = keyIdentity(item.key);
     if (!index.byKey.has(normalized)) index.byKey.set(normalized, item);
   }
-  return index.byKey.get(normalizedKey(key));
+  return index.byKey.get(keyIdentity(key));
 }
 
 export function worldFromData(

@@ -6,7 +6,8 @@ import { requestBodySchema } from '../engine/schema-locations.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import { repairedToValid } from './valid-repair.ts';
 import { validValueAt, type MutationContext } from './schema-mutations.ts';
-import { resourceObject, type ResourceSchema } from './resource-object.ts';
+import { resourceObject } from './resource-object.ts';
+import { schemaMapKeyword, stringListKeyword } from '../engine/json-schema-node.ts';
 
 /**
  * A second valid request to break each rule from. A server that checks a rule on one code path
@@ -54,10 +55,11 @@ function flip(context: MutationContext, condition: Condition): { edits: RequestE
 
 /** The base without each optional member of the resource it can do without: the smallest request the document allows. */
 function minimal(context: MutationContext): { request: RequestDocument; description: string } | undefined {
-  const schema = requestBodySchema(context.spec) as ResourceSchema | undefined;
+  const schema = requestBodySchema(context.spec);
   if (!schema) return undefined;
   const { pointer, schema: fields } = resourceObject(schema);
-  const optional = Object.keys(fields.properties ?? {}).filter((name) => !(fields.required ?? []).includes(name));
+  const required = stringListKeyword(fields, 'required');
+  const optional = Object.keys(schemaMapKeyword(fields, 'properties')).filter((name) => !required.includes(name));
   let request = context.base;
   for (const name of optional) request = validated({ ...context, base: request }, { unset: [formatPointer([...pointer, name])] }) ?? request;
   return { request, description: 'only the members it needs' };

@@ -10,7 +10,7 @@ import type { WorldData } from '../engine/world-from-data.ts';
 import { documentExamples } from './document-examples.ts';
 import { expectedStatuses, isResponseRequirement } from '../engine/requirement-model.ts';
 import { worldFromFixtures } from '../apis/fixture-worlds.ts';
-import { ConfigError } from '../engine/config-model.ts';
+import { ConfigError } from '../engine/errors.ts';
 import { documentedSuccess } from '../engine/documented-success.ts';
 import { usesSigV4 } from '../engine/security-schemes.ts';
 import { formatPointer } from '../engine/json-pointer.ts';

@@ -24,14 +24,13 @@ import {
 } from './invalid/object-candidates.ts';
 import { boundaryMaxLength, boundaryMinLength, invalidMaxLength, invalidMinLength, invalidPattern } from './invalid/string-candidates.ts';
 import { invalidType } from './invalid/type-candidates.ts';
-import type { JsonSchemaNode } from './schema/json-schema-node.ts';
+import type { JsonSchemaNode } from '../engine/json-schema-node.ts';
 
 /** The groups of several makers, in order: far-off values first, then the near misses. */
 function together(...makers: CandidateMaker[]): CandidateMaker {
   return (node, candidateKit) => makers.flatMap((make) => make(node, candidateKit));
 }
 
-export type { JsonSchemaNode } from './schema/json-schema-node.ts';
 
 /** Per keyword: the candidates that break it. `required` has none: the caller unsets the property. */
 const INVALID: Record<string, CandidateMaker> = {

@@ -3,7 +3,8 @@ import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { RequestJudgement } from '../engine/reasonable-readings.ts';
 import { withEdits } from '../engine/request-edits.ts';
-import { absoluteTokens, asNumber, matchNodes, valueAt } from '../engine/rule-paths.ts';
+import { absoluteTokens, asNumber, valueAt } from '../engine/rule-paths.ts';
+import { ruleScopes } from '../engine/rule-keys.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import type { Judge } from './case-oracle.ts';
 import { validValueAt, type MutationContext } from './schema-mutations.ts';
@@ -52,7 +53,7 @@ function repairAt(context: MutationContext, rule: Rule, request: RequestDocument
 function repairRule(context: MutationContext, requirement: Requirement, request: RequestDocument, judge: Judge): { request: RequestDocument; judged: RequestJudgement } | undefined {
   const rule = requirement.rule;
   if (!rule) return undefined;
-  for (const scope of rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]]) {
+  for (const scope of ruleScopes(rule, request)) {
     const repaired = repairAt(context, rule, request, scope);
     const judged = repaired && judge(repaired);
     if (repaired && judged && !judged.broken.includes(requirement.id)) return { request: repaired, judged };

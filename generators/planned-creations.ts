@@ -1,18 +1,12 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
-import { matchNodes, valueAt } from '../engine/rule-paths.ts';
-import { normalizeKeyPart } from '../engine/world-from-data.ts';
+import { ruleKeyValues, ruleScopes, sameKey } from '../engine/rule-keys.ts';
 import { applyStateChanges } from '../apis/creation-effects.ts';
 
 /** The planner's `freshened` suffixes every string at an absolute body path of a uniqueWithin key. */
 function isSuffixedPerCase(path: string): boolean {
   return path.startsWith('/body/');
-}
-
-/** The scopes a rule is checked in: each node its `each` matches, or the whole request. */
-function scopesOf(request: RequestDocument, each: string | undefined): string[][] {
-  return each ? matchNodes(request, each).map((node) => node.tokens) : [[]];
 }
 
 /**
@@ -33,11 +27,9 @@ export function claimCreatedKeys(spec: LoadedSpec, request: RequestDocument, wor
     if (rule?.kind !== 'uniqueWithin' || rule.key.some(isSuffixedPerCase)) continue;
     const items = world.collections?.[rule.collection];
     if (!items) continue;
-    for (const scope of scopesOf(request, rule.each)) {
-      const key = rule.key.map((path) => valueAt(request, path, scope));
-      if (key.some((part) => part === undefined)) continue;
-      const normalized = JSON.stringify(key.map(normalizeKeyPart));
-      if (!items.some((item) => JSON.stringify(item.key.map(normalizeKeyPart)) === normalized)) items.push({ key });
+    for (const scope of ruleScopes(rule, request)) {
+      const key = ruleKeyValues(rule, request, scope);
+      if (key && !items.some((item) => sameKey(item.key, key))) items.push({ key });
     }
   }
 }

@@ -1,21 +1,12 @@
 import type { Requirement } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { normalizeKeyPart } from '../engine/world-from-data.ts';
-import { matchNodes, valueAt } from '../engine/rule-paths.ts';
-import { absoluteTokens } from '../engine/rule-paths.ts';
-import { formatPointer } from '../engine/json-pointer.ts';
+import type { WorldData, WorldItem } from '../engine/world-from-data.ts';
+import { ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rule-keys.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { expectedState } from '../engine/expected-state.ts';
 
-type Item = { key: unknown[]; [field: string]: unknown };
-
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(b[index]));
-}
-
 /** The items a rule's key may name: any for mustExist, those in the state asked for mustBeInState (none while that state is unknown). */
-function usableItems(rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'mustBeInState' }>, items: Item[], request: RequestDocument, scope: string[]): Item[] {
+function usableItems(rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'mustBeInState' }>, items: WorldItem[], request: RequestDocument, scope: string[]): WorldItem[] {
   if (rule.kind === 'mustExist') return items;
   const expected = expectedState(rule, request, scope);
   return expected.known ? items.filter((item) => JSON.stringify(item[rule.field]) === JSON.stringify(expected.value)) : [];
@@ -23,10 +14,9 @@ function usableItems(rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'm
 
 /** The body pointers of a rule's key in each scope it is checked in (none when a key part lies outside the body). */
 function keyPointers(rule: { key: string[]; each?: string }, request: RequestDocument): string[][] {
-  const scopes = rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]];
-  return scopes
-    .filter((scope) => rule.key.every((path) => valueAt(request, path, scope) !== undefined))
-    .map((scope) => rule.key.map((path) => formatPointer(absoluteTokens(path, scope))))
+  return ruleScopes(rule, request)
+    .filter((scope) => ruleKeyValues(rule, request, scope) !== undefined)
+    .map((scope) => ruleKeyPointers(rule, scope))
     .filter((pointers) => pointers.every((pointer) => pointer.startsWith('/body/')));
 }
 
@@ -46,15 +36,14 @@ export function repairReferences(requirements: Requirement[], request: RequestDo
       if (naming.length) repaired = withEdits(repaired, { unset: naming });
       continue;
     }
-    const items = (world.collections[rule.collection] ?? []) as Item[];
-    const scopes = rule.each ? matchNodes(repaired, rule.each).map((node) => node.tokens) : [[]];
-    for (const scope of scopes) {
+    const items = world.collections[rule.collection] ?? [];
+    for (const scope of ruleScopes(rule, repaired)) {
       const usable = usableItems(rule, items, repaired, scope);
       const replacement = usable[0];
-      const key = rule.key.map((path) => valueAt(repaired, path, scope));
-      if (!replacement || key.some((part) => part === undefined) || items.some((item) => sameKey(item.key, key) && usable.includes(item))) continue;
+      const key = ruleKeyValues(rule, repaired, scope);
+      if (!replacement || !key || items.some((item) => sameKey(item.key, key) && usable.includes(item))) continue;
       // Only keys inside the body are the generator's to choose; the path names the fixtures.
-      const pointers = rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
+      const pointers = ruleKeyPointers(rule, scope);
       if (pointers.some((pointer) => !pointer.startsWith('/body/'))) continue;
       repaired = withEdits(repaired, { set: Object.fromEntries(pointers.map((pointer, index) => [pointer, replacement.key[index]])) });
     }

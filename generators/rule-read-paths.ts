@@ -1,6 +1,6 @@
 import type { Condition, Operand, Rule } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
-import { matchNodes } from '../engine/rule-paths.ts';
+import { ruleScopes } from '../engine/rule-keys.ts';
 import { absolute } from './rule-candidate.ts';
 
 function conditionPaths(condition: Condition): string[] {
@@ -50,8 +50,7 @@ export function pathsOf(rule: Rule): string[] {
  * without a wildcard (a member the rule reads through `*` is not one a generator can pick).
  */
 export function pointersReadBy(rule: Rule, request: RequestDocument): string[] {
-  const scopes = rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]];
-  const pointers = scopes.flatMap((scope) => pathsOf(rule).map((path) => absolute(path, scope)));
+  const pointers = ruleScopes(rule, request).flatMap((scope) => pathsOf(rule).map((path) => absolute(path, scope)));
   return [...new Set(pointers.filter((pointer) => pointer.startsWith('/body/') && !pointer.includes('*')))];
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { jsonScalar } from './arbitraries/json-scalar.ts';
+import { UnsatisfiableSchemaError } from '../engine/errors.ts';
 import { arraySchemaValue } from './schema/array-schema-value.ts';
 import { branchSchemaValue } from './schema/branch-schema-value.ts';
 import { enumSchemaValue } from './schema/enum-schema-value.ts';
@@ -18,14 +19,13 @@ import {
   type JsonSchema,
   type JsonSchemaNode,
   type JsonType,
-} from './schema/json-schema-node.ts';
+} from '../engine/json-schema-node.ts';
 import { integerSchemaValue, numberSchemaValue } from './schema/number-schema-value.ts';
 import { objectSchemaValue } from './schema/object-schema-value.ts';
 import { flattenAllOf } from './schema/schema-merge.ts';
 import { isValidAgainst } from './schema/schema-validator.ts';
 import { stringSchemaValue } from './schema/string-schema-value.ts';
 
-export type { JsonSchema, JsonSchemaNode } from './schema/json-schema-node.ts';
 export type { ValueOptions } from './schema/generation-context.ts';
 
 /** Keywords the builders satisfy by construction; any other constraint makes values pass through ajv first. */
@@ -104,14 +104,6 @@ function generationContext(options: ValueOptions): GenerationContext {
     valuesOf: (schema) => arbitraryFor(schema, context),
   };
   return context;
-}
-
-export class UnsatisfiableSchemaError extends Error {
-  readonly code = 'CONF_SCHEMA_UNSATISFIABLE';
-  constructor(readonly schema: JsonSchema) {
-    super(`no value satisfies the schema ${JSON.stringify(schema).slice(0, 200)}`);
-    this.name = 'UnsatisfiableSchemaError';
-  }
 }
 
 /**

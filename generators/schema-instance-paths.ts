@@ -1,21 +1,10 @@
 import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requestPartPointer } from '../engine/schema-locations.ts';
 import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
-import { parameters } from '../engine/schema-locations.ts';
 import { childOf, isContainer } from '../engine/json-pointer.ts';
 
 /** The key a generator uses for a member of a map whose keys are free (additionalProperties). */
 export const FREE_KEY = 'conformance_key';
-
-/** Where a schema location's values sit in the request document: `/body`, `/path/<name>`, `/header/<name>`. */
-export function requestPrefixOf(spec: LoadedSpec, location: string): string | undefined {
-  if (location === 'request-body') return '/body';
-  if (!location.startsWith('parameter:')) return undefined;
-  const name = location.slice('parameter:'.length);
-  const parameter = parameters(spec).find((candidate) => candidate.name === name);
-  if (parameter?.in === 'path') return formatPointer(['path', name]);
-  if (parameter?.in === 'header') return formatPointer(['header', name.toLowerCase()]);
-  return undefined;
-}
 
 /**
  * The instance a schema node constrains: `/properties/server/properties/name` → `/server/name`;
@@ -38,7 +27,7 @@ export function instanceTokensOf(schemaPointer: string): string[] | undefined {
 }
 
 export function requestPointerOf(spec: LoadedSpec, location: string, schemaPointer: string): string | undefined {
-  const prefix = requestPrefixOf(spec, location);
+  const prefix = requestPartPointer(spec, location);
   const tokens = instanceTokensOf(schemaPointer);
   if (prefix === undefined || tokens === undefined) return undefined;
   return `${prefix}${formatPointer(tokens)}`;

@@ -2,21 +2,21 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
 import type { Requirement } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { parseClaim, type ParsedClaim } from '../engine/schema-claims.ts';
-import { schemaLocations, isRequestLocation } from '../engine/schema-locations.ts';
+import { schemaLocations, isRequestLocation, requestPartPointer } from '../engine/schema-locations.ts';
 import { formatPointer, isContainer, parsePointer, resolvePointer } from '../engine/json-pointer.ts';
+import { isSchemaNode, type JsonSchemaNode } from '../engine/json-schema-node.ts';
 import { valueAt } from '../engine/rule-paths.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { repairReferences } from './reference-repair.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { valueFor } from './schema-arbitrary.ts';
 import { boundaryValidValuesFor, invalidValuesFor } from './invalid-values.ts';
-import { boundToMembers, requestPointerOf, requestPrefixOf, schemaAncestors } from './schema-instance-paths.ts';
+import { boundToMembers, requestPointerOf, schemaAncestors } from './schema-instance-paths.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { exampleValuesFor } from './schema/example-values.ts';
 import { minimalSchema } from './schema/minimal-schema.ts';
 
-type SchemaNode = Record<string, unknown>;
 
 /** A request derived from the base that tests one requirement, before it is labelled a case. */
 export interface Candidate {
@@ -38,10 +38,10 @@ export interface MutationContext {
   world: WorldData;
 }
 
-function schemaAt(spec: LoadedSpec, location: string, pointer: string): SchemaNode | undefined {
+function schemaAt(spec: LoadedSpec, location: string, pointer: string): JsonSchemaNode | undefined {
   const schema = schemaLocations(spec).find((candidate) => candidate.name === location)?.schema;
   const node = schema && resolvePointer(schema, pointer);
-  return isContainer(node) && !Array.isArray(node) ? (node as SchemaNode) : undefined;
+  return isSchemaNode(node) ? node : undefined;
 }
 
 /**
@@ -90,7 +90,7 @@ function withoutOptionalExtras(request: RequestDocument, pointer: string, oracle
 }
 
 /** The schema of the body field at a request pointer (`/body/...`; numeric steps are array items). */
-function bodySchemaAt(context: MutationContext, requestPointer: string): SchemaNode | undefined {
+function bodySchemaAt(context: MutationContext, requestPointer: string): JsonSchemaNode | undefined {
   const tokens = parsePointer(requestPointer);
   if (tokens[0] !== 'body') return undefined;
   const schemaPointer = formatPointer(tokens.slice(1).flatMap((token) => (/^[0-9]+$/.test(token) ? ['items'] : ['properties', token])));
@@ -159,7 +159,7 @@ function keywordCandidates(context: MutationContext, requirement: Requirement, c
 }
 
 /** Keys of a map that break its propertyNames (e.g. a metadata key of 256 characters). */
-function propertyNameCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, node: SchemaNode, keyword: string): Candidate[] {
+function propertyNameCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, node: JsonSchemaNode, keyword: string): Candidate[] {
   const objectPointer = claim.pointer.slice(0, -'/propertyNames'.length);
   const target = requestPointerOf(context.spec, claim.location, objectPointer);
   const start = withInstance(context, claim.location, `${objectPointer}/additionalProperties`);
@@ -183,7 +183,7 @@ function propertyNameCandidates(context: MutationContext, requirement: Requireme
 export function schemaCandidates(context: MutationContext, requirement: Requirement): Candidate[] {
   return (requirement.schema ?? [])
     .map((claim) => parseClaim(requirement.id, claim))
-    .filter((claim) => isRequestLocation(claim.location) && requestPrefixOf(context.spec, claim.location) !== undefined)
+    .filter((claim) => isRequestLocation(claim.location) && requestPartPointer(context.spec, claim.location) !== undefined)
     .flatMap((claim) => (claim.keywords ?? []).flatMap((keyword) => keywordCandidates(context, requirement, claim, keyword)));
 }
 

@@ -2,14 +2,14 @@ import type { Requirement, Rule } from '../engine/requirement-model.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { valueAt } from '../engine/rule-paths.ts';
-import { normalizeKeyPart } from '../engine/world-from-data.ts';
+import { ruleKeyPointers, ruleKeyValues, sameKey } from '../engine/rule-keys.ts';
+import type { WorldItem } from '../engine/world-from-data.ts';
 import { formatPointer } from '../engine/json-pointer.ts';
 import { validValueAt, type Candidate } from './schema-mutations.ts';
 import { absolute, candidate, type RuleCandidates, type RuleMutationContext } from './rule-candidate.ts';
 import { settled, shrunk } from './candidate-settling.ts';
 import { namingFixture, wantingValueAt } from './missing-fixtures.ts';
 
-type Item = { key: unknown[]; [field: string]: unknown };
 type StateRule = Extract<Rule, { kind: 'mustBeInState' }>;
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -27,8 +27,8 @@ function comparedWith(context: RuleMutationContext, rule: StateRule, base: Reque
  * uuid), the compared value beside it, the rules it disturbs settled, and, in a list item,
  * the members it does not need left out (a network uuid beside a port).
  */
-function naming(context: RuleMutationContext, rule: StateRule, base: RequestDocument, scope: string[], item: Item, compared: { pointer?: string; value: unknown }, target: string | undefined): RequestDocument {
-  const keyPointers = rule.key.map((path) => absolute(path, scope));
+function naming(context: RuleMutationContext, rule: StateRule, base: RequestDocument, scope: string[], item: WorldItem, compared: { pointer?: string; value: unknown }, target: string | undefined): RequestDocument {
+  const keyPointers = ruleKeyPointers(rule, scope);
   const set = Object.fromEntries(keyPointers.map((pointer, index) => [pointer, item.key[index]]));
   if (compared.pointer) set[compared.pointer] = compared.value;
   const fixed = [...keyPointers, ...(compared.pointer ? [compared.pointer] : [])];
@@ -36,9 +36,9 @@ function naming(context: RuleMutationContext, rule: StateRule, base: RequestDocu
   return rule.each ? shrunk(context, edited, formatPointer(scope), target, fixed) : edited;
 }
 
-function namesItem(rule: StateRule, request: RequestDocument, scope: string[], item: Item): boolean {
-  const key = rule.key.map((path) => valueAt(request, absolute(path, scope)));
-  return key.every((part, index) => normalizeKeyPart(part) === normalizeKeyPart(item.key[index]));
+function namesItem(rule: StateRule, request: RequestDocument, scope: string[], item: WorldItem): boolean {
+  const key = ruleKeyValues(rule, request, scope);
+  return key !== undefined && sameKey(key, item.key);
 }
 
 /**
@@ -48,7 +48,7 @@ function namesItem(rule: StateRule, request: RequestDocument, scope: string[], i
 export function stateCandidates(context: RuleMutationContext, requirement: Requirement, rule: StateRule, base: RequestDocument, scope: string[]): RuleCandidates {
   const compared = comparedWith(context, rule, base, scope);
   if (!compared) return { notRunnable: wantingValueAt(context.spec.api, context.spec.requirements, absolute(rule.sameAs ?? '', scope), `the suite found no valid value for ${rule.sameAs}`) };
-  const items = (context.world.collections?.[rule.collection] ?? []) as Item[];
+  const items = context.world.collections?.[rule.collection] ?? [];
   const inState = items.filter((item) => sameJson(item[rule.field], compared.value));
   const other = items.find((item) => item[rule.field] !== undefined && !sameJson(item[rule.field], compared.value));
   const expected = JSON.stringify(compared.value);

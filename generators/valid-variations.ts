@@ -10,17 +10,19 @@ import { withoutNullMembers } from '../engine/reasonable-readings.ts';
 import { repairedToValid } from './valid-repair.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
-import { resourceObject, type ResourceSchema as SchemaNode } from './resource-object.ts';
+import { resourceObject } from './resource-object.ts';
+import { schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from '../engine/json-schema-node.ts';
 
 const KEEP = Symbol('keep');
 const DROP = Symbol('drop');
 
 /** Per field: keep the base value, drop it (when optional), or a fresh valid value from its schema. */
-function editsArbitrary(schema: SchemaNode, pointer: string[]): fc.Arbitrary<RequestEdits> {
+function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary<RequestEdits> {
+  const required = stringListKeyword(schema, 'required');
   const choices = Object.fromEntries(
-    Object.entries(schema.properties ?? {}).map(([name, property]) => {
-      const options: fc.Arbitrary<unknown>[] = [fc.constant(KEEP), valueFor(property as Record<string, unknown>, { maxArrayItems: 2 })];
-      if (!(schema.required ?? []).includes(name)) options.push(fc.constant(DROP));
+    Object.entries(schemaMapKeyword(schema, 'properties')).map(([name, property]) => {
+      const options: fc.Arbitrary<unknown>[] = [fc.constant(KEEP), valueFor(property, { maxArrayItems: 2 })];
+      if (!required.includes(name)) options.push(fc.constant(DROP));
       return [name, fc.oneof(...options)];
     }),
   );
@@ -40,7 +42,7 @@ function editsArbitrary(schema: SchemaNode, pointer: string[]): fc.Arbitrary<Req
  * the schema and keeps every rule in the target's world (the oracle says so), or it is not used.
  */
 export function* validVariations(spec: LoadedSpec, base: RequestDocument, world: WorldData, oracle: Oracle, sampler: DeterministicSampler, count: number): Generator<RequestDocument> {
-  const schema = requestBodySchema(spec) as SchemaNode | undefined;
+  const schema = requestBodySchema(spec);
   if (!schema || count <= 0) return;
   const { pointer, schema: fields } = resourceObject(schema);
   let yielded = 0;

@@ -5,7 +5,7 @@ import type { ApiName } from '../engine/api-name.ts';
 import { API_NAMES, apiFile } from '../apis/catalogue.ts';
 import { createAjv } from '../engine/ajv-instance.ts';
 import type { Condition } from '../engine/requirement-model.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { UsageError } from '../engine/errors.ts';
 import faultsSchema from '../apis/faults.schema.json' with { type: 'json' };
 
 /** The kinds of deviation the catalogue covers (apis/faults.schema.json lists the same). */
@@ -107,7 +107,7 @@ export function validateFaultCatalogue(api: ApiName, data: unknown, file = `apis
     });
   }
   if (problems.length) {
-    throw new ConformanceError('CONF_USAGE', `${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, kind, breaks, sentence, effect}: see apis/faults.schema.json.');
+    throw new UsageError(`${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, kind, breaks, sentence, effect}: see apis/faults.schema.json.');
   }
   return (data as Omit<Fault, 'api'>[]).map((fault) => ({ ...fault, api }));
 }
@@ -123,7 +123,7 @@ export function faultCatalogue(): Fault[] {
 function uniqueIds(faults: Fault[]): Fault[] {
   const seen = new Set<string>();
   const twice = faults.filter((fault) => seen.size === seen.add(fault.id).size).map((fault) => `${fault.id} (${fault.api})`);
-  if (twice.length) throw new ConformanceError('CONF_USAGE', `fault ids used twice across the APIs' faults.yaml: ${twice.join(', ')}`, 'Give each fault an id of its own (prefix it with its API).');
+  if (twice.length) throw new UsageError(`fault ids used twice across the APIs' faults.yaml: ${twice.join(', ')}`, 'Give each fault an id of its own (prefix it with its API).');
   return faults;
 }
 
@@ -132,7 +132,7 @@ export function faultsById(ids: readonly string[]): Fault[] {
   return ids.map((id) => {
     const fault = all.find((candidate) => candidate.id === id);
     if (!fault) {
-      throw new ConformanceError('CONF_USAGE', `unknown fault ${JSON.stringify(id)}`, `The faults are: ${all.map((f) => f.id).join(', ')}`);
+      throw new UsageError(`unknown fault ${JSON.stringify(id)}`, `The faults are: ${all.map((f) => f.id).join(', ')}`);
     }
     return fault;
   });

@@ -16,7 +16,7 @@ import type { LoadedSpec } from '../engine/spec-loader.ts';
  * is `format: uuid`, and ignores a field the document says is ignored (template_url beside a
  * template). What both personalities accept alike (unknown extra body fields: no spec forbids
  * them; `application/json; charset=utf-8`, any letter case; dashed UUIDs in upper case; UUID keys
- * of stateful lookups in any form, see engine/world-from-data.ts) needs nothing here.
+ * of stateful lookups in any form, see engine/rule-keys.ts) needs nothing here.
  */
 export function acceptedDespite(spec: LoadedSpec, requirement: Requirement | undefined, violation: SchemaViolation, root: unknown, request: RequestDocument, lenient: boolean): boolean {
   const ambiguity = ambiguityOf(spec, requirement, violation, resolvePointer(root, violation.instancePath));

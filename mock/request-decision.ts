@@ -1,9 +1,10 @@
 import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { Requirement, Rule } from '../engine/requirement-model.ts';
 import { expectedStatuses, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
 import type { SchemaValidator, SchemaViolation } from '../engine/schema-violations.ts';
+import { bodyPart, parameterParts, type RequestPart } from '../engine/schema-locations.ts';
 import { evaluateRequirement } from '../engine/rule-evaluator.ts';
 import type { World } from '../engine/world.ts';
 import { checkCredentials } from './credential-check.ts';
@@ -52,9 +53,8 @@ async function authenticationRefusal(context: DecisionContext, request: RequestD
 }
 
 function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], root: unknown, prefix: string, request: RequestDocument): Decision | undefined {
-  const byId = new Map(context.spec.requirements.map((r) => [r.id, r]));
   for (const violation of violations) {
-    const requirement = violation.requirementId ? byId.get(violation.requirementId) : undefined;
+    const requirement = violation.requirementId ? requirementById(context.spec, violation.requirementId) : undefined;
     if (requirement && context.ignored.has(requirement.id)) continue;
     if (acceptedDespite(context.spec, requirement, violation, root, request, context.lenient)) continue;
     const pointer = `${prefix}${violation.instancePath}`;
@@ -64,15 +64,14 @@ function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], 
   return undefined;
 }
 
-type Parameter = { name: string; in: string };
+/** A request part (engine/schema-locations.ts) refused when its schema is broken. */
+function partRefusal(context: DecisionContext, part: RequestPart, request: RequestDocument): Decision | undefined {
+  return schemaRefusal(context, context.validate(part.location, part.value), part.value, part.pointer, request);
+}
 
 function parameterRefusal(context: DecisionContext, request: RequestDocument): Decision | undefined {
-  for (const parameter of (context.spec.operation.parameters ?? []) as Parameter[]) {
-    const inPath = parameter.in === 'path';
-    const value = inPath ? request.path[parameter.name] : request.header[parameter.name.toLowerCase()];
-    if (value === undefined || (parameter.in !== 'path' && parameter.in !== 'header')) continue;
-    const prefix = inPath ? `/path/${parameter.name}` : `/header/${parameter.name.toLowerCase()}`;
-    const decision = schemaRefusal(context, context.validate(`parameter:${parameter.name}`, value), value, prefix, request);
+  for (const part of parameterParts(context.spec, request)) {
+    const decision = partRefusal(context, part, request);
     if (decision) return decision;
   }
   return undefined;
@@ -110,7 +109,7 @@ export async function decide(context: DecisionContext, request: RequestDocument,
     (await authenticationRefusal(context, request, rawBody, rawPath)) ??
     parameterRefusal(context, read) ??
     ruleRefusal(context, read, onPathOnly) ??
-    schemaRefusal(context, context.validate('request-body', read.body), read.body, '/body', read) ??
+    partRefusal(context, bodyPart(read), read) ??
     ruleRefusal(context, read, statelessRequestRule) ??
     ruleRefusal(context, read, statefulBodyRule) ?? { kind: 'create' }
   );

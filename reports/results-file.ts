@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../engine/ajv-instance.ts';
-import { ConformanceError, type ErrorCode } from '../engine/errors.ts';
+import { ResultsFileError } from '../engine/errors.ts';
 import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 import resultsSchemaFile from './results.schema.json' with { type: 'json' };
@@ -15,30 +15,11 @@ import { API_NAMES } from '../apis/catalogue.ts';
  * sits in memory whole; only a file someone reformatted is parsed whole (and only when small).
  */
 
-/** The code of every ResultsFileError. */
-export const RESULTS_INVALID: ErrorCode = 'CONF_RESULTS_INVALID';
-
 /** The formatVersions this suite reads. */
 export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [RESULTS_FORMAT_VERSION];
 
 /** A file not in the streamed format is parsed whole only below this size. */
 export const WHOLE_FILE_LIMIT_BYTES = 256 * 1024 * 1024;
-
-const DEFAULT_HINT = 'Give the results file as `conformance run --json` wrote it (reports/results.schema.json describes it).';
-
-/** A results file that cannot be read, or is not what `conformance run --json` writes. */
-export class ResultsFileError extends ConformanceError {
-  readonly file: string;
-  /** The 1-based line the problem is on, when the file was read line by line. */
-  readonly line: number | undefined;
-
-  constructor(file: string, message: string, options: { line?: number; hint?: string; cause?: unknown } = {}) {
-    const where = options.line === undefined ? file : `${file}, line ${options.line}`;
-    super(RESULTS_INVALID, `${where}: ${message}`, options.hint ?? DEFAULT_HINT, options.cause === undefined ? undefined : { cause: options.cause });
-    this.file = file;
-    this.line = options.line;
-  }
-}
 
 /** Where a result sits: its index among the file's results, and its line when read line by line. */
 export interface ResultPosition {

@@ -1,5 +1,5 @@
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
-import { ResultsFileError } from './results-file.ts';
+import { ResultsFileError } from '../engine/errors.ts';
 
 /**
  * What makes a set of results files one run: one suite version, one seed, and per API either

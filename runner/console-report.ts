@@ -1,4 +1,4 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementAmong, type LoadedSpec } from '../engine/spec-loader.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 
 export interface ConsoleSink {
@@ -6,11 +6,10 @@ export interface ConsoleSink {
 }
 
 function citationOf(specs: LoadedSpec[], requirementId: string): string {
-  for (const spec of specs) {
-    const requirement = spec.requirements.find((candidate) => candidate.id === requirementId);
-    if (requirement) return `${spec.sourceDocument}, section "${requirement.cite.section}" (${requirement.level}): "${requirement.cite.quote.trim()}"`;
-  }
-  return '(not a requirement of the specs)';
+  const found = requirementAmong(specs, requirementId);
+  if (!found) return '(not a requirement of the specs)';
+  const { spec, requirement } = found;
+  return `${spec.sourceDocument}, section "${requirement.cite.section}" (${requirement.level}): "${requirement.cite.quote.trim()}"`;
 }
 
 /** The glyph of each shown verdict, the same in every output: ✓ held, ✗ broken, ! warned (broken, inferred). */

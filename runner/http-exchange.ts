@@ -1,5 +1,7 @@
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ObservedResponse } from '../engine/run-model.ts';
+import type { HttpRequestPlan } from '../engine/request-to-http.ts';
+import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
@@ -55,7 +57,7 @@ type ResponseBody = AsyncIterable<Buffer> & { destroy(error?: Error): unknown };
 async function boundedBody(body: ResponseBody, max: number, timeoutMs: number, progress: { bodyBytes: number }): Promise<{ bytes: Buffer; cut: boolean }> {
   const chunks: Buffer[] = [];
   const timer = setTimeout(() => {
-    body.destroy(Object.assign(new Error(`the whole body took longer than ${timeoutMs} ms`), { code: 'CONF_BODY_TIMEOUT' }));
+    body.destroy(new BodyTimeoutError(timeoutMs));
   }, timeoutMs);
   try {
     for await (const chunk of body) {
@@ -104,13 +106,6 @@ function observeBody(bytes: Buffer, cut: boolean, maxBodyBytes: number): Pick<Ob
   };
 }
 
-export interface Sent {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  body: string | undefined;
-}
-
 /** An answer (whatever its status, a 3xx included), or a classified transport failure (its `error` says what and why). */
 export type ExchangeOutcome = { response: ObservedResponse } | TransportFailure;
 
@@ -120,7 +115,7 @@ export type ExchangeOutcome = { response: ObservedResponse } | TransportFailure;
  * TransportFailure; an answer however malformed (not JSON, truncated, not UTF-8, 50 MB) is a
  * response, its body bounded and flagged for the checks.
  */
-export async function exchange(dispatcher: Dispatcher, sent: Sent, limits: ExchangeLimits, signal?: AbortSignal): Promise<ExchangeOutcome> {
+export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, limits: ExchangeLimits, signal?: AbortSignal): Promise<ExchangeOutcome> {
   let answer: { status: number; bodyBytes: number } | undefined;
   // The suite's own timer for the headers: undici's headersTimeout runs on a coarse clock
   // (about a second late), which would make a short --timeout mean something else. The
@@ -130,7 +125,7 @@ export async function exchange(dispatcher: Dispatcher, sent: Sent, limits: Excha
   if (signal?.aborted) forward();
   signal?.addEventListener('abort', forward, { once: true });
   const headersTimer = setTimeout(() => {
-    local.abort(Object.assign(new Error(`no answer within ${limits.timeoutMs} ms`), { code: 'CONF_HEADERS_TIMEOUT' }));
+    local.abort(new HeadersTimeoutError(limits.timeoutMs));
   }, limits.timeoutMs);
   try {
     const response = await undiciRequest(sent.url, {

@@ -1,7 +1,8 @@
 import { keystoneSecrets } from '../engine/openstack-credentials.ts';
 import { secretValues } from '../apis/config.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from './http-exchange.ts';
-import { KeystoneError, KeystoneSession } from './keystone-session.ts';
+import { KeystoneError } from '../engine/errors.ts';
+import { KeystoneSession } from './keystone-session.ts';
 import { apiDefinition } from '../apis/catalogue.ts';
 import { createRedactor, type Redactor } from './redaction.ts';
 import type { RunOptions } from './run-conformance.ts';

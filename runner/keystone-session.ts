@@ -1,17 +1,11 @@
 import { apiDefinition } from '../apis/catalogue.ts';
 import type { Dispatcher } from 'undici';
 import type { ApiName } from '../engine/api-name.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { KeystoneError } from '../engine/errors.ts';
 import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { exchange, type ExchangeLimits } from './http-exchange.ts';
 
 type CatalogService = { type: string; endpoints: { interface: string; region_id?: string; region?: string; url: string }[] };
-
-export class KeystoneError extends ConformanceError {
-  constructor(message: string, hint: string) {
-    super('CONF_CONFIG_INVALID', message, hint);
-  }
-}
 
 /** The identity part of a Keystone v3 token request: a password, or an application credential (already scoped). */
 function authBody(credentials: KeystoneCredentials): unknown {

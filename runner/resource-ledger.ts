@@ -1,6 +1,6 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ApiName } from '../engine/api-name.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { LedgerError } from '../engine/errors.ts';
 
 /** A resource the run created on the target, with where to see and delete it. */
 export interface CreatedResource {
@@ -46,12 +46,6 @@ export class ResourceLedger {
 
   left(resource: CreatedResource, reason: string): void {
     this.write({ event: 'left', at: new Date().toISOString(), api: resource.api, id: resource.id, reason });
-  }
-}
-
-export class LedgerError extends ConformanceError {
-  constructor(message: string) {
-    super('CONF_LEDGER_UNREADABLE', message, 'Give the ledger a run wrote (--ledger FILE, or the path it printed).');
   }
 }
 

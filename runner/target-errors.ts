@@ -1,11 +1,9 @@
-import { ConformanceError } from '../engine/errors.ts';
+import { TargetUnreachableError, type UnreachableKind } from '../engine/errors.ts';
 import type { ExchangeOutcome } from './http-exchange.ts';
 import { UNREACHABLE_KINDS, type TransportFailureKind } from './transport-failure.ts';
 
-const DEFAULT_HINT = "Check --target (or the config's target) and that the endpoint is up.";
-
-/** What the user can do, per way of not reaching the target. */
-const HINTS: Partial<Record<TransportFailureKind, string>> = {
+/** What the user can do, per way of not reaching the target (the error's own hint otherwise). */
+const HINTS: Partial<Record<UnreachableKind, string>> = {
   refused: "Nothing listens there: check the port in --target (or the config's target) and that the endpoint is up.",
   dns: "The host name does not resolve: check it in --target (or the config's target), and the machine's DNS.",
   unroutable: 'No route to the host: check the address in --target and the network (VPN, firewall).',
@@ -14,17 +12,8 @@ const HINTS: Partial<Record<TransportFailureKind, string>> = {
   'tls-protocol': 'The TLS handshake failed: check the scheme (https:// for a TLS port, http:// for a plain one) and the port in --target.',
 };
 
-/** The target could not be reached at all: exit 2, with the address and the cause, and what to do about it. */
-export class TargetUnreachableError extends ConformanceError {
-  constructor(
-    readonly target: string,
-    cause: string,
-    hint: string = DEFAULT_HINT,
-    /** How it failed (refused, dns, tls-certificate…), when known. */
-    readonly kind?: TransportFailureKind,
-  ) {
-    super('CONF_TARGET_UNREACHABLE', `cannot reach the target ${target}: ${cause}`, hint);
-  }
+function isUnreachable(kind: TransportFailureKind): kind is UnreachableKind {
+  return UNREACHABLE_KINDS.has(kind);
 }
 
 /**
@@ -34,6 +23,6 @@ export class TargetUnreachableError extends ConformanceError {
  * the run goes on, up to the deadline).
  */
 export function classifyReachability(target: string, outcome: ExchangeOutcome): TargetUnreachableError | undefined {
-  if (!('error' in outcome) || !UNREACHABLE_KINDS.has(outcome.kind)) return undefined;
-  return new TargetUnreachableError(target, outcome.error, HINTS[outcome.kind] ?? DEFAULT_HINT, outcome.kind);
+  if (!('error' in outcome) || !isUnreachable(outcome.kind)) return undefined;
+  return new TargetUnreachableError(target, outcome.error, HINTS[outcome.kind], outcome.kind);
 }

@@ -2,7 +2,7 @@ import { fixturesFor } from './support/api-fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { requestFailures } from '../engine/request-failures.ts';
@@ -42,7 +42,7 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
       const failures = testCase.polarity === 'positive' ? (testCase.origin === 'example' ? asExample(testCase.request) : oracle(testCase.request)) : judge(testCase.request).broken;
       const labelled = testCase.polarity === 'positive' ? [] : [testCase.requirementId, ...(testCase.jointWith ?? [])].sort();
       expect(failures, `${testCase.id}: ${testCase.description}`).toEqual(labelled);
-      for (const other of testCase.jointWith ?? []) expect(spec().requirements.find((r) => r.id === other)?.rule, `${other} is a rule`).toBeDefined();
+      for (const other of testCase.jointWith ?? []) expect(requirementById(spec(), other)?.rule, `${other} is a rule`).toBeDefined();
     }
     const negatives = plan.cases.filter((c) => c.polarity === 'negative');
     expect(negatives.length).toBeGreaterThan(0);

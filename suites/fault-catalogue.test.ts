@@ -3,9 +3,9 @@
 // every API; and a malformed entry is refused at load with an error that says where and what.
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
-import type { ApiName } from '../engine/api-name.ts';
+import { type ApiName } from '../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
 import { isResponseRequirement, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
@@ -17,7 +17,8 @@ const specs = new Map<ApiName, LoadedSpec>(await Promise.all(API_NAMES.map(async
 const faults = faultCatalogue();
 
 function requirementOf(fault: Fault, id = fault.breaks) {
-  return specs.get(fault.api)?.requirements.find((requirement) => requirement.id === id);
+  const spec = specs.get(fault.api);
+  return spec && requirementById(spec, id);
 }
 
 /** Which effects make each kind of deviation. */

@@ -2,7 +2,7 @@ import { fixturesFor } from './support/api-fixtures.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { withEdits } from '../engine/request-edits.ts';
 import { planApi } from '../generators/case-planner.ts';
@@ -116,7 +116,7 @@ describe('the planner sends no value the documents leave ambiguous as a negative
   it('a requirement left with no negative case shows as not run, with the reason', () => {
     // A spec whose delay tolerates every value: every negative of delay-is-integer is ambiguous then.
     const lbaas = structuredClone(spec('lbaas-healthmonitors'));
-    const delay = lbaas.requirements.find((r) => r.id === 'lbaas-healthmonitors/delay-is-integer');
+    const delay = requirementById(lbaas, 'lbaas-healthmonitors/delay-is-integer');
     if (!delay) throw new Error('no delay-is-integer');
     delay.tolerated = [{ erratum: 'lbaas-healthmonitors/erratum-delay-sent-as-string', schema: {} }];
     const plan = planApi(lbaas, DEFAULT_CONFIG, { seed: SEED, runs: 0 });

@@ -2,13 +2,12 @@ import { fixturesFor } from './support/api-fixtures.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PreflightError } from '../engine/errors.ts';
+import { ConfigError, PreflightError } from '../engine/errors.ts';
 import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig, secretValues } from '../apis/config.ts';
-import { ConfigError } from '../engine/config-model.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { startFixedAnswer, type Misbehaving } from './support/misbehaving-servers.ts';
 

@@ -16,7 +16,7 @@ import { VerdictTally } from '../engine/verdicts.ts';
 import { apisOfResultFiles, mergeResultFiles } from '../reports/merge-results.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import type { ReportModel } from '../reports/report-model.ts';
-import { RESULTS_INVALID, ResultsFileError } from '../reports/results-file.ts';
+import { ResultsFileError } from '../engine/errors.ts';
 
 const SEED = 7;
 const RUNS = 3;
@@ -220,7 +220,7 @@ describe('result files that cannot be merged', () => {
     copyFileSync(failing.file, copy);
     const error = await mergeError([failing.file, copy], failing.specs);
     expect(error).toBeInstanceOf(ResultsFileError);
-    expect((error as ResultsFileError).code).toBe(RESULTS_INVALID);
+    expect((error as ResultsFileError).code).toBe('CONF_RESULTS_INVALID');
     expect((error as ResultsFileError).message).toContain(`lbaas-healthmonitors is in 2 files (${failing.file}: a whole run, ${copy}: a whole run)`);
   });
 

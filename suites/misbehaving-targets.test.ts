@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import { ConformanceError } from '../engine/errors.ts';
+import { ConformanceError, TargetUnreachableError } from '../engine/errors.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { createSchemaValidator } from '../engine/schema-violations.ts';
 import { startMock } from '../mock/mock-server.ts';
@@ -14,7 +14,7 @@ import { createDispatcher, exchange, type ExchangeLimits, type ExchangeOutcome }
 import { exchangeHonouringRetryAfter, parseRetryAfter, throttledCheck, type RetryPolicy } from '../runner/retry-after.ts';
 import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import type { CaseResult, ObservedResponse, PlannedCase } from '../engine/run-model.ts';
-import { classifyReachability, TargetUnreachableError } from '../runner/target-errors.ts';
+import { classifyReachability } from '../runner/target-errors.ts';
 import { readCaFile, type TlsOptions } from '../runner/tls-options.ts';
 import { describeTransportFailure } from '../runner/transport-failure.ts';
 import { closedPort } from './support/closed-port.ts';

@@ -3,10 +3,10 @@
 // status and names it; every case that breaks nothing gets the documented success.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
-import type { ApiName } from '../engine/api-name.ts';
+import { type ApiName } from '../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { type ConformanceConfig } from '../engine/config-model.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { expectedStatuses, RESPONSE_RULE_KINDS } from '../engine/requirement-model.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
@@ -30,7 +30,7 @@ interface Replay {
 
 /** Cases about credentials are the auth tests' business: the mock verifies real tokens and signatures. */
 function replayable(spec: LoadedSpec, id: string): boolean {
-  const rule = spec.requirements.find((requirement) => requirement.id === id)?.rule;
+  const rule = requirementById(spec, id)?.rule;
   return !rule || (rule.kind !== 'authenticated' && !RESPONSE_RULE_KINDS.includes(rule.kind));
 }
 
@@ -101,7 +101,7 @@ describe.each(API_NAMES)('mock replays the %s case tables', (api) => {
     const failures = requestFailures(spec, request, world).filter((failure) => replayable(spec, failure) && !tolerated.includes(failure));
     const answer = await send(running.url, spec, request, { sigv4: config.auth.sigv4 });
     if (testCase.verdict === 'broken' && failures.length === 1) {
-      const requirement = spec.requirements.find((candidate) => candidate.id === id);
+      const requirement = requirementById(spec, id);
       expect(expectedStatuses(requirement ?? { id, level: 'explicit', cite: { section: '', quote: '' } }), answer.text).toContain(answer.status);
       expect(answer.headers['x-conformance-requirement']).toBe(id);
     } else if (failures.length === 0) {

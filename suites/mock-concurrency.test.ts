@@ -4,6 +4,7 @@ import type { ApiName } from '../engine/api-name.ts';
 import { expectedStatuses } from '../engine/requirement-model.ts';
 import { toleratedBreaches } from '../engine/reasonable-readings.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
+import { requirementById } from '../engine/spec-loader.ts';
 import { readViolationGroups, requestOf } from './support/rule-case-table.ts';
 import { requestFailures } from '../engine/request-failures.ts';
 import { send, successStatus } from './support/mock-client.ts';
@@ -35,7 +36,7 @@ function singleFaultCases(api: ApiName): Planned[] {
         return failures.length === 1 && failures[0] === group.requirement && toleratedBreaches(spec, request, table.world).length === 0;
       })
       .map((request) => {
-        const requirement = spec.requirements.find((candidate) => candidate.id === group.requirement);
+        const requirement = requirementById(spec, group.requirement);
         return { api, request, statuses: requirement ? expectedStatuses(requirement) : [], requirementId: group.requirement };
       }),
   );

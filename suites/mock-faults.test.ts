@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'undici';
-import type { ApiName } from '../engine/api-name.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { type ApiName } from '../engine/api-name.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import type { RequestDocument } from '../engine/request-document.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
 import { conditionHolds } from '../engine/rule-conditions.ts';
@@ -21,7 +21,7 @@ const fixture = useMock();
 const HANG_GRACE_MS = 700;
 
 function isAuthentication(spec: LoadedSpec, requirementId: string): boolean {
-  return spec.requirements.find((requirement) => requirement.id === requirementId)?.rule?.kind === 'authenticated';
+  return requirementById(spec, requirementId)?.rule?.kind === 'authenticated';
 }
 
 /** The case tables' requests that break the fault's requirement, with the world each runs in. */

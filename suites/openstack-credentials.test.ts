@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../engine/config-model.ts';
+import { ConfigError } from '../engine/errors.ts';
 import { credentialsFromEnvironment, keystoneSecrets, resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
 import { baseOfCatalogUrl } from '../runner/keystone-session.ts';
 

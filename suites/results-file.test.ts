@@ -11,7 +11,8 @@ import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-repor
 import type { RunFooter, RunHeader } from '../engine/results-document.ts';
 import type { CaseResult } from '../engine/run-model.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
-import { readResultsFile, readResultsHeader, RESULTS_INVALID, ResultsFileError, resultsSchema, type ResultPosition } from '../reports/results-file.ts';
+import { ResultsFileError } from '../engine/errors.ts';
+import { readResultsFile, readResultsHeader, resultsSchema, type ResultPosition } from '../reports/results-file.ts';
 
 const APIS: ApiName[] = ['lbaas-healthmonitors', 'orchestration-stacks'];
 
@@ -162,7 +163,7 @@ describe('reading a results file the run wrote', () => {
 describe('a results file that cannot be read back', () => {
   it('is missing: says so, with the code to match on', async () => {
     const error = await readError(path.join(dir, 'nowhere.json'));
-    expect(error.code).toBe(RESULTS_INVALID);
+    expect(error.code).toBe('CONF_RESULTS_INVALID');
     expect(error.message).toContain('nowhere.json');
     expect(error.message).toContain('no such file');
     await expect(readResultsHeader(path.join(dir, 'nowhere.json'))).rejects.toBeInstanceOf(ResultsFileError);
@@ -180,7 +181,7 @@ describe('a results file that cannot be read back', () => {
 
   it('is not JSON', async () => {
     const error = await readError(fileWith('not-json.json', 'hello, world\n'));
-    expect(error.code).toBe(RESULTS_INVALID);
+    expect(error.code).toBe('CONF_RESULTS_INVALID');
     expect(error.message).toContain('not JSON');
   });
 

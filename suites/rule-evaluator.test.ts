@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { evaluateRequestRules, evaluateRequirement } from '../engine/rule-evaluator.ts';
 import type { WorldData } from '../engine/world-from-data.ts';
@@ -72,7 +72,7 @@ describe.each(usable)('$api rules', ({ spec, table }: { spec: LoadedSpec; table:
 
   const cases = table.groups.flatMap((group) => group.tests.map((testCase) => ({ id: group.requirement, testCase })));
   it.each(cases)('$id: $testCase.description', ({ id, testCase }) => {
-    const requirement = spec.requirements.find((candidate) => candidate.id === id);
+    const requirement = requirementById(spec, id);
     expect(requirement?.rule, `${id} is a rule of the spec`).toBeDefined();
     if (!requirement) return;
     const request = requestOf(table.base, testCase);

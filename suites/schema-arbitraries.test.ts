@@ -5,7 +5,9 @@ import { createAjv } from '../engine/ajv-instance.ts';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { requestBodySchema } from '../engine/schema-locations.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { UnsatisfiableSchemaError, valueFor, type JsonSchemaNode } from '../generators/schema-arbitrary.ts';
+import { UnsatisfiableSchemaError } from '../engine/errors.ts';
+import { valueFor } from '../generators/schema-arbitrary.ts';
+import type { JsonSchemaNode } from '../engine/json-schema-node.ts';
 import { boundaryValidValuesFor, invalidValuesFor } from '../generators/invalid-values.ts';
 
 const ajv = createAjv();

@@ -1,4 +1,4 @@
-import { ConformanceError, UsageError } from '../../engine/errors.ts';
+import { UsageError } from '../../engine/errors.ts';
 import { loadConfig } from '../../apis/config.ts';
 import { startMock, type MockOptions, type Personality, type RunningMock } from '../../mock/mock-server.ts';
 import { existingFileOption, integerOption, MOCK_OPTIONS, parseCommandOptions } from '../arguments.ts';
@@ -14,7 +14,7 @@ export async function startMockOrExplain(options: MockOptions): Promise<RunningM
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      throw new ConformanceError('CONF_USAGE', `cannot listen on 127.0.0.1:${options.port}: ${code}`, 'Choose another --port, or 0 for an ephemeral one.');
+      throw new UsageError(`cannot listen on 127.0.0.1:${options.port}: ${code}`, 'Choose another --port, or 0 for an ephemeral one.');
     }
     throw error;
   }

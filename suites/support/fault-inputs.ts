@@ -1,5 +1,5 @@
 import type { ConformanceConfig } from '../../engine/config-model.ts';
-import type { LoadedSpec } from '../../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../../engine/spec-loader.ts';
 import type { Condition } from '../../engine/requirement-model.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import { conditionHolds } from '../../engine/rule-conditions.ts';
@@ -23,7 +23,7 @@ export function whenOf(fault: Fault): Condition | undefined {
  * must hit for the suite to catch it.
  */
 export function validBoundaryRequestsMeeting(spec: LoadedSpec, config: ConformanceConfig, requirementId: string, when: Condition, seed = 7): RequestDocument[] {
-  const requirement = spec.requirements.find((candidate) => candidate.id === requirementId);
+  const requirement = requirementById(spec, requirementId);
   if (!requirement) return [];
   const world = worldFromFixtures(spec.api, config);
   const oracle = createOracle(spec, world);

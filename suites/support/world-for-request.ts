@@ -2,6 +2,7 @@ import type { Requirement } from '../../engine/requirement-model.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import { referencedItems } from '../../engine/rule-references.ts';
 import type { WorldData } from '../../engine/world-from-data.ts';
+import { sameKey } from '../../engine/rule-keys.ts';
 
 /** A world that also holds everything the request names (in the state its rules ask for). */
 export function worldHolding(requirements: Requirement[], request: RequestDocument, world: WorldData): WorldData {
@@ -9,7 +10,7 @@ export function worldHolding(requirements: Requirement[], request: RequestDocume
   grown.collections ??= {};
   for (const item of referencedItems(requirements, request)) {
     const collection = (grown.collections[item.collection] ??= []);
-    const existing = collection.find((candidate) => JSON.stringify(candidate.key) === JSON.stringify(item.key));
+    const existing = collection.find((candidate) => sameKey(candidate.key, item.key));
     const entry = existing ?? { key: item.key };
     if (item.state) entry[item.state.field] = item.state.equals;
     if (!existing) collection.push(entry);

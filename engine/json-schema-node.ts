@@ -1,6 +1,7 @@
 /**
- * A JSON Schema (2020-12 / OpenAPI 3.1) node as the generators read it: a plain object whose
- * keywords are read through the small typed accessors below, never cast ad hoc.
+ * A JSON Schema (2020-12 / OpenAPI 3.1) node, the one type the engine and the generators read a
+ * schema as: a plain object whose keywords are read through the small typed accessors below,
+ * never cast ad hoc.
  */
 export type JsonSchemaNode = Record<string, unknown>;
 
