@@ -49,7 +49,7 @@ export class UsageError extends ConformanceError {
 /** A registered API whose folder is incomplete (docs/adding-an-api.md lists what it holds). */
 export class ApiFolderError extends ConformanceError {
   constructor(problems: readonly string[]) {
-    super('CONF_API_INCOMPLETE', `the API registry (apis/registry.ts) names incomplete APIs:\n  ${problems.join('\n  ')}`, 'docs/adding-an-api.md lists what an API folder holds.');
+    super('CONF_API_INCOMPLETE', `the API registry (apis/registry.ts) names incomplete APIs:\n  ${problems.join('\n  ')}`, "Add what is missing, or remove the API's line from apis/registry.ts; docs/adding-an-api.md lists what an API folder holds.");
   }
 }
 
