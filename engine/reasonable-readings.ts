@@ -7,7 +7,7 @@ import { resolvePointer } from './json-pointer.ts';
 import { requestBodySchema } from './schema-locations.ts';
 import { requestSchemaViolations, type RequestViolation } from './request-failures.ts';
 import { requirementById } from './spec-loader.ts';
-import { evaluateRequestRules, evaluateRequirement, type RuleVerdict } from './rule-evaluator.ts';
+import { evaluateRequestRules, evaluateRequirement, type RuleJudgement } from './rule-evaluator.ts';
 import { conditionHolds } from './rule-conditions.ts';
 import { worldOf } from './world-of-spec.ts';
 import type { World } from './world.ts';
@@ -100,7 +100,7 @@ export interface RequestJudgement {
   /** Broken under one reading only. */
   ambiguous: Ambiguous[];
   /** Rules the world from the fixtures cannot decide (a fixture is missing). */
-  undecided: RuleVerdict[];
+  undecided: RuleJudgement[];
   /** Pointers of the `null` values in the body: a server may read null as "not given" or refuse it. */
   nulls: string[];
 }
@@ -144,9 +144,9 @@ export function ruleTolerance(requirement: Requirement, request: RequestDocument
 }
 
 /** Rule verdicts by requirement, each broken one with the reason the lenient reading excuses it (if any). */
-function ruleFailures(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined, lenient: boolean): { broken: Map<string, string | undefined>; undecided: RuleVerdict[] } {
+function ruleFailures(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined, lenient: boolean): { broken: Map<string, string | undefined>; undecided: RuleJudgement[] } {
   const broken = new Map<string, string | undefined>();
-  const undecided: RuleVerdict[] = [];
+  const undecided: RuleJudgement[] = [];
   const target = worldOf(spec, world);
   for (const verdict of evaluateRequestRules(spec.requirements, request, target)) {
     if (verdict.verdict === 'undecided') undecided.push(verdict);

@@ -14,16 +14,16 @@ import { RuleError } from './errors.ts';
  * held: the request satisfies the rule. broken: it does not. not-applicable: the rule's subject
  * is absent. undecided: a stateful rule the world cannot decide.
  */
-export type Verdict = 'held' | 'broken' | 'not-applicable' | 'undecided';
+export type RuleOutcome = 'held' | 'broken' | 'not-applicable' | 'undecided';
 
-export interface RuleVerdict {
+export interface RuleJudgement {
   requirementId: string;
-  verdict: Verdict;
+  verdict: RuleOutcome;
   detail: string;
 }
 
 interface Outcome {
-  verdict: Verdict;
+  verdict: RuleOutcome;
   detail: string;
 }
 
@@ -189,7 +189,7 @@ function evaluateOnce(rule: Rule, request: RequestDocument, scope: string[], wor
   }
 }
 
-const SEVERITY: Record<Verdict, number> = { broken: 3, undecided: 2, held: 1, 'not-applicable': 0 };
+const SEVERITY: Record<RuleOutcome, number> = { broken: 3, undecided: 2, held: 1, 'not-applicable': 0 };
 
 /** With `each`, the rule is checked per matched node; the worst verdict (broken first) speaks. */
 function evaluateScoped(rule: Rule, request: RequestDocument, world: World): Outcome {
@@ -203,14 +203,14 @@ function evaluateScoped(rule: Rule, request: RequestDocument, world: World): Out
   return outcomes.reduce((worst, outcome) => (SEVERITY[outcome.verdict] > SEVERITY[worst.verdict] ? outcome : worst));
 }
 
-export function evaluateRequirement(requirement: Requirement, request: RequestDocument, world: World = UNKNOWN_WORLD): RuleVerdict {
+export function evaluateRequirement(requirement: Requirement, request: RequestDocument, world: World = UNKNOWN_WORLD): RuleJudgement {
   if (!requirement.rule) throw new RuleError(requirement.id, 'has no rule to evaluate');
   const outcome = evaluateScoped(requirement.rule, request, world);
   return { requirementId: requirement.id, ...outcome };
 }
 
 /** Every request-side rule of a spec, evaluated on one request. */
-export function evaluateRequestRules(requirements: Requirement[], request: RequestDocument, world: World = UNKNOWN_WORLD): RuleVerdict[] {
+export function evaluateRequestRules(requirements: Requirement[], request: RequestDocument, world: World = UNKNOWN_WORLD): RuleJudgement[] {
   return requirements
     .filter((requirement) => requirement.rule && !RESPONSE_RULE_KINDS.includes(requirement.rule.kind))
     .map((requirement) => evaluateRequirement(requirement, request, world));

@@ -29,8 +29,16 @@ export function levelOfClaim(requirement: Requirement | undefined, claimLevel: L
   return requirement?.level === 'explicit' && claimLevel !== 'inferred' ? 'explicit' : 'inferred';
 }
 
+/**
+ * The one vocabulary of verdicts a user reads (console, HTML, JUnit, job summary): held, broken
+ * (counts against the exit code), warned (an inferred requirement broken: fails only with
+ * --strict), known (broken as the --baseline expects), not run. A rule's own outcome on one
+ * request is another thing: engine/rule-evaluator.ts's RuleOutcome.
+ */
+export type ShownVerdict = 'held' | 'broken' | 'warned' | 'known' | 'not-run';
+
 /** How a requirement a case found broken is said: broken when it counts against the exit code, warned when it fails only with --strict. */
-export type Breach = 'broken' | 'warned';
+export type Breach = Extract<ShownVerdict, 'broken' | 'warned'>;
 
 /** Each requirement a case found broken (a failed check naming it, or no answer to a case labelled with it), broken or warned. */
 export function breachesOf(result: CaseResult, specs: readonly LoadedSpec[], strict: boolean): Map<string, Breach> {

@@ -1,8 +1,7 @@
 import type { RequirementReport } from './report-model.ts';
+import type { ShownVerdict } from '../engine/verdicts.ts';
 import { html, type Html } from './html-template.ts';
 import { caseExampleDetails, caseExampleLine, caseTitle } from './html-case-example.ts';
-
-export type ShownVerdict = 'held' | 'broken' | 'warned' | 'known' | 'not-run';
 
 /** A broken inferred requirement is a warning unless the run was --strict; one the --baseline expects broken is known. */
 export function shownVerdict(row: RequirementReport): ShownVerdict {

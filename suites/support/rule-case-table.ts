@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '../../engine/api-name.ts';
 import { API_NAMES } from '../../apis/catalogue.ts';
 import type { RequestDocument } from '../../engine/request-document.ts';
 import type { WorldData } from '../../engine/world-from-data.ts';
-import type { Verdict } from '../../engine/rule-evaluator.ts';
+import type { RuleOutcome } from '../../engine/rule-evaluator.ts';
 import { expandValue, withEdits } from '../../engine/request-edits.ts';
 import { readProjectYaml } from './read-yaml.ts';
 import { createAjv } from '../../engine/ajv-instance.ts';
@@ -49,7 +49,7 @@ export interface RuleCase {
   set?: Record<string, unknown>;
   unset?: string[];
   world?: WorldData;
-  verdict: Verdict;
+  verdict: RuleOutcome;
   alsoBreaks?: string[];
 }
 
