@@ -1,5 +1,5 @@
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
 import type { ApiResponses } from './support/api-responses.ts';
 
 /** What a config's `fixtures.<api>` holds once checked against the API's fixtures.schema.json. */

@@ -1,5 +1,5 @@
 import type { ApiName } from '../engine/api-name.ts';
-import { loadSpecFile, type LoadedSpec } from '../engine/spec-loader.ts';
+import { loadSpecFile, type LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { sourceDocumentName, specFile } from './catalogue.ts';
 
 /** One registered API's spec (its folder's spec.yaml), validated and dereferenced once per process. */

@@ -1,6 +1,6 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
 import { apiDefinition } from './catalogue.ts';
 import { fixturesOf } from './api-fixtures.ts';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { ApiName } from '../engine/api-name.ts';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../engine/ajv-instance.ts';
-import type { SigV4Credentials } from '../engine/sigv4-credentials.ts';
-import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
-import { SECRET_ENVIRONMENT, type ConformanceConfig, type FixtureSet } from '../engine/config-model.ts';
+import { createAjv } from '../engine/schema/ajv-instance.ts';
+import type { SigV4Credentials } from '../engine/sigv4/sigv4-credentials.ts';
+import type { KeystoneCredentials } from '../engine/config/openstack-credentials.ts';
+import { SECRET_ENVIRONMENT, type ConformanceConfig, type FixtureSet } from '../engine/config/config-model.ts';
 import { ConfigError } from '../engine/errors.ts';
 import { configSchema } from './config-schema.ts';
 import { REGISTERED_APIS } from './registry.ts';

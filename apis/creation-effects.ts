@@ -1,7 +1,7 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { sameKey } from '../engine/rule-keys.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { sameKey } from '../engine/rules/rule-keys.ts';
 import type { CreationEffects } from './api-definition.ts';
 import { apiDefinition } from './catalogue.ts';
 

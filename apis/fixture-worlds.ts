@@ -1,6 +1,6 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
 import { apiDefinition } from './catalogue.ts';
 import { fixturesOf } from './api-fixtures.ts';
 

@@ -1,10 +1,10 @@
 import type { ApiName } from '../engine/api-name.ts';
 import { apiFile } from './catalogue.ts';
-import { createAjv } from '../engine/ajv-instance.ts';
-import { resolvePointer } from '../engine/json-pointer.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import { createAjv } from '../engine/schema/ajv-instance.ts';
+import { resolvePointer } from '../engine/request/json-pointer.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
 import { SpecError } from '../engine/errors.ts';
-import { readYamlFile } from '../engine/yaml-file.ts';
+import { readYamlFile } from '../engine/spec/yaml-file.ts';
 import lifecycleSchema from './lifecycle.schema.json' with { type: 'json' };
 
 /** An HTTP operation of the service other than the create: its path holds `{id}` and request pointers (`{/path/project_id}`). */

@@ -1,5 +1,5 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { ConfigError } from '../engine/errors.ts';
 import { fixtureSchemas } from './config-schema.ts';
 

@@ -7,7 +7,7 @@ import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { toHttpRequest, type HttpRequestPlan } from '../engine/request-to-http.ts';
+import { toHttpRequest, type HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock } from '../mock/mock-server.ts';
 import { runWithReporters } from '../cli/run-with-reporters.ts';

@@ -2,11 +2,11 @@
 // failures by requirement, and evaluating rules. Run: npm run bench. Figures go in BENCHMARKS.md.
 import { performance } from 'node:perf_hooks';
 import { API_NAMES } from '../apis/catalogue.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
-import { evaluateRequestRules } from '../engine/rule-evaluator.ts';
-import { specExamples } from '../engine/spec-examples.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
+import { evaluateRequestRules } from '../engine/rules/rule-evaluator.ts';
+import { specExamples } from '../engine/spec/spec-examples.ts';
 
 const SECONDS_PER_MEASURE = Number(process.env.BENCH_SECONDS ?? 2);
 

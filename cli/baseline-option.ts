@@ -1,7 +1,7 @@
 import { API_NAMES } from '../apis/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { loadBaseline, type Baseline } from '../engine/baseline.ts';
+import { loadBaseline, type Baseline } from '../engine/run/baseline.ts';
 
 /** --baseline FILE [--strict-baseline]: checked against every spec's requirement ids, so a typo is an error, not a silent excuse. */
 export async function baselineOption(file: string | undefined, strict: boolean | undefined): Promise<Baseline | undefined> {

@@ -1,7 +1,7 @@
 import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { faultCatalogue, type Fault, type FaultKind } from '../mock/fault-catalogue.ts';

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { coverageOf, oneWayReason, type Coverage } from '../reports/requirement-coverage.ts';
 

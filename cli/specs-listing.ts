@@ -1,6 +1,6 @@
-import { normalizeWhitespace } from '../engine/document-text.ts';
-import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
-import { expectedStatuses, requirementKind, type Erratum, type Level, type Requirement, type RequirementKind } from '../engine/requirement-model.ts';
+import { normalizeWhitespace } from '../engine/spec/document-text.ts';
+import { operationOf, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import { expectedStatuses, requirementKind, type Erratum, type Level, type Requirement, type RequirementKind } from '../engine/spec/requirement-model.ts';
 import { summarizeSpec, type SpecSummary } from './specs-summary.ts';
 
 /** One requirement as `conformance specs` lists it: the document's sentence, whole. */

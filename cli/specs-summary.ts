@@ -1,5 +1,5 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { requirementKind } from '../engine/requirement-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import { requirementKind } from '../engine/spec/requirement-model.ts';
 
 /** Per API: requirements by kind (schema / rule / untestable) and level, and errata. */
 export interface SpecSummary {

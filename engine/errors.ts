@@ -1,4 +1,4 @@
-import type { JsonSchema } from './json-schema-node.ts';
+import type { JsonSchema } from './schema/json-schema-node.ts';
 
 /**
  * Every error the suite throws on purpose, in one module (as undici's lib/core/errors.js): each

@@ -1,13 +1,13 @@
-import type { Condition, Requirement } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { conditionHolds } from '../engine/rule-conditions.ts';
-import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
-import { requestBodySchema } from '../engine/schema-locations.ts';
-import { formatPointer } from '../engine/json-pointer.ts';
+import type { Condition, Requirement } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { conditionHolds } from '../engine/rules/rule-conditions.ts';
+import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts';
+import { requestBodySchema } from '../engine/schema/schema-locations.ts';
+import { formatPointer } from '../engine/request/json-pointer.ts';
 import { repairedToValid } from './valid-repair.ts';
 import { validValueAt, type MutationContext } from './schema-mutations.ts';
 import { resourceObject } from './resource-object.ts';
-import { schemaMapKeyword, stringListKeyword } from '../engine/json-schema-node.ts';
+import { schemaMapKeyword, stringListKeyword } from '../engine/schema/json-schema-node.ts';
 
 /**
  * A second valid request to break each rule from. A server that checks a rule on one code path

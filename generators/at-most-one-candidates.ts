@@ -1,8 +1,8 @@
-import type { Requirement, Rule } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { valueAt } from '../engine/rule-paths.ts';
-import { parsePointer } from '../engine/json-pointer.ts';
+import type { Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
+import { parsePointer } from '../engine/request/json-pointer.ts';
 import { validValueAt } from './schema-mutations.ts';
 import { absolute, candidate, type RuleCandidates, type RuleMutationContext } from './rule-candidate.ts';
 import { editedPointers, editsToHold } from './condition-edits.ts';

@@ -1,9 +1,9 @@
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { formatPointer, isContainer, parsePointer, resolvePointer } from '../engine/json-pointer.ts';
-import { valueAt } from '../engine/rule-paths.ts';
-import { requirementById } from '../engine/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { formatPointer, isContainer, parsePointer, resolvePointer } from '../engine/request/json-pointer.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
+import { requirementById } from '../engine/spec/spec-loader.ts';
 import { createJudge, flawsOf, type Judge } from './case-oracle.ts';
 import { repairReferences } from './reference-repair.ts';
 import { plainValuesAt } from './schema-mutations.ts';

@@ -1,10 +1,10 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { requestFailures } from '../engine/request-failures.ts';
-import { judgeRequest, type RequestJudgement } from '../engine/reasonable-readings.ts';
-import { parseClaim } from '../engine/schema-claims.ts';
-import { securitySchemes, usesSigV4 } from '../engine/security-schemes.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { requestFailures } from '../engine/rules/request-failures.ts';
+import { judgeRequest, type RequestJudgement } from '../engine/rules/reasonable-readings.ts';
+import { parseClaim } from '../engine/schema/schema-claims.ts';
+import { securitySchemes, usesSigV4 } from '../engine/spec/security-schemes.ts';
 
 /** Credentials are applied at send time: their requirements are the auth checks', not the body generators'. */
 function credentialRequirementIds(spec: LoadedSpec): Set<string> {
@@ -28,7 +28,7 @@ function credentialRequirementIds(spec: LoadedSpec): Set<string> {
  */
 export type Oracle = (request: RequestDocument) => string[];
 
-/** What a request breaks under each reading of the documents (engine/reasonable-readings.ts), credentials aside. */
+/** What a request breaks under each reading of the documents (engine/rules/reasonable-readings.ts), credentials aside. */
 export type Judge = (request: RequestDocument) => RequestJudgement;
 
 export function createJudge(spec: LoadedSpec, world: WorldData): Judge {

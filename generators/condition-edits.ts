@@ -1,7 +1,7 @@
-import type { Condition } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { RequestEdits } from '../engine/request-edits.ts';
-import { valueAt } from '../engine/rule-paths.ts';
+import type { Condition } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { RequestEdits } from '../engine/request/request-edits.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
 import { validValueAt } from './schema-mutations.ts';
 import { absolute, type RuleMutationContext } from './rule-candidate.ts';
 

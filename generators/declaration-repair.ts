@@ -1,9 +1,9 @@
-import type { Requirement } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { formatPointer, isContainer } from '../engine/json-pointer.ts';
-import { absoluteTokens, valueAt } from '../engine/rule-paths.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { hasDefault, readDeclarations } from '../engine/template-declarations.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { formatPointer, isContainer } from '../engine/request/json-pointer.ts';
+import { absoluteTokens, valueAt } from '../engine/rules/rule-paths.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { hasDefault, readDeclarations } from '../engine/rules/template-declarations.ts';
 
 /** An argument of the declared type (a Heat parameter's `type`), as a client would send it. */
 const ARGUMENT_OF_TYPE: Record<string, unknown> = {

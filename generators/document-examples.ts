@@ -1,8 +1,8 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import type { RequestJudgement } from '../engine/reasonable-readings.ts';
-import { specExamples } from '../engine/spec-examples.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import type { RequestJudgement } from '../engine/rules/reasonable-readings.ts';
+import { specExamples } from '../engine/spec/spec-examples.ts';
 import { repairReferences } from './reference-repair.ts';
 import type { Judge } from './case-oracle.ts';
 

@@ -1,11 +1,11 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { evaluateRequestRules } from '../engine/rule-evaluator.ts';
-import { worldOf } from '../engine/world-of-spec.ts';
-import { parseClaim } from '../engine/schema-claims.ts';
-import { isRequestLocation } from '../engine/schema-locations.ts';
-import { resolvePointer } from '../engine/json-pointer.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { evaluateRequestRules } from '../engine/rules/rule-evaluator.ts';
+import { worldOf } from '../engine/world/world-of-spec.ts';
+import { parseClaim } from '../engine/schema/schema-claims.ts';
+import { isRequestLocation } from '../engine/schema/schema-locations.ts';
+import { resolvePointer } from '../engine/request/json-pointer.ts';
 import { boundToMembers, requestPointerOf } from './schema-instance-paths.ts';
 
 /**

@@ -24,7 +24,7 @@ import {
 } from './invalid/object-candidates.ts';
 import { boundaryMaxLength, boundaryMinLength, invalidMaxLength, invalidMinLength, invalidPattern } from './invalid/string-candidates.ts';
 import { invalidType } from './invalid/type-candidates.ts';
-import type { JsonSchemaNode } from '../engine/json-schema-node.ts';
+import type { JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
 
 /** The groups of several makers, in order: far-off values first, then the near misses. */
 function together(...makers: CandidateMaker[]): CandidateMaker {

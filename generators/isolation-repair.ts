@@ -1,11 +1,11 @@
-import type { Requirement, Rule } from '../engine/requirement-model.ts';
-import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { RequestJudgement } from '../engine/reasonable-readings.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { absoluteTokens, asNumber, valueAt } from '../engine/rule-paths.ts';
-import { ruleScopes } from '../engine/rule-keys.ts';
-import { formatPointer } from '../engine/json-pointer.ts';
+import type { Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { RequestJudgement } from '../engine/rules/reasonable-readings.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { absoluteTokens, asNumber, valueAt } from '../engine/rules/rule-paths.ts';
+import { ruleScopes } from '../engine/rules/rule-keys.ts';
+import { formatPointer } from '../engine/request/json-pointer.ts';
 import type { Judge } from './case-oracle.ts';
 import { validValueAt, type MutationContext } from './schema-mutations.ts';
 

@@ -1,6 +1,6 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { Rule } from '../engine/requirement-model.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
+import type { Rule } from '../engine/spec/requirement-model.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
 import { decidingFixture } from '../apis/fixture-worlds.ts';
 
 /** "…: set fixtures.<api>.<key>" when a fixture would tell, so a reader knows what to add to the config. */

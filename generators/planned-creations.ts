@@ -1,7 +1,7 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { ruleKeyValues, ruleScopes, sameKey } from '../engine/rule-keys.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { ruleKeyValues, ruleScopes, sameKey } from '../engine/rules/rule-keys.ts';
 import { applyStateChanges } from '../apis/creation-effects.ts';
 
 /** The planner's `freshened` suffixes every string at an absolute body path of a uniqueWithin key. */

@@ -1,9 +1,9 @@
-import type { Requirement } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData, WorldItem } from '../engine/world-from-data.ts';
-import { ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rule-keys.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { expectedState } from '../engine/expected-state.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData, WorldItem } from '../engine/world/world-from-data.ts';
+import { ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rules/rule-keys.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { expectedState } from '../engine/rules/expected-state.ts';
 
 /** The items a rule's key may name: any for mustExist, those in the state asked for mustBeInState (none while that state is unknown). */
 function usableItems(rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'mustBeInState' }>, items: WorldItem[], request: RequestDocument, scope: string[]): WorldItem[] {

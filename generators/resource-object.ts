@@ -1,4 +1,4 @@
-import { isSchemaNode, schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from '../engine/json-schema-node.ts';
+import { isSchemaNode, schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
 
 /** The object the fields live in: the body's one required object property (healthmonitor, server, ha), else the body. */
 export function resourceObject(schema: JsonSchemaNode): { pointer: string[]; schema: JsonSchemaNode } {

@@ -1,8 +1,8 @@
-import type { Requirement } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
-import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts';
+import { formatPointer, parsePointer } from '../engine/request/json-pointer.ts';
 import type { Candidate, MutationContext } from './schema-mutations.ts';
 
 export interface RuleMutationContext extends MutationContext {

@@ -1,8 +1,8 @@
-import type { Operand, Requirement, Rule } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { asNumber, matchNodes, valueAt } from '../engine/rule-paths.ts';
-import { readDeclarations } from '../engine/template-declarations.ts';
+import type { Operand, Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { asNumber, matchNodes, valueAt } from '../engine/rules/rule-paths.ts';
+import { readDeclarations } from '../engine/rules/template-declarations.ts';
 import { validValueAt } from './schema-mutations.ts';
 import { repairReferences } from './reference-repair.ts';
 import { absolute, candidate, type RuleCandidates, type RuleMutationContext } from './rule-candidate.ts';

@@ -1,6 +1,6 @@
-import type { Condition, Operand, Rule } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { ruleScopes } from '../engine/rule-keys.ts';
+import type { Condition, Operand, Rule } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { ruleScopes } from '../engine/rules/rule-keys.ts';
 import { absolute } from './rule-candidate.ts';
 
 function conditionPaths(condition: Condition): string[] {

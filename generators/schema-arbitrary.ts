@@ -19,7 +19,7 @@ import {
   type JsonSchema,
   type JsonSchemaNode,
   type JsonType,
-} from '../engine/json-schema-node.ts';
+} from '../engine/schema/json-schema-node.ts';
 import { integerSchemaValue, numberSchemaValue } from './schema/number-schema-value.ts';
 import { objectSchemaValue } from './schema/object-schema-value.ts';
 import { flattenAllOf } from './schema/schema-merge.ts';

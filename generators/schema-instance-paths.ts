@@ -1,7 +1,7 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { requestPartPointer } from '../engine/schema-locations.ts';
-import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
-import { childOf, isContainer } from '../engine/json-pointer.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import { requestPartPointer } from '../engine/schema/schema-locations.ts';
+import { formatPointer, parsePointer } from '../engine/request/json-pointer.ts';
+import { childOf, isContainer } from '../engine/request/json-pointer.ts';
 
 /** The key a generator uses for a member of a map whose keys are free (additionalProperties). */
 export const FREE_KEY = 'conformance_key';

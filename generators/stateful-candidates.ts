@@ -1,10 +1,10 @@
-import type { Requirement, Rule } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { withEdits } from '../engine/request-edits.ts';
-import { valueAt } from '../engine/rule-paths.ts';
-import { ruleKeyPointers, ruleKeyValues, sameKey } from '../engine/rule-keys.ts';
-import type { WorldItem } from '../engine/world-from-data.ts';
-import { formatPointer } from '../engine/json-pointer.ts';
+import type { Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
+import { ruleKeyPointers, ruleKeyValues, sameKey } from '../engine/rules/rule-keys.ts';
+import type { WorldItem } from '../engine/world/world-from-data.ts';
+import { formatPointer } from '../engine/request/json-pointer.ts';
 import { validValueAt, type Candidate } from './schema-mutations.ts';
 import { absolute, candidate, type RuleCandidates, type RuleMutationContext } from './rule-candidate.ts';
 import { settled, shrunk } from './candidate-settling.ts';

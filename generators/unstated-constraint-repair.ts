@@ -1,7 +1,7 @@
-import type { Condition, Requirement } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { conditionHolds } from '../engine/rule-conditions.ts';
-import { withEdits } from '../engine/request-edits.ts';
+import type { Condition, Requirement } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { conditionHolds } from '../engine/rules/rule-conditions.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
 
 /** The paths a condition requires present (`{path, present}` at any depth of anyOf/allOf). */
 function presentPaths(condition: Condition): string[] {

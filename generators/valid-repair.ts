@@ -1,6 +1,6 @@
-import type { Requirement } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
 import { repairReferences } from './reference-repair.ts';
 import { repairDeclarations } from './declaration-repair.ts';
 import { repairUnstatedConstraints } from './unstated-constraint-repair.ts';

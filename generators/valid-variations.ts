@@ -1,17 +1,17 @@
 import fc from 'fast-check';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { requestBodySchema } from '../engine/schema-locations.ts';
-import { formatPointer } from '../engine/json-pointer.ts';
-import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { requestBodySchema } from '../engine/schema/schema-locations.ts';
+import { formatPointer } from '../engine/request/json-pointer.ts';
+import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts';
 import { valueFor } from './schema-arbitrary.ts';
-import { withoutNullMembers } from '../engine/reasonable-readings.ts';
+import { withoutNullMembers } from '../engine/rules/reasonable-readings.ts';
 import { repairedToValid } from './valid-repair.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { resourceObject } from './resource-object.ts';
-import { schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from '../engine/json-schema-node.ts';
+import { schemaMapKeyword, stringListKeyword, type JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
 
 const KEEP = Symbol('keep');
 const DROP = Symbol('drop');

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { isSigV4Scheme, securitySchemes } from '../engine/security-schemes.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { isSigV4Scheme, securitySchemes } from '../engine/spec/security-schemes.ts';
 import { verifySigV4 } from './sigv4-verifier.ts';
 
 export type CredentialVerdict = { accepted: true } | { accepted: false; detail: string };

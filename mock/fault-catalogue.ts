@@ -3,8 +3,8 @@ import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { ApiName } from '../engine/api-name.ts';
 import { API_NAMES, apiFile } from '../apis/catalogue.ts';
-import { createAjv } from '../engine/ajv-instance.ts';
-import type { Condition } from '../engine/requirement-model.ts';
+import { createAjv } from '../engine/schema/ajv-instance.ts';
+import type { Condition } from '../engine/spec/requirement-model.ts';
 import { UsageError } from '../engine/errors.ts';
 import faultsSchema from '../apis/faults.schema.json' with { type: 'json' };
 

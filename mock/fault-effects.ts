@@ -1,6 +1,6 @@
-import type { RequestDocument } from '../engine/request-document.ts';
-import { conditionHolds } from '../engine/rule-conditions.ts';
-import { formatPointer, parsePointer } from '../engine/json-pointer.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { conditionHolds } from '../engine/rules/rule-conditions.ts';
+import { formatPointer, parsePointer } from '../engine/request/json-pointer.ts';
 import type { Fault } from './fault-catalogue.ts';
 import type { MockResponse } from '../apis/support/api-responses.ts';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { MockResponse } from '../apis/support/api-responses.ts';
 import { matchRoute, type Route } from './routes.ts';
 

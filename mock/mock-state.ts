@@ -1,7 +1,7 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { worldFromData, type WorldData } from '../engine/world-from-data.ts';
-import type { World } from '../engine/world.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { worldFromData, type WorldData } from '../engine/world/world-from-data.ts';
+import type { World } from '../engine/world/world.ts';
 import { applyCreationEffects } from '../apis/creation-effects.ts';
 
 /** What the mock remembers of a creation beyond its effects on the world: its id (a long run holds no request bodies). */

@@ -1,15 +1,15 @@
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { Requirement, Rule } from '../engine/requirement-model.ts';
-import { expectedStatuses, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/requirement-model.ts';
-import type { SchemaValidator, SchemaViolation } from '../engine/schema-violations.ts';
-import { bodyPart, parameterParts, type RequestPart } from '../engine/schema-locations.ts';
-import { evaluateRequirement } from '../engine/rule-evaluator.ts';
-import type { World } from '../engine/world.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import { expectedStatuses, RESPONSE_RULE_KINDS, STATEFUL_RULE_KINDS } from '../engine/spec/requirement-model.ts';
+import type { SchemaValidator, SchemaViolation } from '../engine/schema/schema-violations.ts';
+import { bodyPart, parameterParts, type RequestPart } from '../engine/schema/schema-locations.ts';
+import { evaluateRequirement } from '../engine/rules/rule-evaluator.ts';
+import type { World } from '../engine/world/world.ts';
 import { checkCredentials } from './credential-check.ts';
 import { acceptedDespite } from './lenient-acceptance.ts';
-import { lenientReading, ruleTolerance } from '../engine/reasonable-readings.ts';
+import { lenientReading, ruleTolerance } from '../engine/rules/reasonable-readings.ts';
 
 /** The mock's answer to a request that reached an operation: create, or refuse naming the requirement. */
 export type Decision =
@@ -64,7 +64,7 @@ function schemaRefusal(context: DecisionContext, violations: SchemaViolation[], 
   return undefined;
 }
 
-/** A request part (engine/schema-locations.ts) refused when its schema is broken. */
+/** A request part (engine/schema/schema-locations.ts) refused when its schema is broken. */
 function partRefusal(context: DecisionContext, part: RequestPart, request: RequestDocument): Decision | undefined {
   return schemaRefusal(context, context.validate(part.location, part.value), part.value, part.pointer, request);
 }

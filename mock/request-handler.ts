@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { SchemaValidator } from '../engine/schema-violations.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { expectedStatuses } from '../engine/requirement-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { SchemaValidator } from '../engine/schema/schema-violations.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { expectedStatuses } from '../engine/spec/requirement-model.ts';
 import { readJsonBody, type BodyLimits, type BodyRefusal } from './request-body.ts';
 import { decide, type Decision } from './request-decision.ts';
 import type { ApiState } from './mock-state.ts';

@@ -1,5 +1,5 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 
 export interface Route {
   api: ApiName;

@@ -23,8 +23,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
-import type { SigV4Credentials } from '../engine/sigv4-credentials.ts';
-import { createSigner, queryBagFrom, sha256Hex } from '../engine/sigv4-signer.ts';
+import type { SigV4Credentials } from '../engine/sigv4/sigv4-credentials.ts';
+import { createSigner, queryBagFrom, sha256Hex } from '../engine/sigv4/sigv4-signer.ts';
 
 export type SigV4Refusal =
   | 'missing'

@@ -1,4 +1,4 @@
-import type { BaselineEntry } from '../engine/baseline.ts';
+import type { BaselineEntry } from '../engine/run/baseline.ts';
 import type { ReportModel, RequirementReport } from './report-model.ts';
 
 export interface BaselineDefaults {

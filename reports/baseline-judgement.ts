@@ -1,5 +1,5 @@
-import { baselineMark, type Baseline } from '../engine/baseline.ts';
-import { failsUnderBaseline } from '../engine/verdicts.ts';
+import { baselineMark, type Baseline } from '../engine/run/baseline.ts';
+import { failsUnderBaseline } from '../engine/run/verdicts.ts';
 import type { BaselineSummary, RequirementReport } from './report-model.ts';
 
 /** Marks each row a baseline entry covers, and decides again whether it fails the gate. */

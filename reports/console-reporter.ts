@@ -1,4 +1,4 @@
-import type { CaseResult } from '../engine/run-model.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 import { ProgressLine, type ConsoleSink } from '../runner/console-report.ts';
 import { FailureLog } from '../runner/failure-log.ts';
 import type { RunListener, RunProgress, RunStart, RunStop, RunSummary } from '../runner/run-listener.ts';

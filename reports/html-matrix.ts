@@ -1,7 +1,7 @@
 import type { RequirementReport } from './report-model.ts';
 import { html, type Html } from './html-template.ts';
 import { anchorOf, shownVerdict, verdictBadge } from './html-requirements.ts';
-import type { ShownVerdict } from '../engine/verdicts.ts';
+import type { ShownVerdict } from '../engine/run/verdicts.ts';
 
 /** Within an API, what needs reading comes first. */
 const VERDICT_ORDER: ShownVerdict[] = ['broken', 'warned', 'known', 'held', 'not-run'];

@@ -1,5 +1,5 @@
 import type { RequirementReport } from './report-model.ts';
-import type { ShownVerdict } from '../engine/verdicts.ts';
+import type { ShownVerdict } from '../engine/run/verdicts.ts';
 import { html, type Html } from './html-template.ts';
 import { caseExampleDetails, caseExampleLine, caseTitle } from './html-case-example.ts';
 

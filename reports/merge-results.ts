@@ -3,15 +3,15 @@ import path from 'node:path';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { type ApiName } from '../engine/api-name.ts';
 import { ResultsFileError, UsageError } from '../engine/errors.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RunFooter, RunHeader } from '../engine/results-document.ts';
-import { COMPUTED_NOT_RUN_REASONS } from '../engine/verdicts.ts';
-import { LEFT_BY_SHARD } from '../engine/not-sent-reasons.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RunFooter, RunHeader } from '../engine/run/results-document.ts';
+import { COMPUTED_NOT_RUN_REASONS } from '../engine/run/verdicts.ts';
+import { LEFT_BY_SHARD } from '../engine/run/not-sent-reasons.ts';
 import { ReportAccumulator, type RunFacts } from './report-accumulator.ts';
 import type { ReportModel } from './report-model.ts';
 import { readResultsFile, readResultsHeader, type ResultPosition } from './results-file.ts';
 import { checkRunEndings, checkRunHeaders } from './shard-set.ts';
-import type { Baseline } from '../engine/baseline.ts';
+import type { Baseline } from '../engine/run/baseline.ts';
 
 /**
  * Merges saved result files (the shards of one large run, or runs of different APIs) into one

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ApiName } from '../engine/api-name.ts';
-import { operationOf, type LoadedSpec } from '../engine/spec-loader.ts';
-import { expectedStatuses, requirementKind, type Requirement } from '../engine/requirement-model.ts';
-import type { CaseResult, RequirementVerdict } from '../engine/run-model.ts';
-import { countsAgainstExit, exitCodeOf, VerdictTally } from '../engine/verdicts.ts';
-import { recordedErrata } from '../engine/results-document.ts';
+import { operationOf, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import { expectedStatuses, requirementKind, type Requirement } from '../engine/spec/requirement-model.ts';
+import type { CaseResult, RequirementVerdict } from '../engine/run/run-model.ts';
+import { countsAgainstExit, exitCodeOf, VerdictTally } from '../engine/run/verdicts.ts';
+import { recordedErrata } from '../engine/run/results-document.ts';
 import { applyBaseline, baselineSummary } from './baseline-judgement.ts';
 import { coverageOf, oneWayReason } from './requirement-coverage.ts';
-import type { Baseline } from '../engine/baseline.ts';
+import type { Baseline } from '../engine/run/baseline.ts';
 import type { ApiReport, ApiVerdict, CaseExample, ReportModel, ReportRun, RequirementReport, ResponseCodeReport } from './report-model.ts';
 
 /** How much of a large run a report keeps: every count, a few examples, a sample of passes. */

@@ -1,6 +1,6 @@
-import type { Baseline } from '../engine/baseline.ts';
-import type { CaseResult } from '../engine/run-model.ts';
-import type { RunHeader } from '../engine/results-document.ts';
+import type { Baseline } from '../engine/run/baseline.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
+import type { RunHeader } from '../engine/run/results-document.ts';
 import type { RunListener, RunStart, RunSummary } from '../runner/run-listener.ts';
 import { ReportAccumulator } from './report-accumulator.ts';
 import type { ReportModel } from './report-model.ts';

@@ -1,8 +1,8 @@
-import type { RecordedErratum } from '../engine/results-document.ts';
+import type { RecordedErratum } from '../engine/run/results-document.ts';
 import type { ApiName } from '../engine/api-name.ts';
-import type { Level, RequirementKind } from '../engine/requirement-model.ts';
-import type { CaseResult, RequirementVerdictKind } from '../engine/run-model.ts';
-import type { BaselineStatus } from '../engine/baseline.ts';
+import type { Level, RequirementKind } from '../engine/spec/requirement-model.ts';
+import type { CaseResult, RequirementVerdictKind } from '../engine/run/run-model.ts';
+import type { BaselineStatus } from '../engine/run/baseline.ts';
 import type { Coverage } from './requirement-coverage.ts';
 
 /**

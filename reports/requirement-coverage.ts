@@ -1,4 +1,4 @@
-import { isResponseRequirement, type Requirement } from '../engine/requirement-model.ts';
+import { isResponseRequirement, type Requirement } from '../engine/spec/requirement-model.ts';
 
 /**
  * Whether a requirement on the request was sent both ways: a negative that breaks it alone (the

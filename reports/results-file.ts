@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../engine/ajv-instance.ts';
+import { createAjv } from '../engine/schema/ajv-instance.ts';
 import { ResultsFileError } from '../engine/errors.ts';
-import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../engine/results-document.ts';
-import type { CaseResult } from '../engine/run-model.ts';
+import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../engine/run/results-document.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 import resultsSchemaFile from './results.schema.json' with { type: 'json' };
 import { API_NAMES } from '../apis/catalogue.ts';
 

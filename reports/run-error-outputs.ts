@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { junitDocument } from './junit-report.ts';
 import type { ConformanceError } from '../engine/errors.ts';
-import type { RunFooter, RunHeader } from '../engine/results-document.ts';
+import type { RunFooter, RunHeader } from '../engine/run/results-document.ts';
 
 /**
  * A run that ends with exit 2 (a config error, an unreachable target) still leaves its JSON and

@@ -1,4 +1,4 @@
-import type { RunFooter, RunHeader } from '../engine/results-document.ts';
+import type { RunFooter, RunHeader } from '../engine/run/results-document.ts';
 import { ResultsFileError } from '../engine/errors.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseResult } from '../engine/run-model.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 
 /**
  * Watches the answers of a run for results that mean less than they seem: a target that

@@ -1,6 +1,6 @@
-import type { CaseResult } from '../engine/run-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { breachesOf } from '../engine/verdicts.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import { breachesOf } from '../engine/run/verdicts.ts';
 
 /** Requirements found broken so far (counting against the exit, known deviations aside): what --max-failures counts and the progress line shows. */
 export class BrokenRequirements {

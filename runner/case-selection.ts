@@ -1,5 +1,5 @@
-import type { PlannedCase } from '../engine/run-model.ts';
-import { LEFT_BY_FILTER, LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY, LEFT_BY_REPLAY, LEFT_BY_SHARD } from '../engine/not-sent-reasons.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
+import { LEFT_BY_FILTER, LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY, LEFT_BY_REPLAY, LEFT_BY_SHARD } from '../engine/run/not-sent-reasons.ts';
 import { requirementFilter, type RequirementFilter } from './requirement-filter.ts';
 
 /** Which of the planned cases a run sends: its shard, and the live-endpoint safety limits. */

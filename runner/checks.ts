@@ -1,9 +1,9 @@
-import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
-import type { Level } from '../engine/requirement-model.ts';
-import { withoutNullMembers } from '../engine/reasonable-readings.ts';
-import { documentedSuccess } from '../engine/documented-success.ts';
-import type { SchemaValidator } from '../engine/schema-violations.ts';
-import type { CheckOutcome, ObservedResponse, PlannedCase } from '../engine/run-model.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { Level } from '../engine/spec/requirement-model.ts';
+import { withoutNullMembers } from '../engine/rules/reasonable-readings.ts';
+import { documentedSuccess } from '../engine/spec/documented-success.ts';
+import type { SchemaValidator } from '../engine/schema/schema-violations.ts';
+import type { CheckOutcome, ObservedResponse, PlannedCase } from '../engine/run/run-model.ts';
 
 /**
  * The checks, one small named function each (the name is reported with the verdict). Each

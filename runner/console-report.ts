@@ -1,5 +1,5 @@
-import { requirementAmong, type LoadedSpec } from '../engine/spec-loader.ts';
-import type { CaseResult } from '../engine/run-model.ts';
+import { requirementAmong, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 
 export interface ConsoleSink {
   write(text: string): void;

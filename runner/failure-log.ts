@@ -1,7 +1,7 @@
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { formatFailure } from './console-report.ts';
-import type { CaseResult } from '../engine/run-model.ts';
-import { breachesOf, type Breach } from '../engine/verdicts.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
+import { breachesOf, type Breach } from '../engine/run/verdicts.ts';
 
 /** What the console has said of a requirement so far: a known deviation is said once, apart. */
 type Said = Breach | 'known';

@@ -1,6 +1,6 @@
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
-import type { ObservedResponse } from '../engine/run-model.ts';
-import type { HttpRequestPlan } from '../engine/request-to-http.ts';
+import type { ObservedResponse } from '../engine/run/run-model.ts';
+import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';

@@ -1,4 +1,4 @@
-import { keystoneSecrets } from '../engine/openstack-credentials.ts';
+import { keystoneSecrets } from '../engine/config/openstack-credentials.ts';
 import { secretValues } from '../apis/config.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from './http-exchange.ts';
 import { KeystoneError } from '../engine/errors.ts';

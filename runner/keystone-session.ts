@@ -2,7 +2,7 @@ import { apiDefinition } from '../apis/catalogue.ts';
 import type { Dispatcher } from 'undici';
 import type { ApiName } from '../engine/api-name.ts';
 import { KeystoneError } from '../engine/errors.ts';
-import type { KeystoneCredentials } from '../engine/openstack-credentials.ts';
+import type { KeystoneCredentials } from '../engine/config/openstack-credentials.ts';
 import { exchange, type ExchangeLimits } from './http-exchange.ts';
 
 type CatalogService = { type: string; endpoints: { interface: string; region_id?: string; region?: string; url: string }[] };

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApiName } from '../engine/api-name.ts';
 import { lifecycleOf } from '../apis/lifecycle.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { ResourceLedger, type CreatedResource } from './resource-ledger.ts';
 import { removeResource, type CleanupContext } from './resource-cleanup.ts';
 

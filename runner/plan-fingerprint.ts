@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { canonicalJson } from '../generators/schema/canonical-json.ts';
-import type { RecordedSelection } from '../engine/results-document.ts';
+import type { RecordedSelection } from '../engine/run/results-document.ts';
 
 /**
  * A hash of everything that decides one API's plan: the spec as written, the fixtures, the seed,

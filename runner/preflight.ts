@@ -1,7 +1,7 @@
 import { lifecycleOf } from '../apis/lifecycle.ts';
 import { PreflightError } from '../engine/errors.ts';
-import { toHttpRequest } from '../engine/request-to-http.ts';
-import { usesSigV4 } from '../engine/security-schemes.ts';
+import { toHttpRequest } from '../engine/request/request-to-http.ts';
+import { usesSigV4 } from '../engine/spec/security-schemes.ts';
 import { baseRequest } from '../apis/base-requests.ts';
 import { exchange } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';

@@ -1,6 +1,6 @@
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { HttpRequestPlan } from '../engine/request-to-http.ts';
-import type { PlannedCase } from '../engine/run-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
 import { curlCommand, shellQuote } from './curl-command.ts';
 import { redactHeaders, type Redactor } from './redaction.ts';
 

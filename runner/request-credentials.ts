@@ -1,9 +1,9 @@
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import { signRequest } from '../engine/sigv4-signer.ts';
-import { usesSigV4 } from '../engine/security-schemes.ts';
-import type { HttpRequestPlan } from '../engine/request-to-http.ts';
-import type { PlannedCase } from '../engine/run-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import { signRequest } from '../engine/sigv4/sigv4-signer.ts';
+import { usesSigV4 } from '../engine/spec/security-schemes.ts';
+import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
 
 const EXPIRED_BY_MS = 20 * 60_000;
 

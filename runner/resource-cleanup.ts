@@ -1,14 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import { resolvePointer } from '../engine/json-pointer.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import { resolvePointer } from '../engine/request/json-pointer.ts';
 import { createdId, isDeletable, lifecycleOf, operationPath, type DeletableLifecycle } from '../apis/lifecycle.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { exchange, type ExchangeLimits, type ExchangeOutcome } from './http-exchange.ts';
 import { withCredentials } from './request-credentials.ts';
 import type { CreatedResource, ResourceLedger } from './resource-ledger.ts';
-import type { ObservedResponse } from '../engine/run-model.ts';
+import type { ObservedResponse } from '../engine/run/run-model.ts';
 
 /** How long the suite waits for a resource to settle and to be gone, and how often it looks. */
 export interface CleanupBounds {
@@ -38,7 +38,7 @@ export function createdResource(spec: LoadedSpec, target: string, caseId: string
   if (!isDeletable(lifecycle)) return { api: spec.api, caseId, id: `${caseId} (no id: ${response.status})`, noDelete: lifecycle.noDelete };
   const id = createdId(lifecycle, response.json);
   if (id === undefined) return undefined;
-  // The same join as the create's (engine/request-to-http.ts): the target's path prefix, then the operation's path.
+  // The same join as the create's (engine/request/request-to-http.ts): the target's path prefix, then the operation's path.
   const base = new URL(target);
   const url = (operation: DeletableLifecycle['show']) => new URL(`${base.pathname.replace(/\/$/, '')}${operationPath(operation, id, request)}`, base).toString();
   return { api: spec.api, caseId, id, showUrl: url(lifecycle.show), deleteUrl: url(lifecycle.delete) };

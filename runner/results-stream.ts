@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { CaseResult } from '../engine/run-model.ts';
-import type { RunFooter, RunHeader } from '../engine/results-document.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
+import type { RunFooter, RunHeader } from '../engine/run/results-document.ts';
 import type { RunListener } from './run-listener.ts';
 
 /**

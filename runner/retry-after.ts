@@ -1,6 +1,6 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import type { ExchangeOutcome } from './http-exchange.ts';
-import type { CheckOutcome } from '../engine/run-model.ts';
+import type { CheckOutcome } from '../engine/run/run-model.ts';
 
 /** How long the suite waits for a throttling target (429, or 503 with Retry-After) before reporting it. */
 export interface RetryPolicy {

@@ -1,6 +1,6 @@
-import type { RunFooter, RunHeader } from '../engine/results-document.ts';
-import type { CaseResult } from '../engine/run-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { RunFooter, RunHeader } from '../engine/run/results-document.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 
 /** What a listener learns as the first case is about to be sent. */
 export interface RunStart {

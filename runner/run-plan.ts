@@ -1,7 +1,7 @@
 import { letIdleConnectionsExpire } from './idle-connections.ts';
 import type { ApiName } from '../engine/api-name.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { streamPlan, type ApiPlan, type StreamedPlan } from '../generators/case-planner.ts';
 import { selectCases, type CaseSelection, type SelectedCases } from './case-selection.ts';
 

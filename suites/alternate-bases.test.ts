@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { valueAt } from '../engine/rule-paths.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
 import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { baseRequest } from '../apis/base-requests.ts';
 import { createJudge, flawsOf } from '../generators/case-oracle.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withAwsCredentialChain } from '../engine/aws-credentials.ts';
+import { withAwsCredentialChain } from '../engine/sigv4/aws-credentials.ts';
 import { DEFAULT_CONFIG, loadConfig } from '../apis/config.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { conformanceAsync } from './support/cli-process.ts';

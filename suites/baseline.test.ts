@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { applyBaseline } from '../reports/baseline-judgement.ts';
 import { BaselineError } from '../engine/errors.ts';
-import { loadBaseline, type Baseline } from '../engine/baseline.ts';
+import { loadBaseline, type Baseline } from '../engine/run/baseline.ts';
 import type { RequirementReport } from '../reports/report-model.ts';
 
 /**

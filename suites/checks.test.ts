@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../apis/api-specs.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
 import { runChecks } from '../runner/checks.ts';
-import type { ObservedResponse, PlannedCase } from '../engine/run-model.ts';
+import type { ObservedResponse, PlannedCase } from '../engine/run/run-model.ts';
 
 const spec = await loadSpec('lbaas-healthmonitors');
 const validate = createSchemaValidator(spec);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../apis/api-specs.ts';
-import { requirementKind } from '../engine/requirement-model.ts';
+import { requirementKind } from '../engine/spec/requirement-model.ts';
 import { listSpec, type SpecListing } from '../cli/specs-listing.ts';
 import { formatSpecListings } from '../cli/specs-text.ts';
 import { conformanceSync } from './support/cli-process.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { CaseResult } from '../engine/run-model.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 import { runConformance } from '../runner/run-conformance.ts';
 import type { RunListener, RunStart, RunSummary } from '../runner/run-listener.ts';
 

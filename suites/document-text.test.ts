@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTextOf, gridTableCells } from '../engine/document-text.ts';
+import { documentTextOf, gridTableCells } from '../engine/spec/document-text.ts';
 
 const GRID = `Response codes
 

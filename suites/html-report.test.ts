@@ -3,7 +3,7 @@ import { loadSpec } from '../apis/api-specs.ts';
 import { ReportAccumulator } from '../reports/report-accumulator.ts';
 import { htmlReport } from '../reports/html-report.ts';
 import { junitXml } from '../reports/junit-report.ts';
-import type { CaseResult } from '../engine/run-model.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 
 const REQUIREMENT = 'lbaas-healthmonitors/response-body-fields';
 

@@ -6,7 +6,7 @@ import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { createJudge } from '../generators/case-oracle.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { NOT_SEPARABLE } from '../generators/one-way-reasons.ts';
-import { valueAt } from '../engine/rule-paths.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
 
 /**
  * A negative case proves something about its requirement only when it breaks that requirement

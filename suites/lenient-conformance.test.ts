@@ -2,9 +2,9 @@ import { fixturesFor } from './support/api-fixtures.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { withEdits } from '../engine/request-edits.ts';
+import { withEdits } from '../engine/request/request-edits.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { baseRequest } from '../apis/base-requests.ts';
 import { createJudge } from '../generators/case-oracle.ts';
@@ -12,9 +12,9 @@ import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { runWithReporters, type ReportedRunOutcome } from '../cli/run-with-reporters.ts';
 import type { Personality } from '../mock/mock-server.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
 import { runChecks } from '../runner/checks.ts';
-import type { ObservedResponse, PlannedCase } from '../engine/run-model.ts';
+import type { ObservedResponse, PlannedCase } from '../engine/run/run-model.ts';
 
 /**
  * A second conforming server guards against false alarms the strict mock hides: the suite must

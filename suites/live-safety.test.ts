@@ -12,7 +12,7 @@ import { mergeResultFiles } from '../reports/merge-results.ts';
 import { runWithReporters, type ReportedRunOptions } from '../cli/run-with-reporters.ts';
 import { RateLimiter } from '../runner/rate-limiter.ts';
 import { quietRunOptions } from './support/quiet-run-options.ts';
-import { LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY } from '../engine/not-sent-reasons.ts';
+import { LEFT_BY_MAX_CREATES, LEFT_BY_NEGATIVE_ONLY } from '../engine/run/not-sent-reasons.ts';
 
 const SEED = 11;
 const RUNS = 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiName } from '../engine/api-name.ts';
-import { expectedStatuses } from '../engine/requirement-model.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import { expectedStatuses } from '../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
 import { send, successStatus } from './support/mock-client.ts';
 import { TEST_CONFIG, useMock } from './support/running-mock.ts';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
-import { expectedStatuses } from '../engine/requirement-model.ts';
-import { toleratedBreaches } from '../engine/reasonable-readings.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { requirementById } from '../engine/spec-loader.ts';
+import { expectedStatuses } from '../engine/spec/requirement-model.ts';
+import { toleratedBreaches } from '../engine/rules/reasonable-readings.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { requirementById } from '../engine/spec/spec-loader.ts';
 import { readViolationGroups, requestOf } from './support/rule-case-table.ts';
-import { requestFailures } from '../engine/request-failures.ts';
+import { requestFailures } from '../engine/rules/request-failures.ts';
 import { send, successStatus } from './support/mock-client.ts';
 import { TEST_CONFIG, useMock } from './support/running-mock.ts';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'undici';
 import { type ApiName } from '../engine/api-name.ts';
-import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { conditionHolds } from '../engine/rule-conditions.ts';
-import { resolvePointer } from '../engine/json-pointer.ts';
-import { toHttpRequest } from '../engine/request-to-http.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { conditionHolds } from '../engine/rules/rule-conditions.ts';
+import { resolvePointer } from '../engine/request/json-pointer.ts';
+import { toHttpRequest } from '../engine/request/request-to-http.ts';
 import { faultCatalogue, faultsById, type Fault } from '../mock/fault-catalogue.ts';
 import { startMock } from '../mock/mock-server.ts';
 import { withCredentials } from '../runner/request-credentials.ts';

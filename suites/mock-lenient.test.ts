@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
-import { withEdits, type RequestEdits } from '../engine/request-edits.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
-import { requestBodySchema } from '../engine/schema-locations.ts';
+import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
+import { requestBodySchema } from '../engine/schema/schema-locations.ts';
 import { send, successStatus, type Answer } from './support/mock-client.ts';
 import { postHead, rawExchange } from './support/raw-http.ts';
 import { TEST_CONFIG, useMock, type MockFixture } from './support/running-mock.ts';

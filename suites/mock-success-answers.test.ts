@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
-import { expectedExampleFailures, specExamples } from '../engine/spec-examples.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
+import { expectedExampleFailures, specExamples } from '../engine/spec/spec-examples.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
 import { send, successStatus, type Answer } from './support/mock-client.ts';
 import { TEST_CONFIG, useMock } from './support/running-mock.ts';
 import { worldHolding } from './support/world-for-request.ts';

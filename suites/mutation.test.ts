@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiName } from '../engine/api-name.ts';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import { conditionHolds } from '../engine/rule-conditions.ts';
+import { conditionHolds } from '../engine/rules/rule-conditions.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import { faultCatalogue } from '../mock/fault-catalogue.ts';
 import { planAll, runMutationCampaign, type MutationCampaignResult } from '../cli/mutation-campaign.ts';

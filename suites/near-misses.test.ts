@@ -9,12 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { valueAt } from '../engine/rule-paths.ts';
+import { valueAt } from '../engine/rules/rule-paths.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { baseRequest } from '../apis/base-requests.ts';
-import type { PlannedCase } from '../engine/run-model.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
 import { canMissAfterStart, describeCheck, isEdge, isNearMiss, sitesOf, valuesAt, type Site } from './support/near-miss-sites.ts';
 
 const specs = new Map<ApiName, LoadedSpec>();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../engine/errors.ts';
-import { credentialsFromEnvironment, keystoneSecrets, resolveKeystoneCredentials } from '../engine/openstack-credentials.ts';
+import { credentialsFromEnvironment, keystoneSecrets, resolveKeystoneCredentials } from '../engine/config/openstack-credentials.ts';
 import { baseOfCatalogUrl } from '../runner/keystone-session.ts';
 
 /** Keystone credentials as the OpenStack client takes them, and catalog URLs made bases for the specs' paths. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig } from '../apis/config.ts';
 import type { Fixtures } from './support/api-fixtures.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';

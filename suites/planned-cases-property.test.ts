@@ -4,12 +4,12 @@ import { API_NAMES } from '../apis/catalogue.ts';
 import type { ApiName } from '../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { worldFromFixtures } from '../apis/fixture-worlds.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { createJudge, flawsOf } from '../generators/case-oracle.ts';
 import { planApi } from '../generators/case-planner.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
-import type { PlannedCase } from '../engine/run-model.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
 import { send } from './support/mock-client.ts';
 import { letIdleConnectionsExpire } from '../runner/idle-connections.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import { SECRET_ENVIRONMENT } from '../engine/config-model.ts';
+import { SECRET_ENVIRONMENT } from '../engine/config/config-model.ts';
 import { wrongToken } from '../runner/request-credentials.ts';
 import { REDACTED } from '../runner/redaction.ts';
 import { startHostileTarget, type HostileTarget } from './support/hostile-target.ts';

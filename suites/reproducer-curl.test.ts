@@ -6,11 +6,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import type { ConformanceConfig } from '../engine/config-model.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { startMock, type RunningMock } from '../mock/mock-server.ts';
 import { CURL_VARIABLES } from '../runner/reproducer-curl.ts';
 import { runWithReporters } from '../cli/run-with-reporters.ts';
-import type { CaseResult } from '../engine/run-model.ts';
+import type { CaseResult } from '../engine/run/run-model.ts';
 
 /**
  * Each reproducer curl, run as printed with its environment variables set, gets the status the

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
-import { requirementById, type LoadedSpec } from '../engine/spec-loader.ts';
+import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { evaluateRequestRules, evaluateRequirement } from '../engine/rule-evaluator.ts';
-import type { WorldData } from '../engine/world-from-data.ts';
-import { RESPONSE_RULE_KINDS } from '../engine/requirement-model.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
-import type { RequestDocument } from '../engine/request-document.ts';
+import { evaluateRequestRules, evaluateRequirement } from '../engine/rules/rule-evaluator.ts';
+import type { WorldData } from '../engine/world/world-from-data.ts';
+import { RESPONSE_RULE_KINDS } from '../engine/spec/requirement-model.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
 import { readRuleCaseTable, requestOf, type RuleCaseTable } from './support/rule-case-table.ts';
-import { worldOf } from '../engine/world-of-spec.ts';
+import { worldOf } from '../engine/world/world-of-spec.ts';
 
 // Load every spec and table before collecting tests, so each case is its own named test.
 // A spec or table that fails to load fails its own API's tests, not every API's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestDocument } from '../engine/request-document.ts';
-import { keyIdentity, ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rule-keys.ts';
+import type { RequestDocument } from '../engine/request/request-document.ts';
+import { keyIdentity, ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rules/rule-keys.ts';
 
 const request: RequestDocument = {
   method: 'POST',

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ErrorObject } from 'ajv';
-import { createAjv } from '../engine/ajv-instance.ts';
+import { createAjv } from '../engine/schema/ajv-instance.ts';
 import { API_NAMES } from '../apis/catalogue.ts';
-import { requestBodySchema } from '../engine/schema-locations.ts';
+import { requestBodySchema } from '../engine/schema/schema-locations.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { UnsatisfiableSchemaError } from '../engine/errors.ts';
 import { valueFor } from '../generators/schema-arbitrary.ts';
-import type { JsonSchemaNode } from '../engine/json-schema-node.ts';
+import type { JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
 import { boundaryValidValuesFor, invalidValuesFor } from '../generators/invalid-values.ts';
 
 const ajv = createAjv();

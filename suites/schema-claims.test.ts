@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
-import type { Requirement } from '../engine/requirement-model.ts';
-import { claimCoverageProblems } from '../engine/schema-claims.ts';
-import { createSchemaValidator } from '../engine/schema-violations.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
+import { claimCoverageProblems } from '../engine/schema/schema-claims.ts';
+import { createSchemaValidator } from '../engine/schema/schema-violations.ts';
 
 /** A one-operation spec built in memory, already dereferenced, as loadSpec would give it. */
 function specWith(requirements: Requirement[]): LoadedSpec {

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SigV4Credentials } from '../engine/sigv4-credentials.ts';
-import { signRequest } from '../engine/sigv4-signer.ts';
+import type { SigV4Credentials } from '../engine/sigv4/sigv4-credentials.ts';
+import { signRequest } from '../engine/sigv4/sigv4-signer.ts';
 import { verifySigV4, type SigV4Verdict } from '../mock/sigv4-verifier.ts';
 
 const CREDENTIALS: SigV4Credentials = {

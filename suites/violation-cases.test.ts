@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { PROJECT_ROOT, type ApiName } from '../engine/api-name.ts';
-import type { LoadedSpec } from '../engine/spec-loader.ts';
+import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { parseClaim } from '../engine/schema-claims.ts';
-import { isRequestLocation } from '../engine/schema-locations.ts';
-import type { Requirement } from '../engine/requirement-model.ts';
+import { parseClaim } from '../engine/schema/schema-claims.ts';
+import { isRequestLocation } from '../engine/schema/schema-locations.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
 import { readCheckedTable, readRuleCaseTable, requestOf, worldOfCase, type RuleCase, type RuleCaseTable } from './support/rule-case-table.ts';
-import { requestFailureDetails } from '../engine/request-failures.ts';
+import { requestFailureDetails } from '../engine/rules/request-failures.ts';
 
 // Violation case tables (docs/rule-cases.md, "Violation case tables"): per request-side
 // schema requirement, requests that break exactly it (`broken`) and the boundary just inside

@@ -1,4 +1,4 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { CloudDatabasesFixtures } from './fixtures.ts';
 
 /** A valid HA instance request: a source and one replica of the fixtures' flavor, an ACL. */

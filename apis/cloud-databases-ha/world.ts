@@ -1,4 +1,4 @@
-import type { WorldData } from '../../engine/world-from-data.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
 import type { CloudDatabasesFixtures } from './fixtures.ts';
 
 /** The collections the spec's stateful rules name, and the caller's account. */

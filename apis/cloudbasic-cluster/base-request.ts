@@ -1,4 +1,4 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { CloudbasicFixtures } from './fixtures.ts';
 
 /** A valid cluster of the fixtures' two servers. */

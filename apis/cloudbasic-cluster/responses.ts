@@ -1,4 +1,4 @@
-import { parsePointer } from '../../engine/json-pointer.ts';
+import { parsePointer } from '../../engine/request/json-pointer.ts';
 import type { ApiResponses, ErrorContext, MockResponse } from '../support/api-responses.ts';
 import { errorHeaders } from '../support/response-headers.ts';
 

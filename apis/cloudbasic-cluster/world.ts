@@ -1,4 +1,4 @@
-import type { WorldData } from '../../engine/world-from-data.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
 import type { CloudbasicFixtures } from './fixtures.ts';
 
 /** The activated instance, its API key pair, and the local address. */

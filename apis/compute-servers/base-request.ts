@@ -1,4 +1,4 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { ComputeFixtures } from './fixtures.ts';
 
 /** A valid server of the fixtures' flavor and image, on their network when they name one. */

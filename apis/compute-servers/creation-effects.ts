@@ -1,5 +1,5 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
-import { matchNodes } from '../../engine/rule-paths.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
+import { matchNodes } from '../../engine/rules/rule-paths.ts';
 import type { CreationEffects } from '../api-definition.ts';
 
 /** A fixed IP is in use once a server holds it; a port likewise; a volume is attached to it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { resolvePointer } from '../../engine/json-pointer.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
+import { resolvePointer } from '../../engine/request/json-pointer.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { ApiResponses, MockResponse, SuccessContext } from '../support/api-responses.ts';
 import { JSON_HEADERS } from '../support/response-headers.ts';
 import { keyedFaultError } from '../support/keyed-fault-error.ts';

@@ -1,4 +1,4 @@
-import type { WorldData } from '../../engine/world-from-data.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
 import type { ComputeFixtures } from './fixtures.ts';
 
 type Item = { key: unknown[]; [field: string]: unknown };

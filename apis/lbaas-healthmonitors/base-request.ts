@@ -1,4 +1,4 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { LbaasFixtures } from './fixtures.ts';
 
 /** A valid HTTP health monitor on the fixtures' pool. */

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import { resolvePointer } from '../../engine/json-pointer.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
+import { resolvePointer } from '../../engine/request/json-pointer.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { ApiResponses, ErrorContext, MockResponse, SuccessContext } from '../support/api-responses.ts';
 import { errorHeaders, JSON_HEADERS } from '../support/response-headers.ts';
 

@@ -1,4 +1,4 @@
-import type { WorldData } from '../../engine/world-from-data.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
 import type { LbaasFixtures } from './fixtures.ts';
 
 /** The pools (and their load balancer's status) and the caller. */

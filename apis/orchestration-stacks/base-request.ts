@@ -1,4 +1,4 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { OrchestrationFixtures } from './fixtures.ts';
 
 /** A valid stack of an empty template with one parameter given and one defaulted. */

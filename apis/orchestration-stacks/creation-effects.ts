@@ -1,5 +1,5 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
-import { valueAt } from '../../engine/rule-paths.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
+import { valueAt } from '../../engine/rules/rule-paths.ts';
 import type { CreationEffects } from '../api-definition.ts';
 
 /** A second stack of the same name in the tenant must now conflict (409). */

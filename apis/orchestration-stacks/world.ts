@@ -1,4 +1,4 @@
-import type { WorldData } from '../../engine/world-from-data.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
 import type { OrchestrationFixtures } from './fixtures.ts';
 
 /** The tenant, and its stacks (none yet: each create adds one). */

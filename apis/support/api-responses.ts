@@ -1,4 +1,4 @@
-import type { RequestDocument } from '../../engine/request-document.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
 
 /** What the mock answers: a status, headers (lower-case names), and a JSON body or none. */
 export interface MockResponse {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../apis/config.ts';
-import { withAwsCredentialChain } from '../../engine/aws-credentials.ts';
+import { withAwsCredentialChain } from '../../engine/sigv4/aws-credentials.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { loadSpec } from '../../apis/api-specs.ts';
 import { createDispatcher, DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';

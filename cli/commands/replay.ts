@@ -4,7 +4,7 @@ import type { ApiName } from '../../engine/api-name.ts';
 import { loadConfig } from '../../apis/config.ts';
 import { loadSpec } from '../../apis/api-specs.ts';
 import { readResultsFile } from '../../reports/results-file.ts';
-import type { RunHeader } from '../../engine/results-document.ts';
+import type { RunHeader } from '../../engine/run/results-document.ts';
 import { runHeader } from '../../runner/run-header.ts';
 import { existingFileOption, parseCommandOptions, REPLAY_OPTIONS } from '../arguments.ts';
 import { executeRun } from './run.ts';

@@ -1,4 +1,4 @@
-import { type LoadedSpec } from '../../engine/spec-loader.ts';
+import { type LoadedSpec } from '../../engine/spec/spec-loader.ts';
 import { loadSpec } from '../../apis/api-specs.ts';
 import { apiNamesOption, parseCommandOptions, SPECS_OPTIONS } from '../arguments.ts';
 import { listSpec } from '../specs-listing.ts';

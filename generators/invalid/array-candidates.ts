@@ -1,5 +1,5 @@
 import { exampleValuesFor } from '../schema/example-values.ts';
-import { constraintKeywords, isSchemaNode, numberKeyword, schemaKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { constraintKeywords, isSchemaNode, numberKeyword, schemaKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import type { CandidateGroup, CandidateKit } from './candidate-groups.ts';
 
 function itemExamples(node: JsonSchemaNode, count: number): unknown[] {

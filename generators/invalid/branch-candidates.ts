@@ -7,7 +7,7 @@ import {
   withoutKeywords,
   type JsonSchemaNode,
   type JsonType,
-} from '../../engine/json-schema-node.ts';
+} from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from '../schema/schema-validator.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 

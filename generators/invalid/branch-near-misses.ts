@@ -1,4 +1,4 @@
-import { isSchemaNode, schemaListKeyword, withoutKeywords, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { isSchemaNode, schemaListKeyword, withoutKeywords, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 import { boundaryFormat, nearMissFormat } from './format-candidates.ts';
 import { patternEdges, patternNearMisses } from './pattern-near-misses.ts';

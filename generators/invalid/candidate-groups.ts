@@ -1,5 +1,5 @@
 import { uniqueJson } from '../schema/canonical-json.ts';
-import type { JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import type { JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { breaksKeyword, breaksOnlyKeyword, satisfies } from './keyword-verdicts.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { jsonEqual } from '../schema/canonical-json.ts';
-import { enumeratedValues, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { enumeratedValues, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 
 function caseVariants(text: string): string[] {

@@ -1,4 +1,4 @@
-import { stringKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { stringKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 import { FORMAT_CATALOGUE } from './format-catalogue.ts';
 

@@ -1,5 +1,5 @@
 import { isUnderKeyword, isValidAgainst, validationErrors } from '../schema/schema-validator.ts';
-import type { JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import type { JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 
 /** Whether ajv rejects the value on that keyword of the node (or a subschema under it). */
 export function breaksKeyword(node: JsonSchemaNode, keyword: string, value: unknown): boolean {

@@ -1,5 +1,5 @@
 import { exampleValuesFor } from '../schema/example-values.ts';
-import { declaredTypes, numberKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { declaredTypes, numberKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 
 function isIntegerOnly(node: JsonSchemaNode): boolean {

@@ -6,7 +6,7 @@ import {
   schemaMapKeyword,
   type JsonSchema,
   type JsonSchemaNode,
-} from '../../engine/json-schema-node.ts';
+} from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from '../schema/schema-validator.ts';
 import type { CandidateGroup, CandidateKit } from './candidate-groups.ts';
 

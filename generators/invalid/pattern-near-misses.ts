@@ -1,6 +1,6 @@
 import { codePoints } from '../schema/code-points.ts';
 import { exampleValuesFor } from '../schema/example-values.ts';
-import { stringKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { stringKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { canonicalJson } from '../schema/canonical-json.ts';
 import { validatorFor } from '../schema/schema-validator.ts';
 import type { CandidateGroup } from './candidate-groups.ts';

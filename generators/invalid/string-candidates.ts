@@ -1,6 +1,6 @@
 import { codePointLength, codePoints, firstCodePoints, hasAstralCharacter, isAscii, lastCodePoint } from '../schema/code-points.ts';
 import { exampleValuesFor } from '../schema/example-values.ts';
-import { numberKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { numberKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 
 /** One code point in UTF-16 as two units: counted once by ajv, twice by `.length`. */

@@ -1,4 +1,4 @@
-import { declaredTypes, type JsonSchemaNode, type JsonType } from '../../engine/json-schema-node.ts';
+import { declaredTypes, type JsonSchemaNode, type JsonType } from '../../engine/schema/json-schema-node.ts';
 import { integerBounds } from '../schema/numeric-bounds.ts';
 import type { CandidateGroup } from './candidate-groups.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { canonicalJson } from './canonical-json.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { numberKeyword, schemaKeyword, schemaListKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { numberKeyword, schemaKeyword, schemaListKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 
 interface ItemCount {
   min: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { GenerationContext } from './generation-context.ts';
-import { schemaListKeyword, withoutKeywords, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { schemaListKeyword, withoutKeywords, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { enumeratedValues, type JsonSchema, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { enumeratedValues, type JsonSchema, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
 
 /** One of the node's `enum`/`const` values, among those the whole schema accepts (type, length…). */

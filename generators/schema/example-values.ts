@@ -3,7 +3,7 @@ import { UnsatisfiableSchemaError } from '../../engine/errors.ts';
 import { valueFor } from '../schema-arbitrary.ts';
 import { canonicalJson, uniqueJson } from './canonical-json.ts';
 import { isAscii } from './code-points.ts';
-import { isSchemaNode, type JsonSchema } from '../../engine/json-schema-node.ts';
+import { isSchemaNode, type JsonSchema } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
 
 /** A fixed seed: examples depend on the schema only, so invalid and boundary values are deterministic. */

@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import type { JsonSchema } from '../../engine/json-schema-node.ts';
+import type { JsonSchema } from '../../engine/schema/json-schema-node.ts';
 
 export interface ValueOptions {
   /** Arrays get at most this many items unless `minItems` asks for more (default 3). */

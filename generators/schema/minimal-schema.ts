@@ -1,4 +1,4 @@
-import { isSchemaNode, type JsonSchema, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { isSchemaNode, type JsonSchema, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 
 /**
  * The same schema narrowed to its smallest instances: objects carry only their required

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { integerInRange } from '../arbitraries/integer-in-range.ts';
 import { numberInRange } from '../arbitraries/number-in-range.ts';
-import { numberKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { numberKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { integerBounds, isMultipleOf, numberBounds } from './numeric-bounds.ts';
 
 /** Integers of a `type: integer` node: within minimum/maximum/exclusive*, often on the declared bounds. */

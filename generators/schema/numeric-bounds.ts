@@ -1,4 +1,4 @@
-import { numberKeyword, stringKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { numberKeyword, stringKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 
 /** The inclusive integer range a node allows, and the bounds it declares (the boundaries). */
 export interface IntegerBounds {

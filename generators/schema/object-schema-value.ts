@@ -3,7 +3,7 @@ import { jsonScalar } from '../arbitraries/json-scalar.ts';
 import { patternRegExp, patternText } from '../arbitraries/pattern-text.ts';
 import { unicodeText } from '../arbitraries/unicode-text.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { schemaKeyword, schemaMapKeyword, stringListKeyword, type JsonSchema, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { schemaKeyword, schemaMapKeyword, stringListKeyword, type JsonSchema, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
 
 type Entry = [string, unknown];

@@ -7,7 +7,7 @@ import {
   schemaMapKeyword,
   type JsonSchemaNode,
   type JsonType,
-} from '../../engine/json-schema-node.ts';
+} from '../../engine/schema/json-schema-node.ts';
 
 /**
  * The conjunction of two schemas as one node the generators can build from. `exact` is false

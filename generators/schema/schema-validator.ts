@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../../engine/ajv-instance.ts';
+import { createAjv } from '../../engine/schema/ajv-instance.ts';
 import { canonicalJson } from './canonical-json.ts';
-import type { JsonSchema } from '../../engine/json-schema-node.ts';
+import type { JsonSchema } from '../../engine/schema/json-schema-node.ts';
 
 /**
  * The suite's own ajv (same formats, same options as every check), one compiled validator per

@@ -5,7 +5,7 @@ import { patternRegExp, patternText } from '../arbitraries/pattern-text.ts';
 import { unicodeText } from '../arbitraries/unicode-text.ts';
 import { codePointLength } from './code-points.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { numberKeyword, schemaKeyword, stringKeyword, type JsonSchemaNode } from '../../engine/json-schema-node.ts';
+import { numberKeyword, schemaKeyword, stringKeyword, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
 
 interface StringLimits {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import type { CaseResult } from '../../engine/run-model.ts';
+import type { CaseResult } from '../../engine/run/run-model.ts';
 import { conformanceAsync, type CliRun } from '../support/cli-process.ts';
 import { ORACLES_INSTALL_HINT, oraclesInstalled, startKeystone, startOracle, type RunningOracle } from '../support/oracle-server.ts';
 

@@ -1,7 +1,7 @@
 import { fixturesFor } from '../support/api-fixtures.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { CaseResult } from '../../engine/run-model.ts';
+import type { CaseResult } from '../../engine/run/run-model.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { PROJECT_ROOT } from '../../engine/api-name.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../apis/config.ts';
-import type { ConformanceConfig } from '../../engine/config-model.ts';
-import type { LoadedSpec } from '../../engine/spec-loader.ts';
-import { isResponseRequirement } from '../../engine/requirement-model.ts';
+import type { ConformanceConfig } from '../../engine/config/config-model.ts';
+import type { LoadedSpec } from '../../engine/spec/spec-loader.ts';
+import { isResponseRequirement } from '../../engine/spec/requirement-model.ts';
 import { runWithReporters, type ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 
 const SEED = 11;

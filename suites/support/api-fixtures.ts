@@ -1,4 +1,4 @@
-import type { ConformanceConfig } from '../../engine/config-model.ts';
+import type { ConformanceConfig } from '../../engine/config/config-model.ts';
 import type { CloudDatabasesFixtures } from '../../apis/cloud-databases-ha/fixtures.ts';
 import type { LbaasFixtures } from '../../apis/lbaas-healthmonitors/fixtures.ts';
 import type { CloudbasicFixtures } from '../../apis/cloudbasic-cluster/fixtures.ts';

@@ -1,8 +1,8 @@
-import type { ConformanceConfig } from '../../engine/config-model.ts';
-import { requirementById, type LoadedSpec } from '../../engine/spec-loader.ts';
-import type { Condition } from '../../engine/requirement-model.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
-import { conditionHolds } from '../../engine/rule-conditions.ts';
+import type { ConformanceConfig } from '../../engine/config/config-model.ts';
+import { requirementById, type LoadedSpec } from '../../engine/spec/spec-loader.ts';
+import type { Condition } from '../../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
+import { conditionHolds } from '../../engine/rules/rule-conditions.ts';
 import { worldFromFixtures } from '../../apis/fixture-worlds.ts';
 import { baseRequest } from '../../apis/base-requests.ts';
 import { createOracle } from '../../generators/case-oracle.ts';

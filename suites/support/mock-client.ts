@@ -1,11 +1,11 @@
 import { request as httpRequest } from 'undici';
-import type { LoadedSpec } from '../../engine/spec-loader.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
-import type { SigV4Credentials } from '../../engine/sigv4-credentials.ts';
-import { toHttpRequest } from '../../engine/request-to-http.ts';
-import { signRequest } from '../../engine/sigv4-signer.ts';
-import { usesSigV4 } from '../../engine/security-schemes.ts';
-import { documentedSuccess } from '../../engine/documented-success.ts';
+import type { LoadedSpec } from '../../engine/spec/spec-loader.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
+import type { SigV4Credentials } from '../../engine/sigv4/sigv4-credentials.ts';
+import { toHttpRequest } from '../../engine/request/request-to-http.ts';
+import { signRequest } from '../../engine/sigv4/sigv4-signer.ts';
+import { usesSigV4 } from '../../engine/spec/security-schemes.ts';
+import { documentedSuccess } from '../../engine/spec/documented-success.ts';
 
 export interface Answer {
   status: number;

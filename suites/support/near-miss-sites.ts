@@ -1,9 +1,9 @@
-import type { LoadedSpec } from '../../engine/spec-loader.ts';
-import type { PlannedCase } from '../../engine/run-model.ts';
-import { parseClaim } from '../../engine/schema-claims.ts';
-import { isRequestLocation, schemaLocations } from '../../engine/schema-locations.ts';
-import { isContainer, resolvePointer } from '../../engine/json-pointer.ts';
-import { valueAt } from '../../engine/rule-paths.ts';
+import type { LoadedSpec } from '../../engine/spec/spec-loader.ts';
+import type { PlannedCase } from '../../engine/run/run-model.ts';
+import { parseClaim } from '../../engine/schema/schema-claims.ts';
+import { isRequestLocation, schemaLocations } from '../../engine/schema/schema-locations.ts';
+import { isContainer, resolvePointer } from '../../engine/request/json-pointer.ts';
+import { valueAt } from '../../engine/rules/rule-paths.ts';
 import { requestPointerOf } from '../../generators/schema-instance-paths.ts';
 import { FORMAT_CATALOGUE } from '../../generators/invalid/format-catalogue.ts';
 import { codePointLength, codePoints } from '../../generators/schema/code-points.ts';

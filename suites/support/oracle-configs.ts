@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../apis/config.ts';
 import type { Fixtures } from './api-fixtures.ts';
-import type { ConformanceConfig } from '../../engine/config-model.ts';
+import type { ConformanceConfig } from '../../engine/config/config-model.ts';
 import type { OracleName, RunningOracle } from './oracle-server.ts';
 
 /**

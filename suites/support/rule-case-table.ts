@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../engine/api-name.ts';
 import { API_NAMES } from '../../apis/catalogue.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
-import type { WorldData } from '../../engine/world-from-data.ts';
-import type { RuleOutcome } from '../../engine/rule-evaluator.ts';
-import { expandValue, withEdits } from '../../engine/request-edits.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
+import type { RuleOutcome } from '../../engine/rules/rule-evaluator.ts';
+import { expandValue, withEdits } from '../../engine/request/request-edits.ts';
 import { readProjectYaml } from './read-yaml.ts';
-import { createAjv } from '../../engine/ajv-instance.ts';
+import { createAjv } from '../../engine/schema/ajv-instance.ts';
 import caseTableSchema from '../../apis/rule-cases.schema.json' with { type: 'json' };
 
 /** apis/rule-cases.schema.json with the registered APIs' names as the enum of `api`. */

@@ -2,10 +2,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { API_NAMES } from '../../apis/catalogue.ts';
 import type { ApiName } from '../../engine/api-name.ts';
 import { DEFAULT_CONFIG } from '../../apis/config.ts';
-import type { ConformanceConfig } from '../../engine/config-model.ts';
-import type { LoadedSpec } from '../../engine/spec-loader.ts';
+import type { ConformanceConfig } from '../../engine/config/config-model.ts';
+import type { LoadedSpec } from '../../engine/spec/spec-loader.ts';
 import { loadSpec } from '../../apis/api-specs.ts';
-import type { WorldData } from '../../engine/world-from-data.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
 import { startMock, type MockOptions, type RunningMock } from '../../mock/mock-server.ts';
 import { readRuleCaseTable, type RuleCaseTable } from './rule-case-table.ts';
 

@@ -1,8 +1,8 @@
-import type { Requirement } from '../../engine/requirement-model.ts';
-import type { RequestDocument } from '../../engine/request-document.ts';
-import { referencedItems } from '../../engine/rule-references.ts';
-import type { WorldData } from '../../engine/world-from-data.ts';
-import { sameKey } from '../../engine/rule-keys.ts';
+import type { Requirement } from '../../engine/spec/requirement-model.ts';
+import type { RequestDocument } from '../../engine/request/request-document.ts';
+import { referencedItems } from '../../engine/rules/rule-references.ts';
+import type { WorldData } from '../../engine/world/world-from-data.ts';
+import { sameKey } from '../../engine/rules/rule-keys.ts';
 
 /** A world that also holds everything the request names (in the state its rules ask for). */
 export function worldHolding(requirements: Requirement[], request: RequestDocument, world: WorldData): WorldData {

@@ -1,5 +1,5 @@
-import type { Requirement } from './requirement-model.ts';
-import type { RequestDocument } from './request-document.ts';
+import type { Requirement } from '../spec/requirement-model.ts';
+import type { RequestDocument } from '../request/request-document.ts';
 import { ruleKeyValues, ruleScopes } from './rule-keys.ts';
 import { expectedState } from './expected-state.ts';
 

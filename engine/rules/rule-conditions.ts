@@ -1,4 +1,4 @@
-import type { Condition } from './requirement-model.ts';
+import type { Condition } from '../spec/requirement-model.ts';
 import { asNumber, matchNodes } from './rule-paths.ts';
 
 function sameValue(a: unknown, b: unknown): boolean {

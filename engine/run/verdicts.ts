@@ -1,6 +1,6 @@
-import type { ApiName } from './api-name.ts';
-import { requirementAmong, type LoadedSpec } from './spec-loader.ts';
-import { isResponseRequirement, type Level, type Requirement } from './requirement-model.ts';
+import type { ApiName } from '../api-name.ts';
+import { requirementAmong, type LoadedSpec } from '../spec/spec-loader.ts';
+import { isResponseRequirement, type Level, type Requirement } from '../spec/requirement-model.ts';
 import type { CaseResult, RequirementVerdict } from './run-model.ts';
 import { baselineMark, type Baseline, type BaselineStatus } from './baseline.ts';
 
@@ -33,7 +33,7 @@ export function levelOfClaim(requirement: Requirement | undefined, claimLevel: L
  * The one vocabulary of verdicts a user reads (console, HTML, JUnit, job summary): held, broken
  * (counts against the exit code), warned (an inferred requirement broken: fails only with
  * --strict), known (broken as the --baseline expects), not run. A rule's own outcome on one
- * request is another thing: engine/rule-evaluator.ts's RuleOutcome.
+ * request is another thing: engine/rules/rule-evaluator.ts's RuleOutcome.
  */
 export type ShownVerdict = 'held' | 'broken' | 'warned' | 'known' | 'not-run';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from './ajv-instance.ts';
-import { BaselineError } from './errors.ts';
+import { createAjv } from '../schema/ajv-instance.ts';
+import { BaselineError } from '../errors.ts';
 import baselineSchema from './baseline.schema.json' with { type: 'json' };
 
 /**

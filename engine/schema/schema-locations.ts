@@ -1,6 +1,6 @@
-import type { LoadedSpec } from './spec-loader.ts';
-import type { RequestDocument } from './request-document.ts';
-import { formatPointer } from './json-pointer.ts';
+import type { LoadedSpec } from '../spec/spec-loader.ts';
+import type { RequestDocument } from '../request/request-document.ts';
+import { formatPointer } from '../request/json-pointer.ts';
 import type { JsonSchemaNode } from './json-schema-node.ts';
 
 /** A schema the suite validates: the request body, one parameter, or one response's JSON body. */

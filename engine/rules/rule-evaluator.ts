@@ -1,14 +1,14 @@
-import type { Operand, Requirement, Rule } from './requirement-model.ts';
-import { RESPONSE_RULE_KINDS } from './requirement-model.ts';
-import type { RequestDocument } from './request-document.ts';
+import type { Operand, Requirement, Rule } from '../spec/requirement-model.ts';
+import { RESPONSE_RULE_KINDS } from '../spec/requirement-model.ts';
+import type { RequestDocument } from '../request/request-document.ts';
 import { conditionHolds } from './rule-conditions.ts';
 import { asNumber, isPresent, matchNodes, valueAt } from './rule-paths.ts';
 import { ruleKeyValues } from './rule-keys.ts';
 import { hasDefault, readDeclarations } from './template-declarations.ts';
 import { holdsObject } from './text-objects.ts';
 import { expectedState } from './expected-state.ts';
-import { UNKNOWN_WORLD, type World } from './world.ts';
-import { RuleError } from './errors.ts';
+import { UNKNOWN_WORLD, type World } from '../world/world.ts';
+import { RuleError } from '../errors.ts';
 
 /**
  * held: the request satisfies the rule. broken: it does not. not-applicable: the rule's subject

@@ -1,17 +1,17 @@
-import type { LoadedSpec } from './spec-loader.ts';
-import type { RequestDocument } from './request-document.ts';
-import type { Requirement } from './requirement-model.ts';
-import type { WorldData } from './world-from-data.ts';
-import { ambiguityOf, describeAmbiguity } from './document-ambiguities.ts';
-import { resolvePointer } from './json-pointer.ts';
-import { requestBodySchema } from './schema-locations.ts';
+import type { LoadedSpec } from '../spec/spec-loader.ts';
+import type { RequestDocument } from '../request/request-document.ts';
+import type { Requirement } from '../spec/requirement-model.ts';
+import type { WorldData } from '../world/world-from-data.ts';
+import { ambiguityOf, describeAmbiguity } from '../spec/document-ambiguities.ts';
+import { resolvePointer } from '../request/json-pointer.ts';
+import { requestBodySchema } from '../schema/schema-locations.ts';
 import { requestSchemaViolations, type RequestViolation } from './request-failures.ts';
-import { requirementById } from './spec-loader.ts';
+import { requirementById } from '../spec/spec-loader.ts';
 import { evaluateRequestRules, evaluateRequirement, type RuleJudgement } from './rule-evaluator.ts';
 import { conditionHolds } from './rule-conditions.ts';
-import { worldOf } from './world-of-spec.ts';
-import type { World } from './world.ts';
-import type { JsonSchemaNode } from './json-schema-node.ts';
+import { worldOf } from '../world/world-of-spec.ts';
+import type { World } from '../world/world.ts';
+import type { JsonSchemaNode } from '../schema/json-schema-node.ts';
 
 /**
  * The documents can be read more than one reasonable way, and a verdict must hold under each

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv-instance.ts';
-import type { LoadedSpec } from './spec-loader.ts';
+import type { LoadedSpec } from '../spec/spec-loader.ts';
 import { claimCovers, claimsOf, type ParsedClaim } from './schema-claims.ts';
 import { schemaLocations } from './schema-locations.ts';
 

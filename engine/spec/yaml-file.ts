@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { SpecError } from './errors.ts';
+import { SpecError } from '../errors.ts';
 
 /** A project YAML file (a spec, a lifecycle) parsed; unreadable or malformed says which file. */
 export function readYamlFile(file: string): unknown {

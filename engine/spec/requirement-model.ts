@@ -1,5 +1,5 @@
 /** The rule model (docs/ARCHITECTURE.md, "The rule model"; docs/writing-a-spec.md) as types: what `x-requirements` and `x-errata` hold. */
-import type { JsonSchemaNode } from './json-schema-node.ts';
+import type { JsonSchemaNode } from '../schema/json-schema-node.ts';
 
 export type Level = 'explicit' | 'inferred';
 

@@ -1,5 +1,5 @@
 import type { LoadedSpec } from './spec-loader.ts';
-import { parameters } from './schema-locations.ts';
+import { parameters } from '../schema/schema-locations.ts';
 
 /** One of the document's own examples, recorded in the spec, with the schema location it exemplifies. */
 export interface SpecExample {

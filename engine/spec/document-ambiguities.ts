@@ -1,10 +1,10 @@
-import { createAjv } from './ajv-instance.ts';
-import { parsePointer, resolvePointer, formatPointer } from './json-pointer.ts';
+import { createAjv } from '../schema/ajv-instance.ts';
+import { parsePointer, resolvePointer, formatPointer } from '../request/json-pointer.ts';
 import type { Requirement, Tolerance } from './requirement-model.ts';
-import type { SchemaViolation } from './schema-violations.ts';
-import { schemaLocations } from './schema-locations.ts';
+import type { SchemaViolation } from '../schema/schema-violations.ts';
+import { schemaLocations } from '../schema/schema-locations.ts';
 import type { LoadedSpec } from './spec-loader.ts';
-import { isSchemaNode, type JsonSchemaNode } from './json-schema-node.ts';
+import { isSchemaNode, type JsonSchemaNode } from '../schema/json-schema-node.ts';
 
 /**
  * Inputs outside a spec's schema that the documents themselves leave ambiguous, so a conforming

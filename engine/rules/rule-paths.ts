@@ -1,4 +1,4 @@
-import { childOf, formatPointer, isContainer, parsePointer } from './json-pointer.ts';
+import { childOf, formatPointer, isContainer, parsePointer } from '../request/json-pointer.ts';
 
 /** A node a rule path reached: its concrete pointer from the document root, and its value. */
 export interface MatchedNode {

@@ -1,7 +1,7 @@
-import type { LoadedSpec } from './spec-loader.ts';
-import type { Requirement, SchemaClaim } from './requirement-model.ts';
+import type { LoadedSpec } from '../spec/spec-loader.ts';
+import type { Requirement, SchemaClaim } from '../spec/requirement-model.ts';
 import { isRequestLocation, schemaLocations, type SchemaLocation } from './schema-locations.ts';
-import { formatPointer, isContainer, parsePointer, resolvePointer } from './json-pointer.ts';
+import { formatPointer, isContainer, parsePointer, resolvePointer } from '../request/json-pointer.ts';
 import { isSchemaNode, type JsonSchemaNode } from './json-schema-node.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { ApiName } from './api-name.ts';
-import type { Level } from './requirement-model.ts';
-import type { RequestDocument } from './request-document.ts';
+import type { ApiName } from '../api-name.ts';
+import type { Level } from '../spec/requirement-model.ts';
+import type { RequestDocument } from '../request/request-document.ts';
 
 /**
  * One request the suite sends, labelled with the requirement it tests and what a conforming

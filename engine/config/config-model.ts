@@ -1,5 +1,5 @@
-import type { ApiName } from './api-name.ts';
-import type { SigV4Credentials } from './sigv4-credentials.ts';
+import type { ApiName } from '../api-name.ts';
+import type { SigV4Credentials } from '../sigv4/sigv4-credentials.ts';
 import type { KeystoneCredentials } from './openstack-credentials.ts';
 
 /** One API's fixtures: what exists on the target (the API folder's fixtures.schema.json gives its shape). */

@@ -1,4 +1,4 @@
-import type { Rule } from './requirement-model.ts';
+import type { Rule } from '../spec/requirement-model.ts';
 import { valueAt } from './rule-paths.ts';
 
 export type ExpectedState = { known: true; value: unknown } | { known: false; why: string };

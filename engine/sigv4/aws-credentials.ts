@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fromIni } from '@aws-sdk/credential-providers';
-import type { ConformanceConfig } from './config-model.ts';
+import type { ConformanceConfig } from '../config/config-model.ts';
 
 type AwsCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 

@@ -1,9 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { readYamlFile } from './yaml-file.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { ApiName } from './api-name.ts';
-import { createAjv } from './ajv-instance.ts';
-import { SpecError } from './errors.ts';
+import type { ApiName } from '../api-name.ts';
+import { createAjv } from '../schema/ajv-instance.ts';
+import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
 import extensionsSchema from './spec-extensions.schema.json' with { type: 'json' };
 

@@ -1,5 +1,5 @@
 import { parseText } from './text-objects.ts';
-import { isContainer, resolvePointer } from './json-pointer.ts';
+import { isContainer, resolvePointer } from '../request/json-pointer.ts';
 
 /**
  * The declarations a template makes (e.g. a Heat template's `parameters`), whether the request

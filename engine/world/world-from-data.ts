@@ -1,6 +1,6 @@
-import type { RequestDocument } from './request-document.ts';
+import type { RequestDocument } from '../request/request-document.ts';
 import type { Lookup, World } from './world.ts';
-import { keyIdentity } from './rule-keys.ts';
+import { keyIdentity } from '../rules/rule-keys.ts';
 
 /** A world written as data (the rule case tables; later, the config's fixtures). */
 export interface WorldData {
@@ -12,7 +12,7 @@ export interface WorldData {
   credentials?: Record<string, string[]>;
 }
 
-/** An item of a collection: its key (engine/rule-keys.ts says when two keys name the same item) and what is known of it. */
+/** An item of a collection: its key (engine/rules/rule-keys.ts says when two keys name the same item) and what is known of it. */
 export type WorldItem = { key: unknown[]; [field: string]: unknown };
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestDocument } from './request-document.ts';
+import type { RequestDocument } from '../request/request-document.ts';
 
 /** What is known about one item of a collection on the target. */
 export type Lookup = { known: false } | { known: true; item: Record<string, unknown> | undefined };

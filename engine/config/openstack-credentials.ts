@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from './errors.ts';
+import { ConfigError } from '../errors.ts';
 
 /** Keystone v3 credentials, as the OpenStack client takes them (clouds.yaml, OS_* variables, or the config's auth.keystone). */
 export interface KeystoneCredentials {

@@ -1,5 +1,5 @@
 import type { RequirementVerdict } from './run-model.ts';
-import type { LoadedSpec } from './spec-loader.ts';
+import type { LoadedSpec } from '../spec/spec-loader.ts';
 
 /**
  * The frame of a results file (`--json`): `{"run": RunHeader, "results": [CaseResult...],

@@ -1,10 +1,10 @@
-import type { LoadedSpec } from './spec-loader.ts';
-import type { RequestDocument } from './request-document.ts';
-import type { WorldData } from './world-from-data.ts';
-import { createSchemaValidator, type SchemaViolation } from './schema-violations.ts';
+import type { LoadedSpec } from '../spec/spec-loader.ts';
+import type { RequestDocument } from '../request/request-document.ts';
+import type { WorldData } from '../world/world-from-data.ts';
+import { createSchemaValidator, type SchemaViolation } from '../schema/schema-violations.ts';
 import { evaluateRequestRules } from './rule-evaluator.ts';
-import { requestParts, type RequestPart } from './schema-locations.ts';
-import { worldOf } from './world-of-spec.ts';
+import { requestParts, type RequestPart } from '../schema/schema-locations.ts';
+import { worldOf } from '../world/world-of-spec.ts';
 
 export interface Failure {
   requirementId: string;
@@ -22,7 +22,7 @@ function whereOf(part: RequestPart): string {
   return part.in === 'body' ? 'body' : `${part.in} ${part.name ?? ''}:`;
 }
 
-/** A request's body and its path and header parameters (engine/schema-locations.ts walks them), each validated against its schema. */
+/** A request's body and its path and header parameters (engine/schema/schema-locations.ts walks them), each validated against its schema. */
 export function requestSchemaViolations(spec: LoadedSpec, request: RequestDocument): RequestViolation[] {
   const validate = createSchemaValidator(spec);
   return requestParts(spec, request).flatMap((part) => validate(part.location, part.value).map((violation) => ({ violation, root: part.value, where: whereOf(part) })));

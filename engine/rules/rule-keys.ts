@@ -1,5 +1,5 @@
-import type { RequestDocument } from './request-document.ts';
-import { formatPointer } from './json-pointer.ts';
+import type { RequestDocument } from '../request/request-document.ts';
+import { formatPointer } from '../request/json-pointer.ts';
 import { absoluteTokens, matchNodes, valueAt } from './rule-paths.ts';
 
 /**
