@@ -5,7 +5,11 @@ import { ConfigError } from '../engine/errors.ts';
 /** The config's fixtures of one API (loadConfig fills in the embedded mock's where the file gives none). */
 export function fixturesOf(api: ApiName, config: ConformanceConfig): FixtureSet {
   const fixtures = config.fixtures[api];
-  if (!fixtures) throw new ConfigError(`the config gives no fixtures for ${api}`, `Add "fixtures": { "${api}": { … } } to the config file (apis/${api}/fixtures.schema.json gives the keys).`);
+  if (!fixtures)
+    throw new ConfigError(
+      `the config gives no fixtures for ${api}`,
+      `Add "fixtures": { "${api}": { … } } to the config file (apis/${api}/fixtures.schema.json gives the keys).`,
+    );
   return fixtures;
 }
 

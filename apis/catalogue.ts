@@ -10,7 +10,15 @@ import { REGISTERED_APIS } from './registry.ts';
 export const API_NAMES: readonly ApiName[] = REGISTERED_APIS.map((api) => api.name);
 
 /** The data files every API folder holds beside its definition.ts (docs/adding-an-api.md). */
-export const API_FOLDER_FILES = ['spec.yaml', 'lifecycle.yaml', 'fixtures.schema.json', 'faults.yaml', 'rule-cases.yaml', 'violation-cases.yaml', 'documented-response-codes.yaml'] as const;
+export const API_FOLDER_FILES = [
+  'spec.yaml',
+  'lifecycle.yaml',
+  'fixtures.schema.json',
+  'faults.yaml',
+  'rule-cases.yaml',
+  'violation-cases.yaml',
+  'documented-response-codes.yaml',
+] as const;
 export type ApiFolderFile = (typeof API_FOLDER_FILES)[number];
 
 /** An API whose folder is not named after it, or lacks a data file, stops every command at start, naming what is missing. */

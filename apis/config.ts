@@ -44,7 +44,11 @@ function interpolateEnvironment(value: unknown, environment: NodeJS.ProcessEnv, 
     return value.replace(/\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, name: string) => {
       if (match.startsWith('$$')) return match.slice(1);
       const found = environment[name];
-      if (found === undefined) throw new ConfigError(`config ${file}: ${where || '/'} names the environment variable ${name}, which is not set`, `Set ${name}, or write the value in the file.`);
+      if (found === undefined)
+        throw new ConfigError(
+          `config ${file}: ${where || '/'} names the environment variable ${name}, which is not set`,
+          `Set ${name}, or write the value in the file.`,
+        );
       return found;
     });
   }
@@ -105,7 +109,16 @@ export function loadConfig(file?: string, environment: NodeJS.ProcessEnv = proce
 export function secretValues(config: ConformanceConfig): string[] {
   // The access key id is not secret in AWS's eyes, but it names the account: kept out of reports too.
   // A fixture can be a secret too (CloudBasic's private key travels in the request body): its definition says so.
-  const secretFixtures = REGISTERED_APIS.flatMap((api) => api.secretFixtures.map((key) => config.fixtures[api.name]?.[key])).filter((value): value is string => typeof value === 'string');
+  const secretFixtures = REGISTERED_APIS.flatMap((api) => api.secretFixtures.map((key) => config.fixtures[api.name]?.[key])).filter(
+    (value): value is string => typeof value === 'string',
+  );
   const keystone = [config.auth.keystone?.password ?? '', config.auth.keystone?.applicationCredentialSecret ?? ''];
-  return [config.auth.token, config.auth.sigv4.secretAccessKey, config.auth.sigv4.accessKeyId, config.auth.sigv4.sessionToken ?? '', ...secretFixtures, ...keystone].filter((value) => value.length > 0);
+  return [
+    config.auth.token,
+    config.auth.sigv4.secretAccessKey,
+    config.auth.sigv4.accessKeyId,
+    config.auth.sigv4.sessionToken ?? '',
+    ...secretFixtures,
+    ...keystone,
+  ].filter((value) => value.length > 0);
 }

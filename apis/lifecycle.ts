@@ -71,7 +71,8 @@ export function createdId(lifecycle: DeletableLifecycle, answer: unknown): strin
 export function operationPath(operation: LifecycleOperation, id: string, request: RequestDocument): string {
   return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = name === 'id' ? id : resolvePointer(request, name);
-    if (typeof value !== 'string' && typeof value !== 'number') throw new SpecError('CONF_SPEC_INVALID', operation.path, `no value for {${name}} in the request`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new SpecError('CONF_SPEC_INVALID', operation.path, `no value for {${name}} in the request`);
     return encodeURIComponent(String(value));
   });
 }

@@ -31,7 +31,10 @@ export function assertConfiguredForLiveTargets(config: ConformanceConfig, live: 
   const fixtures = missing.filter((item) => item.keys.some((key) => key.startsWith('fixtures.'))).map((item) => fixtureSnippet(item.api));
   const needsToken = missing.some((item) => item.keys.some((key) => key.startsWith('auth.token')));
   const needsSigV4 = missing.some((item) => item.keys.some((key) => key.startsWith('auth.sigv4')));
-  const auth = [needsToken ? '"token": "${OS_TOKEN}"' : '', needsSigV4 ? '"sigv4": { "accessKeyId": "${AWS_ACCESS_KEY_ID}", "secretAccessKey": "${AWS_SECRET_ACCESS_KEY}", "region": "…", "service": "…" }' : ''].filter(Boolean);
+  const auth = [
+    needsToken ? '"token": "${OS_TOKEN}"' : '',
+    needsSigV4 ? '"sigv4": { "accessKeyId": "${AWS_ACCESS_KEY_ID}", "secretAccessKey": "${AWS_SECRET_ACCESS_KEY}", "region": "…", "service": "…" }' : '',
+  ].filter(Boolean);
   const snippet = `{ ${[auth.length ? `"auth": { ${auth.join(', ')} }` : '', fixtures.length ? `"fixtures": { ${fixtures.join(', ')} }` : ''].filter(Boolean).join(', ')} }`;
   throw new ConfigError(
     `against a live target the config must give what exists there; the embedded mock's defaults are never sent. Missing:\n${lines}`,

@@ -32,7 +32,19 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function realRun(folder: string): Promise<{ results: CaseResult[]; header: RunHeader; footer: RunFooter }> {
   const file = path.join(folder, 'base.json');
   const quiet = { write() {} };
-  await runWithReporters({ config: DEFAULT_CONFIG, apis: [...API_NAMES], seed: 1, runs: 50, strict: false, json: file, concurrency: 8, console: quiet, progress: quiet, showProgress: false, mockFaults: FAULTS });
+  await runWithReporters({
+    config: DEFAULT_CONFIG,
+    apis: [...API_NAMES],
+    seed: 1,
+    runs: 50,
+    strict: false,
+    json: file,
+    concurrency: 8,
+    console: quiet,
+    progress: quiet,
+    showProgress: false,
+    mockFaults: FAULTS,
+  });
   const results: CaseResult[] = [];
   const { header, footer } = await readResultsFile(file, (result) => results.push(result));
   return { results, header, footer: footer as RunFooter };
@@ -52,7 +64,19 @@ async function replayedResultsFile(folder: string, base: Awaited<ReturnType<type
 }
 
 async function openingTimes(file: string): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const times: number[] = [];
     for (let opening = 0; opening < OPENINGS; opening += 1) {
@@ -80,7 +104,10 @@ try {
   const rssBefore = process.memoryUsage().rss;
   const mergeStart = performance.now();
   const model = await mergeResultFiles([resultsFile], specs);
-  line('read + fold the results into the report model', `${((performance.now() - mergeStart) / 1000).toFixed(2)} s (RSS +${megabytes(process.memoryUsage().rss - rssBefore)})`);
+  line(
+    'read + fold the results into the report model',
+    `${((performance.now() - mergeStart) / 1000).toFixed(2)} s (RSS +${megabytes(process.memoryUsage().rss - rssBefore)})`,
+  );
 
   const htmlStart = performance.now();
   const html = htmlReport(model);
@@ -93,7 +120,10 @@ try {
   line('JUnit XML render time and size', `${(performance.now() - junitStart).toFixed(0)} ms, ${megabytes(Buffer.byteLength(junit))}`);
 
   const times = await openingTimes(htmlFile);
-  line(`open in Chromium to the verdict shown (goal < 2 s)`, `median ${median(times).toFixed(0)} ms over ${OPENINGS} (${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  line(
+    `open in Chromium to the verdict shown (goal < 2 s)`,
+    `median ${median(times).toFixed(0)} ms over ${OPENINGS} (${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+  );
   line('peak resident memory of the benchmark', megabytes(process.resourceUsage().maxRSS * 1024));
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -41,16 +41,25 @@ if (!existsSync(TIME)) {
 const folder = mkdtempSync(path.join(tmpdir(), 'memory-bench-'));
 try {
   const defaults = [1, 2, 3].map(() => measure([], ['--seed', '1']));
-  line('default run (`run --seed 1`: 5 APIs, --runs 50), wall time', `${defaults.map((m) => `${m.seconds.toFixed(2)} s`).join(', ')} (${defaults[0]?.cases} cases)`);
+  line(
+    'default run (`run --seed 1`: 5 APIs, --runs 50), wall time',
+    `${defaults.map((m) => `${m.seconds.toFixed(2)} s`).join(', ')} (${defaults[0]?.cases} cases)`,
+  );
   line('default run, peak RSS', `${defaults.map((m) => `${m.maxRssMiB.toFixed(0)} MiB`).join(', ')}`);
   for (const runs of SIZES) {
     const capped = measure([`--max-old-space-size=${HEAP_CAP_MB}`], ['--seed', '1', '--runs', String(runs), '--json', path.join(folder, `r${runs}.json`)]);
-    line(`--runs ${runs}, heap capped at ${HEAP_CAP_MB} MB`, `${capped.cases} cases, ${capped.seconds.toFixed(1)} s, peak RSS ${capped.maxRssMiB.toFixed(0)} MiB, exit ${capped.exitCode}`);
+    line(
+      `--runs ${runs}, heap capped at ${HEAP_CAP_MB} MB`,
+      `${capped.cases} cases, ${capped.seconds.toFixed(1)} s, peak RSS ${capped.maxRssMiB.toFixed(0)} MiB, exit ${capped.exitCode}`,
+    );
   }
   const largest = SIZES.at(-1);
   if (largest !== undefined) {
     const free = measure([], ['--seed', '1', '--runs', String(largest), '--json', path.join(folder, 'free.json')]);
-    line(`--runs ${largest}, V8's default heap`, `${free.cases} cases, ${free.seconds.toFixed(1)} s, peak RSS ${free.maxRssMiB.toFixed(0)} MiB, exit ${free.exitCode}`);
+    line(
+      `--runs ${largest}, V8's default heap`,
+      `${free.cases} cases, ${free.seconds.toFixed(1)} s, peak RSS ${free.maxRssMiB.toFixed(0)} MiB, exit ${free.exitCode}`,
+    );
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

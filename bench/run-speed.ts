@@ -26,7 +26,10 @@ const planStart = performance.now();
 const plans: Partial<Record<ApiName, ApiPlan>> = {};
 for (const spec of specs) plans[spec.api] = planApi(spec, DEFAULT_CONFIG, { seed: 1, runs: RUNS });
 const cases = specs.flatMap((spec) => (plans[spec.api] as ApiPlan).cases.map((testCase) => ({ spec, testCase })));
-line(`plan ${cases.length} cases (5 APIs, --runs ${RUNS})`, `${((performance.now() - planStart) / 1000).toFixed(2)} s, ${Math.round(cases.length / ((performance.now() - planStart) / 1000))} cases/s`);
+line(
+  `plan ${cases.length} cases (5 APIs, --runs ${RUNS})`,
+  `${((performance.now() - planStart) / 1000).toFixed(2)} s, ${Math.round(cases.length / ((performance.now() - planStart) / 1000))} cases/s`,
+);
 
 const mock = await startMock({ config: DEFAULT_CONFIG });
 try {
@@ -63,7 +66,19 @@ try {
     mock.reset();
     const quiet = { write() {} };
     const started = performance.now();
-    await runWithReporters({ config: DEFAULT_CONFIG, apis: [...API_NAMES], target: mock.url, ...(planned ? { plans } : {}), seed: 1, runs: RUNS, strict: false, concurrency: CONCURRENCY, console: quiet, progress: quiet, showProgress: false });
+    await runWithReporters({
+      config: DEFAULT_CONFIG,
+      apis: [...API_NAMES],
+      target: mock.url,
+      ...(planned ? { plans } : {}),
+      seed: 1,
+      runs: RUNS,
+      strict: false,
+      concurrency: CONCURRENCY,
+      console: quiet,
+      progress: quiet,
+      showProgress: false,
+    });
     return requests.length / ((performance.now() - started) / 1000);
   }
 
@@ -76,7 +91,10 @@ try {
     withPlanning.push(await fullRun(false));
   }
   const best = (rates: number[]) => Math.max(...rates);
-  line(`bare undici loop, concurrency ${CONCURRENCY} (${requests.length} requests)`, `${Math.round(best(bare))} requests/s (rounds: ${bare.map(Math.round).join(', ')})`);
+  line(
+    `bare undici loop, concurrency ${CONCURRENCY} (${requests.length} requests)`,
+    `${Math.round(best(bare))} requests/s (rounds: ${bare.map(Math.round).join(', ')})`,
+  );
   line(`full conformance run, same requests and concurrency`, `${Math.round(best(full))} requests/s (rounds: ${full.map(Math.round).join(', ')})`);
   line('ratio full / bare (goal >= 0.5)', (best(full) / best(bare)).toFixed(2));
   line('full run planning as it goes (as `run` does)', `${Math.round(best(withPlanning))} requests/s (rounds: ${withPlanning.map(Math.round).join(', ')})`);

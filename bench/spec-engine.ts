@@ -15,7 +15,11 @@ function rate(label: string, unit: string, work: () => number): void {
   const start = performance.now();
   while (performance.now() - start < SECONDS_PER_MEASURE * 1000) done += work();
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${label.padEnd(44)} ${Math.round(done / seconds).toLocaleString('en-US').padStart(12)} ${unit}/s`);
+  console.log(
+    `${label.padEnd(44)} ${Math.round(done / seconds)
+      .toLocaleString('en-US')
+      .padStart(12)} ${unit}/s`,
+  );
 }
 
 const loadStart = performance.now();
@@ -26,7 +30,7 @@ const compileStart = performance.now();
 const validators = specs.map((spec) => ({ spec, validate: createSchemaValidator(spec), examples: specExamples(spec) }));
 console.log(`${'compile every schema of 5 specs (ajv)'.padEnd(44)} ${(performance.now() - compileStart).toFixed(0).padStart(12)} ms`);
 
-rate('schema checks of the documents\' examples', 'checks', () => {
+rate("schema checks of the documents' examples", 'checks', () => {
   let checks = 0;
   for (const { validate, examples } of validators) {
     for (const example of examples) {

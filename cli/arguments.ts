@@ -39,7 +39,13 @@ export const RUN_OPTIONS = {
 } as const satisfies Options;
 
 /** The parsed options of `run` (and of `replay`, which takes most of them). */
-export type RunValues = Partial<{ [K in keyof typeof RUN_OPTIONS]: (typeof RUN_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof RUN_OPTIONS)[K] extends { type: 'boolean' } ? boolean : string }>;
+export type RunValues = Partial<{
+  [K in keyof typeof RUN_OPTIONS]: (typeof RUN_OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof RUN_OPTIONS)[K] extends { type: 'boolean' }
+      ? boolean
+      : string;
+}>;
 
 /** `replay` takes run's options but those that choose the cases: the results file chose them. */
 export const REPLAY_OPTIONS = {
@@ -100,8 +106,17 @@ export const SPECS_OPTIONS = {
 } as const satisfies Options;
 
 /** parseArgs, with its errors turned into a UsageError that names the command. */
-export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'];
-export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T, positionals: true): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>>;
+export function parseCommandOptions<T extends Options>(
+  command: string,
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'];
+export function parseCommandOptions<T extends Options>(
+  command: string,
+  args: string[],
+  options: T,
+  positionals: true,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>>;
 export function parseCommandOptions<T extends Options>(command: string, args: string[], options: T, positionals = false) {
   try {
     const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals });

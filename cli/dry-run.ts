@@ -13,5 +13,7 @@ export function printDryRun(planned: PlannedApi[], write: (text: string) => void
     }
   }
   const left = Object.entries(casesLeft(planned));
-  write(`${total} cases would be sent; nothing was sent (--dry-run).${left.length ? ` Left out: ${left.map(([why, count]) => `${count} (${why})`).join(', ')}.` : ''}\n`);
+  write(
+    `${total} cases would be sent; nothing was sent (--dry-run).${left.length ? ` Left out: ${left.map(([why, count]) => `${count} (${why})`).join(', ')}.` : ''}\n`,
+  );
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../engine/errors.ts';
 import type { ReportModel } from '../reports/report-model.ts';
 import { htmlReport } from '../reports/html-report.ts';
-import { junitXml } from "../reports/junit-report.ts";
+import { junitXml } from '../reports/junit-report.ts';
 
 export interface ReportOutputs {
   html?: string;

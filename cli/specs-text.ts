@@ -19,7 +19,10 @@ export function fitToWidth(prefix: string, text: string, closing: string, width:
   const characters = [...text];
   const room = width === undefined ? Infinity : Math.max(MIN_TEXT, width - prefix.length - closing.length);
   if (characters.length <= room) return `${prefix}${text}${closing}`;
-  return `${prefix}${characters.slice(0, room - 1).join('').trimEnd()}${ELLIPSIS}${closing}`;
+  return `${prefix}${characters
+    .slice(0, room - 1)
+    .join('')
+    .trimEnd()}${ELLIPSIS}${closing}`;
 }
 
 function heading(listing: SpecListing): string[] {

@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   CONF_PREFLIGHT_REFUSED: "the target refused the fixtures' own valid request (credentials, URL or fixtures wrong)",
   CONF_LEDGER_UNREADABLE: 'the ledger of created resources cannot be read',
   CONF_HEADERS_TIMEOUT: "no answer's headers within --timeout (a case's transport failure)",
-  CONF_BODY_TIMEOUT: 'the whole answer body not within --timeout (a case\'s transport failure)',
+  CONF_BODY_TIMEOUT: "the whole answer body not within --timeout (a case's transport failure)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -49,7 +49,11 @@ export class UsageError extends ConformanceError {
 /** A registered API whose folder is incomplete (docs/adding-an-api.md lists what it holds). */
 export class ApiFolderError extends ConformanceError {
   constructor(problems: readonly string[]) {
-    super('CONF_API_INCOMPLETE', `the API registry (apis/registry.ts) names incomplete APIs:\n  ${problems.join('\n  ')}`, "Add what is missing, or remove the API's line from apis/registry.ts; docs/adding-an-api.md lists what an API folder holds.");
+    super(
+      'CONF_API_INCOMPLETE',
+      `the API registry (apis/registry.ts) names incomplete APIs:\n  ${problems.join('\n  ')}`,
+      "Add what is missing, or remove the API's line from apis/registry.ts; docs/adding-an-api.md lists what an API folder holds.",
+    );
   }
 }
 
@@ -60,7 +64,11 @@ export class ConfigError extends ConformanceError {
 }
 
 export class BaselineError extends ConformanceError {
-  constructor(file: string, message: string, hint = 'A baseline is {"baselineVersion": 1, "entries": [{"requirement": "<id>", "reason": "…", "link": "https://…", "expires": "YYYY-MM-DD"}]}; `conformance baseline RESULTS.json` writes one.') {
+  constructor(
+    file: string,
+    message: string,
+    hint = 'A baseline is {"baselineVersion": 1, "entries": [{"requirement": "<id>", "reason": "…", "link": "https://…", "expires": "YYYY-MM-DD"}]}; `conformance baseline RESULTS.json` writes one.',
+  ) {
     super('CONF_BASELINE_INVALID', `--baseline ${file}: ${message}`, hint);
   }
 }
@@ -95,7 +103,11 @@ export class RuleError extends ConformanceError {
 /** No value satisfies a schema node (generators/schema-arbitrary.ts valueFor); callers that may ask for one catch it. */
 export class UnsatisfiableSchemaError extends ConformanceError {
   constructor(readonly schema: JsonSchema) {
-    super('CONF_SCHEMA_UNSATISFIABLE', `no value satisfies the schema ${JSON.stringify(schema).slice(0, 200)}`, 'Fix the schema in the spec so that some value satisfies it; docs/writing-a-spec.md gives the conventions.');
+    super(
+      'CONF_SCHEMA_UNSATISFIABLE',
+      `no value satisfies the schema ${JSON.stringify(schema).slice(0, 200)}`,
+      'Fix the schema in the spec so that some value satisfies it; docs/writing-a-spec.md gives the conventions.',
+    );
   }
 }
 

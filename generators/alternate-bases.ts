@@ -22,11 +22,9 @@ export interface AlternateBase {
 
 /** The simple conditions of the spec's rules on a fixed body path: the branches the document itself draws. */
 function branchConditions(requirements: Requirement[]): Condition[] {
-  const leaves = (condition: Condition): Condition[] => ('anyOf' in condition ? condition.anyOf.flatMap(leaves) : 'allOf' in condition ? condition.allOf.flatMap(leaves) : [condition]);
-  const conditions = requirements.flatMap(({ rule, ignoredWhen }) => [
-    ...(rule && 'when' in rule ? [rule.when] : []),
-    ...(ignoredWhen ? [ignoredWhen] : []),
-  ]);
+  const leaves = (condition: Condition): Condition[] =>
+    'anyOf' in condition ? condition.anyOf.flatMap(leaves) : 'allOf' in condition ? condition.allOf.flatMap(leaves) : [condition];
+  const conditions = requirements.flatMap(({ rule, ignoredWhen }) => [...(rule && 'when' in rule ? [rule.when] : []), ...(ignoredWhen ? [ignoredWhen] : [])]);
   const fixed = conditions.flatMap(leaves).filter((condition) => 'path' in condition && condition.path.startsWith('/body/') && !condition.path.includes('*'));
   return [...new Map(fixed.map((condition) => [JSON.stringify(condition), condition])).values()];
 }

@@ -30,7 +30,13 @@ function placedAt(item: unknown, position: number, members: string[]): unknown {
 }
 
 /** atMostOne: one item matching (boundary, inside) and two (outside): two swap devices. */
-export function atMostOneCandidates(context: RuleMutationContext, requirement: Requirement, rule: AtMostOne, base: RequestDocument, scope: string[]): RuleCandidates {
+export function atMostOneCandidates(
+  context: RuleMutationContext,
+  requirement: Requirement,
+  rule: AtMostOne,
+  base: RequestDocument,
+  scope: string[],
+): RuleCandidates {
   const items = absolute(rule.items, scope);
   const listPointer = items.replace(/\/\*$/, '');
   if (listPointer === items || listPointer.includes('*')) return { notRunnable: `the suite fills only a list named without a wildcard, not ${rule.items}` };

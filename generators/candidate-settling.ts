@@ -42,7 +42,9 @@ const ABSENT = Symbol('absent');
 
 /** Left out, or one of the plainest valid values, each with its references repaired (a zone the target has). */
 function optionsAt(context: RuleMutationContext, request: RequestDocument, pointer: string): (unknown | typeof ABSENT)[] {
-  const values = plainValuesAt(context, pointer).map((value) => valueAt(repairReferences(context.spec.requirements, withEdits(request, { set: { [pointer]: value } }), context.world), pointer));
+  const values = plainValuesAt(context, pointer).map((value) =>
+    valueAt(repairReferences(context.spec.requirements, withEdits(request, { set: { [pointer]: value } }), context.world), pointer),
+  );
   return [ABSENT, ...values];
 }
 
@@ -50,7 +52,13 @@ function withOption(request: RequestDocument, pointer: string, option: unknown):
   return option === ABSENT ? withEdits(request, { unset: [pointer] }) : withEdits(request, { set: { [pointer]: option } });
 }
 
-function improvedOnce(context: RuleMutationContext, request: RequestDocument, score: Score, target: string | undefined, fixed: string[]): { request: RequestDocument; score: Score } | undefined {
+function improvedOnce(
+  context: RuleMutationContext,
+  request: RequestDocument,
+  score: Score,
+  target: string | undefined,
+  fixed: string[],
+): { request: RequestDocument; score: Score } | undefined {
   for (const id of score.flaws) {
     const rule = requirementById(context.spec, id)?.rule;
     if (!rule) continue;

@@ -47,7 +47,13 @@ export interface ApiPlan {
   /** Requirements no case tests, with why (untestable, response-side, fixture missing…). */
   notRunnable: { requirementId: string; reason: string }[];
   /** Generated candidates that did not break exactly their requirement, or broke it only by a value the documents tolerate (they would prove nothing). */
-  discarded: { requirementId: string; description: string; failures: string[]; why?: string; /** Constraints of unstated refusal it breaks too. */ unstated?: string[] }[];
+  discarded: {
+    requirementId: string;
+    description: string;
+    failures: string[];
+    why?: string;
+    /** Constraints of unstated refusal it breaks too. */ unstated?: string[];
+  }[];
 }
 
 function successRequirement(spec: LoadedSpec): { id: string; status: number; level: Level } {
@@ -81,7 +87,9 @@ function suffixPlacements(value: string, suffix: string): string[] {
  */
 function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string, judge: Judge): RequestDocument {
   const keys = spec.requirements.flatMap(({ rule }) => (rule?.kind === 'uniqueWithin' ? rule.key.filter((key) => key.startsWith('/body/')) : []));
-  const strings = keys.map((path) => [formatPointer(absoluteTokens(path, [])), valueAt(request, path)] as const).filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string');
+  const strings = keys
+    .map((path) => [formatPointer(absoluteTokens(path, [])), valueAt(request, path)] as const)
+    .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string');
   if (strings.length === 0) return request;
   const before = judge(request).broken.join();
   for (const placement of [0, 1, 2]) {
@@ -94,8 +102,15 @@ function freshened(spec: LoadedSpec, request: RequestDocument, suffix: string, j
 
 function credentialCases(spec: LoadedSpec, requirement: Requirement, base: RequestDocument): Omit<PlannedCase, 'id' | 'api'>[] {
   const variants: [NonNullable<PlannedCase['credentials']>, string][] = usesSigV4(spec)
-    ? [['none', 'unsigned: no Authorization header'], ['wrong-signature', 'signed with the wrong secret key'], ['expired-signature', 'signed 20 minutes ago']]
-    : [['none', 'no X-Auth-Token'], ['wrong-token', 'a wrong X-Auth-Token']];
+    ? [
+        ['none', 'unsigned: no Authorization header'],
+        ['wrong-signature', 'signed with the wrong secret key'],
+        ['expired-signature', 'signed 20 minutes ago'],
+      ]
+    : [
+        ['none', 'no X-Auth-Token'],
+        ['wrong-token', 'a wrong X-Auth-Token'],
+      ];
   return variants.map(([credentials, description]) => ({
     requirementId: requirement.id,
     polarity: 'negative',
@@ -115,7 +130,8 @@ function credentialHeaderReason(requirement: Requirement): string {
   return `${NOT_SEPARABLE}: the suite computes this credential header for every request, and every valid case sends it; a request that breaks it is not authenticated either, which the authentication checks send`;
 }
 
-type Keep = { ok: true; request: RequestDocument; mayAlsoBreak: string[]; jointWith?: string[] } | { ok: false; failures: string[]; why?: string; unstated?: string[] };
+type Keep =
+  { ok: true; request: RequestDocument; mayAlsoBreak: string[]; jointWith?: string[] } | { ok: false; failures: string[]; why?: string; unstated?: string[] };
 
 function describeFlaws(judged: RequestJudgement, except: string): string | undefined {
   const ambiguous = judged.ambiguous.filter((item) => item.requirementId !== except);
@@ -125,7 +141,6 @@ function describeFlaws(judged: RequestJudgement, except: string): string | undef
   if (judged.nulls.length) return `null at ${judged.nulls.join(', ')}: a server may read null as "not given" or refuse it`;
   return undefined;
 }
-
 
 /** Other requirements a request breaks, under some reading, whose refusal the document leaves unstated. */
 function unstatedBreaches(spec: LoadedSpec, judged: RequestJudgement, except: string): string[] {
@@ -156,7 +171,13 @@ function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge, context: Mut
   const { request, judged: final, inseparableFrom } = isolated(context, spec, candidate.requirementId, candidate.request, judged, judge);
   if (!final.broken.includes(candidate.requirementId)) return { ok: false, failures: final.broken };
   const ignorable = unstatedBreaches(spec, final, candidate.requirementId);
-  if (ignorable.length) return { ok: false, failures: final.broken, unstated: ignorable, why: `it also breaks ${ignorable.join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns (an item "not mapped") rather than refuse the request` };
+  if (ignorable.length)
+    return {
+      ok: false,
+      failures: final.broken,
+      unstated: ignorable,
+      why: `it also breaks ${ignorable.join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns (an item "not mapped") rather than refuse the request`,
+    };
   if (inseparableFrom) {
     const others = final.broken.filter((id) => id !== candidate.requirementId);
     // Another schema requirement broken along means the value itself is off in two ways: no fair case of either.
@@ -168,7 +189,9 @@ function keep(spec: LoadedSpec, candidate: Candidate, judge: Judge, context: Mut
 
 /** Other requirements only some reading breaks, or the world cannot decide: a refusal for them is no fault either. */
 function mayAlsoBreakOf(judged: RequestJudgement, own: string): string[] {
-  return [...new Set([...judged.ambiguous.map((item) => item.requirementId), ...judged.undecided.map((item) => item.requirementId)].filter((id) => id !== own))];
+  return [
+    ...new Set([...judged.ambiguous.map((item) => item.requirementId), ...judged.undecided.map((item) => item.requirementId)].filter((id) => id !== own)),
+  ];
 }
 
 /** The 4xx statuses the operation documents: what a requirement whose status is inferred may get. */
@@ -206,7 +229,8 @@ function whyNoCase(spec: LoadedSpec, requirement: Requirement, plan: ApiPlan): s
     // A breach dragging along a constraint of unstated refusal is no ambiguous value: say which it is.
     const dragging = discarded.filter((item) => item.unstated);
     if (dragging.length === 0) return `${NO_STATED_OUTCOME}: every request that breaks it does so only by a value the documents leave ambiguous: ${whys}`;
-    if (dragging.length === discarded.length) return `${NOT_SEPARABLE}: every request that breaks it also breaks ${[...new Set(dragging.flatMap((item) => item.unstated ?? []))].join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns rather than refuse the request`;
+    if (dragging.length === discarded.length)
+      return `${NOT_SEPARABLE}: every request that breaks it also breaks ${[...new Set(dragging.flatMap((item) => item.unstated ?? []))].join(', ')}, which the document does not say a server refuses: a server may ignore what it concerns rather than refuse the request`;
     return `every request that breaks it was left out: ${whys}`;
   }
   if (discarded.length) {
@@ -256,7 +280,11 @@ function contextWhereHeeded<C extends MutationContext>(context: C, requirement: 
 }
 
 /** A requirement's candidates made from the context's base, or why none can be. */
-function candidatesOf(context: MutationContext & { world: WorldData }, requirement: Requirement, judge: Judge): { candidates: Candidate[] } | { notRunnable: string } {
+function candidatesOf(
+  context: MutationContext & { world: WorldData },
+  requirement: Requirement,
+  judge: Judge,
+): { candidates: Candidate[] } | { notRunnable: string } {
   if (requirement.schema) return { candidates: schemaCandidates(contextWhereHeeded(context, requirement, judge), requirement) };
   return ruleCandidates(context, requirement);
 }
@@ -298,7 +326,10 @@ function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOpt
   const oracle: Oracle = (request) => flawsOf(judge(request));
   const baseFailures = oracle(base);
   if (baseFailures.length) {
-    throw new ConfigError(`the fixtures of ${spec.api} make a request that is not known to be valid: ${baseFailures.join(', ')}`, 'Check fixtures.' + spec.api + ' in the config.');
+    throw new ConfigError(
+      `the fixtures of ${spec.api} make a request that is not known to be valid: ${baseFailures.join(', ')}`,
+      'Check fixtures.' + spec.api + ' in the config.',
+    );
   }
   const sampler = new DeterministicSampler(options.seed);
   // Filling in a field to mutate may leave a rule undecided (a template at a URL): each candidate is judged whole afterwards.
@@ -306,7 +337,23 @@ function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOpt
   const context = { spec, base, oracle: fillOracle, sampler, world };
   const credentialIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
   const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
-  return { spec, options, world, base, judge, oracle, sampler, context, success: successRequirement(spec), plan, counters: new Map(), made: 0, credentialIds, usingUp: [], alternates: alternateBases(context) };
+  return {
+    spec,
+    options,
+    world,
+    base,
+    judge,
+    oracle,
+    sampler,
+    context,
+    success: successRequirement(spec),
+    plan,
+    counters: new Map(),
+    made: 0,
+    credentialIds,
+    usingUp: [],
+    alternates: alternateBases(context),
+  };
 }
 
 /** A drafted case made a planned one: its id, its unique names suffixed, what it exercises, what it creates claimed. */
@@ -319,7 +366,8 @@ function finishCase(state: PlanState, draft: Omit<PlannedCase, 'id' | 'api'>): P
   const suffix = options.runId ? `c${state.made}_${options.runId}` : `c${state.made}`;
   const setup = draft.setup?.map((request) => freshened(spec, request, suffix, judge));
   const request = freshened(spec, draft.request, suffix, judge);
-  const exercises = draft.polarity === 'positive' ? [...exercisedRequirements(spec, request, world), ...state.credentialIds].filter((id) => id !== draft.requirementId) : [];
+  const exercises =
+    draft.polarity === 'positive' ? [...exercisedRequirements(spec, request, world), ...state.credentialIds].filter((id) => id !== draft.requirementId) : [];
   for (const created of [...(setup ?? []), ...(draft.polarity === 'positive' ? [request] : [])]) claimCreatedKeys(spec, created, world);
   return { ...draft, id: `${counterKey}-${n}`, api: spec.api, request, ...(setup ? { setup } : {}), ...(exercises.length ? { exercises } : {}) };
 }
@@ -337,7 +385,13 @@ function addCandidate(state: PlanState, candidate: Candidate, requirement: Requi
   }
   const verdict = keep(spec, candidate, judge, context);
   if (!verdict.ok) {
-    plan.discarded.push({ requirementId: candidate.requirementId, description: candidate.description, failures: verdict.failures, ...(verdict.why ? { why: verdict.why } : {}), ...(verdict.unstated ? { unstated: verdict.unstated } : {}) });
+    plan.discarded.push({
+      requirementId: candidate.requirementId,
+      description: candidate.description,
+      failures: verdict.failures,
+      ...(verdict.why ? { why: verdict.why } : {}),
+      ...(verdict.unstated ? { unstated: verdict.unstated } : {}),
+    });
     return;
   }
   const repaired = verdict.request !== candidate.request;
@@ -347,7 +401,11 @@ function addCandidate(state: PlanState, candidate: Candidate, requirement: Requi
     polarity: candidate.polarity,
     origin: 'boundary',
     level: candidate.polarity === 'positive' ? requirement.level : caseLevel(spec, [requirement.id, ...joint], candidate.setup),
-    description: joint.length ? `${candidate.description}; jointly breaks ${joint.join(', ')} (no request breaks it alone)` : repaired ? `${candidate.description} (the other rules kept)` : candidate.description,
+    description: joint.length
+      ? `${candidate.description}; jointly breaks ${joint.join(', ')} (no request breaks it alone)`
+      : repaired
+        ? `${candidate.description} (the other rules kept)`
+        : candidate.description,
     request: verdict.request,
     expectedStatuses: candidate.polarity === 'positive' ? [success.status] : statusesOf(spec, [requirement.id, ...joint, ...verdict.mayAlsoBreak]),
     ...(joint.length ? { jointWith: joint } : {}),
@@ -382,9 +440,26 @@ function addAlternateNegative(state: PlanState, requirement: Requirement, altern
 /** The base request and the documents' own request examples: the valid cases every plan starts with. */
 function addStartingCases(state: PlanState): void {
   const { spec, base, world, judge, success, plan } = state;
-  addCase(state, { requirementId: success.id, polarity: 'positive', origin: 'boundary', level: success.level, description: 'the base request from the fixtures', request: base, expectedStatuses: [success.status] });
+  addCase(state, {
+    requirementId: success.id,
+    polarity: 'positive',
+    origin: 'boundary',
+    level: success.level,
+    description: 'the base request from the fixtures',
+    request: base,
+    expectedStatuses: [success.status],
+  });
   for (const example of documentExamples(spec, base, world, judge)) {
-    if ('request' in example) addCase(state, { requirementId: success.id, polarity: 'positive', origin: 'example', level: 'inferred', description: example.description, request: example.request, expectedStatuses: [success.status] });
+    if ('request' in example)
+      addCase(state, {
+        requirementId: success.id,
+        polarity: 'positive',
+        origin: 'example',
+        level: 'inferred',
+        description: example.description,
+        request: example.request,
+        expectedStatuses: [success.status],
+      });
     else plan.discarded.push({ requirementId: success.id, description: example.description, failures: example.failures, why: example.why });
   }
 }
@@ -392,7 +467,8 @@ function addStartingCases(state: PlanState): void {
 /** Why a requirement gets no case of its own before any is made (untestable, on the answer, refusal unstated, a computed credential header); undefined when cases are to be made. */
 function reasonWithoutCandidates(spec: LoadedSpec, requirement: Requirement): string | undefined {
   if (requirement.testable === false) return `untestable: ${requirement.untestable ?? ''}`;
-  if (requirement.refusal === 'unstated') return `${NO_STATED_OUTCOME}: the document does not say that a server refuses a request breaking it, so refusing and ignoring both conform; valid cases keep it`;
+  if (requirement.refusal === 'unstated')
+    return `${NO_STATED_OUTCOME}: the document does not say that a server refuses a request breaking it, so refusing and ignoring both conform; valid cases keep it`;
   if (isCredentialRequirement(spec, requirement.id)) return credentialHeaderReason(requirement);
   return undefined;
 }
@@ -400,7 +476,8 @@ function reasonWithoutCandidates(spec: LoadedSpec, requirement: Requirement): st
 /** A requirement's boundary cases: from the base, then from each alternate valid request, and why not when none is left. */
 function planRequirement(state: PlanState, requirement: Requirement): void {
   const { spec, plan } = state;
-  if (requirement.rule?.kind === 'authenticated' && requirement.testable !== false) return credentialCases(spec, requirement, state.base).forEach((draft) => addCase(state, draft));
+  if (requirement.rule?.kind === 'authenticated' && requirement.testable !== false)
+    return credentialCases(spec, requirement, state.base).forEach((draft) => addCase(state, draft));
   if (isResponseRequirement(requirement) && requirement.testable !== false) return;
   const without = reasonWithoutCandidates(spec, requirement);
   if (without) return void plan.notRunnable.push({ requirementId: requirement.id, reason: without });
@@ -413,7 +490,10 @@ function planRequirement(state: PlanState, requirement: Requirement): void {
   const negatives = plan.cases.slice(before).filter((testCase) => testCase.polarity === 'negative');
   if (negatives.length && negatives.every((testCase) => testCase.jointWith)) {
     const joint = [...new Set(negatives.flatMap((testCase) => testCase.jointWith ?? []))];
-    plan.notRunnable.push({ requirementId: requirement.id, reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone` });
+    plan.notRunnable.push({
+      requirementId: requirement.id,
+      reason: `${NOT_SEPARABLE}: every request that breaks it also breaks ${joint.join(', ')}; those joint negatives are sent (an acceptance breaks them all), but a refusal proves nothing about it alone`,
+    });
   }
   const deferred = state.usingUp.some((item) => item.requirement.id === requirement.id);
   if (plan.cases.length === before && !deferred && !plan.notRunnable.some((item) => item.requirementId === requirement.id)) {
@@ -426,7 +506,8 @@ function addUsingUpCases(state: PlanState): void {
   const { spec, plan } = state;
   for (const { candidate, requirement } of state.usingUp) addCandidate(state, candidate, requirement, false);
   for (const requirement of new Set(state.usingUp.map((item) => item.requirement))) {
-    const planned = plan.cases.some((testCase) => testCase.requirementId === requirement.id) || plan.notRunnable.some((item) => item.requirementId === requirement.id);
+    const planned =
+      plan.cases.some((testCase) => testCase.requirementId === requirement.id) || plan.notRunnable.some((item) => item.requirementId === requirement.id);
     if (!planned) plan.notRunnable.push({ requirementId: requirement.id, reason: whyNoCase(spec, requirement, plan) });
   }
 }
@@ -441,7 +522,15 @@ export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options:
   function* cases(): Generator<PlannedCase> {
     yield* boundary;
     for (const request of validVariations(spec, state.base, state.world, state.oracle, state.sampler, options.runs)) {
-      yield finishCase(state, { requirementId: success.id, polarity: 'positive', origin: 'random', level: success.level, description: 'a random valid request', request, expectedStatuses: [success.status] });
+      yield finishCase(state, {
+        requirementId: success.id,
+        polarity: 'positive',
+        origin: 'random',
+        level: success.level,
+        description: 'a random valid request',
+        request,
+        expectedStatuses: [success.status],
+      });
     }
   }
   return { api: plan.api, notRunnable: plan.notRunnable, discarded: plan.discarded, cases: cases(), size: boundary.length + Math.max(0, options.runs) };

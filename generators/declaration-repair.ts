@@ -42,7 +42,7 @@ export function repairDeclarations(requirements: Requirement[], request: Request
     const argumentsFor: Record<string, unknown> = {};
     for (const [name, declaration] of Object.entries(declarations)) {
       const type = declaredType(declaration);
-      if (name in current) argumentsFor[name] = fitsType(type, current[name]) ? current[name] : ARGUMENT_OF_TYPE[type] ?? ARGUMENT_OF_TYPE.string;
+      if (name in current) argumentsFor[name] = fitsType(type, current[name]) ? current[name] : (ARGUMENT_OF_TYPE[type] ?? ARGUMENT_OF_TYPE.string);
       else if (!hasDefault(declaration)) argumentsFor[name] = ARGUMENT_OF_TYPE[type] ?? ARGUMENT_OF_TYPE.string;
     }
     const pointer = formatPointer(absoluteTokens(rule.path, []));

@@ -16,12 +16,7 @@ import {
   invalidMinimum,
   invalidMultipleOf,
 } from './invalid/numeric-candidates.ts';
-import {
-  boundaryAdditionalProperties,
-  boundaryPropertyNames,
-  invalidAdditionalProperties,
-  invalidPropertyNames,
-} from './invalid/object-candidates.ts';
+import { boundaryAdditionalProperties, boundaryPropertyNames, invalidAdditionalProperties, invalidPropertyNames } from './invalid/object-candidates.ts';
 import { boundaryMaxLength, boundaryMinLength, invalidMaxLength, invalidMinLength, invalidPattern } from './invalid/string-candidates.ts';
 import { invalidType } from './invalid/type-candidates.ts';
 import type { JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
@@ -30,7 +25,6 @@ import type { JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
 function together(...makers: CandidateMaker[]): CandidateMaker {
   return (node, candidateKit) => makers.flatMap((make) => make(node, candidateKit));
 }
-
 
 /** Per keyword: the candidates that break it. `required` has none: the caller unsets the property. */
 const INVALID: Record<string, CandidateMaker> = {

@@ -50,7 +50,12 @@ function repairAt(context: MutationContext, rule: Rule, request: RequestDocument
 }
 
 /** One other broken rule repaired, at whichever of its nodes the repair helps, with the judgement of the repaired request. */
-function repairRule(context: MutationContext, requirement: Requirement, request: RequestDocument, judge: Judge): { request: RequestDocument; judged: RequestJudgement } | undefined {
+function repairRule(
+  context: MutationContext,
+  requirement: Requirement,
+  request: RequestDocument,
+  judge: Judge,
+): { request: RequestDocument; judged: RequestJudgement } | undefined {
   const rule = requirement.rule;
   if (!rule) return undefined;
   for (const scope of ruleScopes(rule, request)) {
@@ -67,7 +72,14 @@ function repairRule(context: MutationContext, requirement: Requirement, request:
  * requirements still broken beside its own (the breach is not separable from them: a joint
  * negative). Returns the final request with its judgement.
  */
-export function isolated(context: MutationContext, spec: LoadedSpec, requirementId: string, request: RequestDocument, judged: RequestJudgement, judge: Judge): { request: RequestDocument; judged: RequestJudgement; inseparableFrom?: string[] } {
+export function isolated(
+  context: MutationContext,
+  spec: LoadedSpec,
+  requirementId: string,
+  request: RequestDocument,
+  judged: RequestJudgement,
+  judge: Judge,
+): { request: RequestDocument; judged: RequestJudgement; inseparableFrom?: string[] } {
   let current = { request, judged };
   for (let round = 0; round < 4; round += 1) {
     const others = current.judged.broken.filter((id) => id !== requirementId);

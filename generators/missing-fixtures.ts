@@ -45,7 +45,9 @@ export function fixturesGiving(api: ApiName, requirements: { rule?: Rule }[], po
   const wanted = asPattern(pointer);
   const item = wanted.includes('/*') ? wanted.slice(0, wanted.lastIndexOf('/*') + 2) : undefined;
   const patterns = requirements.flatMap(({ rule }) => (rule ? keyPatterns(rule) : []));
-  const fixturesOf = (found: { collection: string }[]) => [...new Set(found.map(({ collection }) => decidingFixture(api, collection)).filter((key): key is string => key !== undefined))];
+  const fixturesOf = (found: { collection: string }[]) => [
+    ...new Set(found.map(({ collection }) => decidingFixture(api, collection)).filter((key): key is string => key !== undefined)),
+  ];
   const exact = fixturesOf(patterns.filter(({ pattern }) => pattern === wanted));
   return exact.length || item === undefined ? exact : fixturesOf(patterns.filter(({ pattern }) => pattern.startsWith(`${item}/`)));
 }

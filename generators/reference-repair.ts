@@ -6,7 +6,12 @@ import { withEdits } from '../engine/request/request-edits.ts';
 import { expectedState } from '../engine/rules/expected-state.ts';
 
 /** The items a rule's key may name: any for mustExist, those in the state asked for mustBeInState (none while that state is unknown). */
-function usableItems(rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'mustBeInState' }>, items: WorldItem[], request: RequestDocument, scope: string[]): WorldItem[] {
+function usableItems(
+  rule: Extract<Requirement['rule'], { kind: 'mustExist' | 'mustBeInState' }>,
+  items: WorldItem[],
+  request: RequestDocument,
+  scope: string[],
+): WorldItem[] {
   if (rule.kind === 'mustExist') return items;
   const expected = expectedState(rule, request, scope);
   return expected.known ? items.filter((item) => JSON.stringify(item[rule.field]) === JSON.stringify(expected.value)) : [];

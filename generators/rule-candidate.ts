@@ -17,6 +17,12 @@ export function absolute(path: string, scope: string[]): string {
   return path.startsWith('/') ? path : formatPointer([...scope, ...parsePointer(`/${path}`)]);
 }
 
-export function candidate(requirement: Requirement, polarity: Candidate['polarity'], description: string, request: RequestDocument, edits: RequestEdits): Candidate {
+export function candidate(
+  requirement: Requirement,
+  polarity: Candidate['polarity'],
+  description: string,
+  request: RequestDocument,
+  edits: RequestEdits,
+): Candidate {
   return { requirementId: requirement.id, polarity, description, request: withEdits(request, edits) };
 }

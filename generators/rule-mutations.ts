@@ -25,7 +25,12 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-00000000c0de';
 /** Text that is no JSON object and no YAML mapping: an unclosed brace, a plain word. */
 const NOT_AN_OBJECT_TEXT = ['{', 'conformance'];
 
-function orderingCandidates(requirement: Requirement, rule: Extract<Rule, { kind: 'lessThan' | 'lessOrEqual' }>, base: RequestDocument, scope: string[]): RuleCandidates {
+function orderingCandidates(
+  requirement: Requirement,
+  rule: Extract<Rule, { kind: 'lessThan' | 'lessOrEqual' }>,
+  base: RequestDocument,
+  scope: string[],
+): RuleCandidates {
   if (typeof rule.left !== 'string') return { notRunnable: 'the left operand is not a field the suite can set' };
   const left = absolute(rule.left, scope);
   const right = operandValue(rule.right, base, scope);
@@ -72,7 +77,8 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
   const undecidable = undecidableFor(context.spec.api, rule, context.world);
   if (undecidable) return { notRunnable: undecidable };
   const scoped = withScope(context, rule);
-  if (!scoped) return { notRunnable: wantingValueAt(context.spec.api, context.spec.requirements, rule.each ?? '', `the suite found no valid value for ${rule.each}`) };
+  if (!scoped)
+    return { notRunnable: wantingValueAt(context.spec.api, context.spec.requirements, rule.each ?? '', `the suite found no valid value for ${rule.each}`) };
   const { base, scope } = scoped;
   switch (rule.kind) {
     case 'lessThan':
@@ -101,24 +107,46 @@ export function ruleCandidates(context: RuleMutationContext, requirement: Requir
     case 'parsesAs':
       return parsesAsCandidates(context, requirement, absolute(rule.path, scope), base);
     case 'mutuallyExclusive':
-      return mutuallyExclusiveCandidates({ ...context, base }, requirement, rule.paths.map((path) => absolute(path, scope)));
+      return mutuallyExclusiveCandidates(
+        { ...context, base },
+        requirement,
+        rule.paths.map((path) => absolute(path, scope)),
+      );
     case 'keysDeclaredIn':
-      return { candidates: [candidate(requirement, 'negative', 'a parameter the template does not declare', base, { set: { [`${absolute(rule.path, scope)}/conformance_undeclared`]: 'x' } })] };
+      return {
+        candidates: [
+          candidate(requirement, 'negative', 'a parameter the template does not declare', base, {
+            set: { [`${absolute(rule.path, scope)}/conformance_undeclared`]: 'x' },
+          }),
+        ],
+      };
     case 'valuesProvided':
       return valuesProvidedCandidates(requirement, rule, base, scope);
     case 'methodNotAllowed':
-      return { candidates: rule.methods.map((method) => candidate(requirement, 'negative', `${method} instead of POST`, base, { set: { '/method': method } })) };
+      return {
+        candidates: rule.methods.map((method) => candidate(requirement, 'negative', `${method} instead of POST`, base, { set: { '/method': method } })),
+      };
     default:
       return { notRunnable: `${rule.kind} is checked another way` };
   }
 }
 
 /** The required field absent while its condition holds. */
-function requiredWhenCandidates(context: RuleMutationContext, requirement: Requirement, rule: RequiredWhen, base: RequestDocument, scope: string[]): RuleCandidates {
+function requiredWhenCandidates(
+  context: RuleMutationContext,
+  requirement: Requirement,
+  rule: RequiredWhen,
+  base: RequestDocument,
+  scope: string[],
+): RuleCandidates {
   const hold = editsToHold(rule.when, base, scope, context);
   if (!hold) return { notRunnable: 'the suite cannot make the condition hold from the base request' };
   const required = absolute(rule.required, scope);
-  return { candidates: [candidate(requirement, 'negative', `${required} absent while the condition holds`, base, { ...hold, unset: [...(hold.unset ?? []), required] })] };
+  return {
+    candidates: [
+      candidate(requirement, 'negative', `${required} absent while the condition holds`, base, { ...hold, unset: [...(hold.unset ?? []), required] }),
+    ],
+  };
 }
 
 function mustExistCandidates(requirement: Requirement, rule: MustExist, base: RequestDocument, scope: string[]): RuleCandidates {
@@ -128,7 +156,13 @@ function mustExistCandidates(requirement: Requirement, rule: MustExist, base: Re
 }
 
 /** The same request twice, the second conflicting with the first. */
-function uniqueWithinCandidates(context: RuleMutationContext, requirement: Requirement, rule: UniqueWithin, base: RequestDocument, scope: string[]): RuleCandidates {
+function uniqueWithinCandidates(
+  context: RuleMutationContext,
+  requirement: Requirement,
+  rule: UniqueWithin,
+  base: RequestDocument,
+  scope: string[],
+): RuleCandidates {
   // Every part of the key must be in the request for a second one to collide (a fixed IP, say).
   const set: Record<string, unknown> = {};
   for (const key of rule.key.map((path) => absolute(path, scope)).filter((path) => valueAt(base, path) === undefined)) {
@@ -143,14 +177,22 @@ function uniqueWithinCandidates(context: RuleMutationContext, requirement: Requi
 /** No value for a template parameter the base declares without a default. */
 function valuesProvidedCandidates(requirement: Requirement, rule: ValuesProvided, base: RequestDocument, scope: string[]): RuleCandidates {
   const declarations = readDeclarations(valueAt(base, rule.declarations.path, scope), rule.declarations.pointer) ?? {};
-  const withoutDefault = Object.entries(declarations).find(([, declaration]) => !(typeof declaration === 'object' && declaration !== null && 'default' in declaration));
+  const withoutDefault = Object.entries(declarations).find(
+    ([, declaration]) => !(typeof declaration === 'object' && declaration !== null && 'default' in declaration),
+  );
   if (!withoutDefault) return { notRunnable: 'the base template declares no parameter without a default' };
   const path = `${absolute(rule.path, scope)}/${withoutDefault[0]}`;
   return { candidates: [candidate(requirement, 'negative', `no value for the template parameter ${withoutDefault[0]}`, base, { unset: [path] })] };
 }
 
 /** The condition and the forbidden field together, the first way each can hold. */
-function forbiddenWhenCandidates(context: RuleMutationContext, requirement: Requirement, rule: Extract<Rule, { kind: 'forbiddenWhen' }>, base: RequestDocument, scope: string[]): RuleCandidates {
+function forbiddenWhenCandidates(
+  context: RuleMutationContext,
+  requirement: Requirement,
+  rule: Extract<Rule, { kind: 'forbiddenWhen' }>,
+  base: RequestDocument,
+  scope: string[],
+): RuleCandidates {
   const hold = editsToHold(rule.when, base, scope, context);
   const forbidden = editsToHold(rule.forbidden, base, scope, context);
   if (!hold || !forbidden) {
@@ -158,13 +200,28 @@ function forbiddenWhenCandidates(context: RuleMutationContext, requirement: Requ
     const why = 'the suite cannot make both conditions hold from the base request';
     return { notRunnable: unfilled ? wantingValueAt(context.spec.api, context.spec.requirements, unfilled, why) : why };
   }
-  return { candidates: [candidate(requirement, 'negative', 'the condition and the forbidden field together', base, { set: { ...hold.set, ...forbidden.set }, unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])] })] };
+  return {
+    candidates: [
+      candidate(requirement, 'negative', 'the condition and the forbidden field together', base, {
+        set: { ...hold.set, ...forbidden.set },
+        unset: [...(hold.unset ?? []), ...(forbidden.unset ?? [])],
+      }),
+    ],
+  };
 }
 
 /** Text that is no object under any of the media types, with what read the old text (the template's parameters) settled. */
 function parsesAsCandidates(context: RuleMutationContext, requirement: Requirement, path: string, base: RequestDocument): RuleCandidates {
   return {
-    candidates: NOT_AN_OBJECT_TEXT.map((text) => candidate(requirement, 'negative', `${path} = ${JSON.stringify(text)}: neither a JSON object nor a YAML mapping`, settled(context, withEdits(base, { set: { [path]: text } }), requirement.id, [path]), {})),
+    candidates: NOT_AN_OBJECT_TEXT.map((text) =>
+      candidate(
+        requirement,
+        'negative',
+        `${path} = ${JSON.stringify(text)}: neither a JSON object nor a YAML mapping`,
+        settled(context, withEdits(base, { set: { [path]: text } }), requirement.id, [path]),
+        {},
+      ),
+    ),
   };
 }
 
@@ -187,4 +244,3 @@ function mutuallyExclusiveCandidates(context: RuleMutationContext, requirement: 
   const both = repairReferences(context.spec.requirements, withEdits(context.base, { set }), context.world);
   return { candidates: [{ requirementId: requirement.id, polarity: 'negative', description: `${paths.join(' and ')} together`, request: both }] };
 }
-

@@ -4,12 +4,7 @@ import { UnsatisfiableSchemaError } from '../engine/errors.ts';
 import { arraySchemaValue } from './schema/array-schema-value.ts';
 import { branchSchemaValue } from './schema/branch-schema-value.ts';
 import { enumSchemaValue } from './schema/enum-schema-value.ts';
-import {
-  DEFAULT_MAX_ARRAY_ITEMS,
-  DEFAULT_MAX_STRING_LENGTH,
-  type GenerationContext,
-  type ValueOptions,
-} from './schema/generation-context.ts';
+import { DEFAULT_MAX_ARRAY_ITEMS, DEFAULT_MAX_STRING_LENGTH, type GenerationContext, type ValueOptions } from './schema/generation-context.ts';
 import {
   constraintKeywords,
   declaredTypes,
@@ -30,11 +25,31 @@ export type { ValueOptions } from './schema/generation-context.ts';
 
 /** Keywords the builders satisfy by construction; any other constraint makes values pass through ajv first. */
 const CONSTRUCTED = new Set([
-  'type', 'enum', 'const', 'allOf', 'anyOf', 'oneOf',
-  'minLength', 'maxLength', 'pattern', 'format',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems',
-  'properties', 'required', 'additionalProperties', 'propertyNames', 'patternProperties',
+  'type',
+  'enum',
+  'const',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'patternProperties',
 ]);
 
 const TYPE_FAMILIES: [JsonType, string[]][] = [

@@ -17,7 +17,6 @@ import type { Oracle } from './case-oracle.ts';
 import { exampleValuesFor } from './schema/example-values.ts';
 import { minimalSchema } from './schema/minimal-schema.ts';
 
-
 /** A request derived from the base that tests one requirement, before it is labelled a case. */
 export interface Candidate {
   requirementId: string;
@@ -57,7 +56,10 @@ export function withInstance(context: MutationContext, location: string, schemaP
     if (!pointer || !node) return undefined;
     if (resolvePointer(request, pointer) !== undefined) continue;
     // The plainest, smallest fillings first: nothing but the tested field should give a server a reason to refuse.
-    const fillings = [...exampleValuesFor(minimalSchema(node), 8), ...[0, 1, 2, 3, 4, 5, 6, 7].map((attempt) => context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `fill ${location}#${ancestor} ${attempt}`))];
+    const fillings = [
+      ...exampleValuesFor(minimalSchema(node), 8),
+      ...[0, 1, 2, 3, 4, 5, 6, 7].map((attempt) => context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `fill ${location}#${ancestor} ${attempt}`)),
+    ];
     const filled = fillings
       .map((value) => withEdits(request, { set: { [pointer]: value } }))
       .map((candidate) => repairReferences(context.spec.requirements, candidate, context.world))
@@ -109,7 +111,8 @@ export function validValueAt(context: MutationContext, requestPointer: string, a
   if (!node) return undefined;
   const plainest = exampleValuesFor(minimalSchema(node), 8);
   for (let attempt = 0; attempt < 48 + plainest.length; attempt += 1) {
-    const value = attempt < plainest.length ? plainest[attempt] : context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
+    const value =
+      attempt < plainest.length ? plainest[attempt] : context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
     const request = repairReferences(context.spec.requirements, withEdits(context.base, { set: { [requestPointer]: value } }), context.world);
     if (context.oracle(request).length === 0 && accept(valueAt(request, requestPointer))) {
       const pruned = withoutOptionalExtras(request, requestPointer, context.oracle);
@@ -138,7 +141,14 @@ function keywordCandidates(context: MutationContext, requirement: Requirement, c
   if (!target || !start) return [];
   if (keyword === 'required') {
     const property = claim.property ?? '';
-    return [{ requirementId: requirement.id, polarity: 'negative', description: `without ${property}`, request: withEdits(start, { unset: [`${target}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`] }) }];
+    return [
+      {
+        requirementId: requirement.id,
+        polarity: 'negative',
+        description: `without ${property}`,
+        request: withEdits(start, { unset: [`${target}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`] }),
+      },
+    ];
   }
   // On the wire a path or header value is always text: another JSON type cannot be sent.
   const onTheWire = claim.location.startsWith('parameter:') && keyword === 'type' ? [] : invalidValuesFor(node, keyword);
@@ -174,8 +184,12 @@ function propertyNameCandidates(context: MutationContext, requirement: Requireme
     request: withEdits(start, { set: { [key(name)]: value } }),
   });
   return [
-    ...boundaryValidValuesFor(node, keyword).filter((name) => typeof name === 'string').map((name) => toCandidate('positive', name)),
-    ...invalidValuesFor(node, keyword).filter((name) => typeof name === 'string').map((name) => toCandidate('negative', name)),
+    ...boundaryValidValuesFor(node, keyword)
+      .filter((name) => typeof name === 'string')
+      .map((name) => toCandidate('positive', name)),
+    ...invalidValuesFor(node, keyword)
+      .filter((name) => typeof name === 'string')
+      .map((name) => toCandidate('negative', name)),
   ];
 }
 
@@ -186,4 +200,3 @@ export function schemaCandidates(context: MutationContext, requirement: Requirem
     .filter((claim) => isRequestLocation(claim.location) && requestPartPointer(context.spec, claim.location) !== undefined)
     .flatMap((claim) => (claim.keywords ?? []).flatMap((keyword) => keywordCandidates(context, requirement, claim, keyword)));
 }
-

@@ -41,7 +41,14 @@ function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary
  * Up to `count` valid requests that vary the base field by field: every one validates against
  * the schema and keeps every rule in the target's world (the oracle says so), or it is not used.
  */
-export function* validVariations(spec: LoadedSpec, base: RequestDocument, world: WorldData, oracle: Oracle, sampler: DeterministicSampler, count: number): Generator<RequestDocument> {
+export function* validVariations(
+  spec: LoadedSpec,
+  base: RequestDocument,
+  world: WorldData,
+  oracle: Oracle,
+  sampler: DeterministicSampler,
+  count: number,
+): Generator<RequestDocument> {
   const schema = requestBodySchema(spec);
   if (!schema || count <= 0) return;
   const { pointer, schema: fields } = resourceObject(schema);

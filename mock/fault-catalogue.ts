@@ -54,8 +54,10 @@ const validateShape = createAjv().compile(faultsSchema);
 function describeError(error: ErrorObject): string {
   const where = error.instancePath.replace(/^\/[0-9]+/, '') || 'the entry';
   if (error.keyword === 'oneOf') return `${where} is not a condition of the vocabulary ({path, present|absent|gt|equals|in|notIn|matches}, {anyOf}, {allOf})`;
-  if (error.keyword === 'additionalProperties') return `${where} has an unknown key ${JSON.stringify((error.params as { additionalProperty: string }).additionalProperty)}`;
-  if (error.keyword === 'enum') return `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'additionalProperties')
+    return `${where} has an unknown key ${JSON.stringify((error.params as { additionalProperty: string }).additionalProperty)}`;
+  if (error.keyword === 'enum')
+    return `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
@@ -85,7 +87,9 @@ export function validateFaultCatalogue(api: ApiName, data: unknown, file = `apis
     const errors = (validateShape.errors ?? []).filter((error) => !error.schemaPath.includes('/oneOf/'));
     for (const error of errors) {
       const index = /^\/([0-9]+)/.exec(error.instancePath)?.[1];
-      problems.push(index === undefined ? `${error.instancePath || 'the file'} ${error.message ?? 'is invalid'}` : `${label(Number(index))}: ${describeError(error)}`);
+      problems.push(
+        index === undefined ? `${error.instancePath || 'the file'} ${error.message ?? 'is invalid'}` : `${label(Number(index))}: ${describeError(error)}`,
+      );
     }
   } else {
     const faults = (data as Omit<Fault, 'api'>[]).map((fault) => ({ ...fault, api }));
@@ -101,13 +105,18 @@ export function validateFaultCatalogue(api: ApiName, data: unknown, file = `apis
         try {
           new RegExp(condition.matches, 'u');
         } catch (error) {
-          problems.push(`${label(index)}: matches ${JSON.stringify(condition.matches)} is not a regular expression (Unicode mode): ${(error as Error).message}`);
+          problems.push(
+            `${label(index)}: matches ${JSON.stringify(condition.matches)} is not a regular expression (Unicode mode): ${(error as Error).message}`,
+          );
         }
       }
     });
   }
   if (problems.length) {
-    throw new UsageError(`${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`, 'Each fault is {id, kind, breaks, sentence, effect}: see apis/faults.schema.json.');
+    throw new UsageError(
+      `${file} is not a valid fault catalogue:\n  ${problems.join('\n  ')}`,
+      'Each fault is {id, kind, breaks, sentence, effect}: see apis/faults.schema.json.',
+    );
   }
   return (data as Omit<Fault, 'api'>[]).map((fault) => ({ ...fault, api }));
 }
@@ -123,7 +132,11 @@ export function faultCatalogue(): Fault[] {
 function uniqueIds(faults: Fault[]): Fault[] {
   const seen = new Set<string>();
   const twice = faults.filter((fault) => seen.size === seen.add(fault.id).size).map((fault) => `${fault.id} (${fault.api})`);
-  if (twice.length) throw new UsageError(`fault ids used twice across the APIs' faults.yaml: ${twice.join(', ')}`, 'Give each fault an id of its own (prefix it with its API).');
+  if (twice.length)
+    throw new UsageError(
+      `fault ids used twice across the APIs' faults.yaml: ${twice.join(', ')}`,
+      'Give each fault an id of its own (prefix it with its API).',
+    );
   return faults;
 }
 

@@ -24,7 +24,8 @@ export function ignoredRequirements(faults: Fault[], request: RequestDocument): 
 
 function editJson(body: unknown, edit: { remove?: string[]; set?: Record<string, unknown> }): unknown {
   const copy = structuredClone(body) as Record<string, unknown>;
-  const parentOf = (tokens: string[]) => tokens.slice(0, -1).reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token], copy) as Record<string, unknown> | undefined;
+  const parentOf = (tokens: string[]) =>
+    tokens.slice(0, -1).reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token], copy) as Record<string, unknown> | undefined;
   for (const pointer of edit.remove ?? []) {
     const tokens = parsePointer(pointer);
     const parent = parentOf(tokens);

@@ -18,7 +18,14 @@ import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
  * them; `application/json; charset=utf-8`, any letter case; dashed UUIDs in upper case; UUID keys
  * of stateful lookups in any form, see engine/rules/rule-keys.ts) needs nothing here.
  */
-export function acceptedDespite(spec: LoadedSpec, requirement: Requirement | undefined, violation: SchemaViolation, root: unknown, request: RequestDocument, lenient: boolean): boolean {
+export function acceptedDespite(
+  spec: LoadedSpec,
+  requirement: Requirement | undefined,
+  violation: SchemaViolation,
+  root: unknown,
+  request: RequestDocument,
+  lenient: boolean,
+): boolean {
   const ambiguity = ambiguityOf(spec, requirement, violation, resolvePointer(root, violation.instancePath));
   if (ambiguity?.kind === 'tolerated') return true;
   if (!lenient) return false;

@@ -21,7 +21,11 @@ const COMPUTED_HEADERS = new Set(['content-length', 'content-type', 'date', 'con
 export function withReversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withReversedKeys);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, withReversedKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, withReversedKeys(item)]),
+  );
 }
 
 /** `application/json` → `application/json; charset=utf-8`; any other media type, or one with a charset already, unchanged. */

@@ -85,7 +85,11 @@ export async function readJsonBody(request: IncomingMessage, limits: BodyLimits)
   if (tooLarge) return refuse({ kind: 'too-large', status: 413, message: `the body is larger than ${limits.maxBytes} bytes` });
   if (aborted) return refuse({ kind: 'aborted', status: 400, message: 'the body ended early' });
   if (!isJsonContentType(request.headers['content-type'])) {
-    return refuse({ kind: 'not-json-content-type', status: 400, message: `Content-Type must be application/json, got ${JSON.stringify(request.headers['content-type'] ?? null)}` });
+    return refuse({
+      kind: 'not-json-content-type',
+      status: 400,
+      message: `Content-Type must be application/json, got ${JSON.stringify(request.headers['content-type'] ?? null)}`,
+    });
   }
   let text: string;
   try {

@@ -12,9 +12,7 @@ import { acceptedDespite } from './lenient-acceptance.ts';
 import { lenientReading, ruleTolerance } from '../engine/rules/reasonable-readings.ts';
 
 /** The mock's answer to a request that reached an operation: create, or refuse naming the requirement. */
-export type Decision =
-  | { kind: 'create' }
-  | { kind: 'refuse'; status: number; requirementId: string | undefined; message: string; pointer: string | undefined };
+export type Decision = { kind: 'create' } | { kind: 'refuse'; status: number; requirementId: string | undefined; message: string; pointer: string | undefined };
 
 export interface DecisionContext {
   spec: LoadedSpec;
@@ -91,10 +89,8 @@ function ruleRefusal(context: DecisionContext, request: RequestDocument, which: 
   return undefined;
 }
 
-const onPathOnly = (rule: Rule): boolean =>
-  STATEFUL_RULE_KINDS.includes(rule.kind) && 'key' in rule && rule.key.every((key) => key.startsWith('/path/'));
-const statelessRequestRule = (rule: Rule): boolean =>
-  !STATEFUL_RULE_KINDS.includes(rule.kind) && !RESPONSE_RULE_KINDS.includes(rule.kind);
+const onPathOnly = (rule: Rule): boolean => STATEFUL_RULE_KINDS.includes(rule.kind) && 'key' in rule && rule.key.every((key) => key.startsWith('/path/'));
+const statelessRequestRule = (rule: Rule): boolean => !STATEFUL_RULE_KINDS.includes(rule.kind) && !RESPONSE_RULE_KINDS.includes(rule.kind);
 const statefulBodyRule = (rule: Rule): boolean => STATEFUL_RULE_KINDS.includes(rule.kind) && rule.kind !== 'authenticated' && !onPathOnly(rule);
 
 /**

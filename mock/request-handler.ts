@@ -61,9 +61,7 @@ function plainError(status: number, message: string): MockResponse {
 }
 
 function methodRefusal(operation: Operation, method: string): Refusal {
-  const requirement = operation.spec.requirements.find(
-    (candidate) => candidate.rule?.kind === 'methodNotAllowed' && candidate.rule.methods.includes(method),
-  );
+  const requirement = operation.spec.requirements.find((candidate) => candidate.rule?.kind === 'methodNotAllowed' && candidate.rule.methods.includes(method));
   const message = `${method} is not allowed here; this operation is POST`;
   if (!requirement) return { kind: 'refuse', status: 405, requirementId: undefined, message, pointer: '/method' };
   const [status] = expectedStatuses(requirement);
@@ -103,7 +101,10 @@ function interfered(mock: Handling, operation: Operation, document: RequestDocum
   }
   if (fault.kind === 'answer') {
     // In the API's own error shape: a fault deviates in its status only, not in its body too.
-    mock.send(response, errorAnswer(operation, { kind: 'refuse', status: fault.status, requirementId: undefined, message: 'deliberate fault', pointer: undefined }));
+    mock.send(
+      response,
+      errorAnswer(operation, { kind: 'refuse', status: fault.status, requirementId: undefined, message: 'deliberate fault', pointer: undefined }),
+    );
     return true;
   }
   return false;

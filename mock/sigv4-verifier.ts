@@ -27,14 +27,7 @@ import type { SigV4Credentials } from '../engine/sigv4/sigv4-credentials.ts';
 import { createSigner, queryBagFrom, sha256Hex } from '../engine/sigv4/sigv4-signer.ts';
 
 export type SigV4Refusal =
-  | 'missing'
-  | 'malformed'
-  | 'expired'
-  | 'unknown-key'
-  | 'session-token-mismatch'
-  | 'wrong-scope'
-  | 'body-hash-mismatch'
-  | 'signature-mismatch';
+  'missing' | 'malformed' | 'expired' | 'unknown-key' | 'session-token-mismatch' | 'wrong-scope' | 'body-hash-mismatch' | 'signature-mismatch';
 
 export type SigV4Verdict = { ok: true } | { ok: false; reason: SigV4Refusal; detail: string };
 
@@ -157,7 +150,10 @@ export function parseAmzDate(value: string): Date {
   if (!match) refuse('malformed', `X-Amz-Date "${value.slice(0, 40)}" is not yyyyMMddTHHmmssZ`);
   const [, year, month, day, hour, minute, second] = match.map(Number) as [number, number, number, number, number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const roundTrip = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const roundTrip = date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   if (roundTrip !== value) refuse('malformed', `X-Amz-Date "${value}" is not a valid UTC time`);
   return date;
 }
@@ -260,12 +256,7 @@ function sameSignature(received: string, expected: string): boolean {
 }
 
 /** All checks in order; throws a Refusal at the first that fails. */
-async function verifyOrRefuse(
-  request: ReceivedRequest,
-  credentials: SigV4Credentials,
-  now: Date,
-  maxSkewMinutes: number,
-): Promise<void> {
+async function verifyOrRefuse(request: ReceivedRequest, credentials: SigV4Credentials, now: Date, maxSkewMinutes: number): Promise<void> {
   const authorization = requiredHeader(request.headers, 'authorization');
   const amzDate = requiredHeader(request.headers, 'x-amz-date');
   const contentSha256 = requiredHeader(request.headers, 'x-amz-content-sha256');
@@ -292,12 +283,7 @@ async function verifyOrRefuse(
  * `ok: false` carries the reason and a detail that says why (never the secret key, never the
  * expected signature).
  */
-export async function verifySigV4(
-  request: ReceivedRequest,
-  credentials: SigV4Credentials,
-  now: Date,
-  maxSkewMinutes = 15,
-): Promise<SigV4Verdict> {
+export async function verifySigV4(request: ReceivedRequest, credentials: SigV4Credentials, now: Date, maxSkewMinutes = 15): Promise<SigV4Verdict> {
   try {
     await verifyOrRefuse(request, credentials, now, maxSkewMinutes);
     return { ok: true };

@@ -50,15 +50,23 @@ export class ConsoleReporter implements RunListener {
     if (!start) return;
     const write = (text: string) => this.options.console.write(text);
     this.progress?.clear();
-    if (summary.stop) write(`${stopSentence(summary.stop)} after ${summary.cases} of about ${start.plannedCases} planned cases; the results are incomplete and the run fails.\n`);
+    if (summary.stop)
+      write(
+        `${stopSentence(summary.stop)} after ${summary.cases} of about ${start.plannedCases} planned cases; the results are incomplete and the run fails.\n`,
+      );
     const leftOut = Object.entries(summary.footer.notSent ?? {});
     if (leftOut.length) write(`Planned but not sent, as asked: ${leftOut.map(([why, count]) => `${count} (${why})`).join(', ')}.\n`);
     const report = this.options.report();
     write(formatSummary(report.apis, report.run.baseline));
     const { footer } = summary;
-    write(`${summary.cases} cases against ${start.targets.join(', ')}${summary.embeddedMock ? ' (the embedded mock)' : ''}, seed ${start.header.seed}, ${(footer.durationMs / 1000).toFixed(1)} s: ${footer.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
+    write(
+      `${summary.cases} cases against ${start.targets.join(', ')}${summary.embeddedMock ? ' (the embedded mock)' : ''}, seed ${start.header.seed}, ${(footer.durationMs / 1000).toFixed(1)} s: ${footer.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`,
+    );
     for (const api of report.apis) {
-      if (api.created > 0) write(`${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`);
+      if (api.created > 0)
+        write(
+          `${api.api}: the run created ${api.created} resources on the target${api.unexpectedlyCreated.count ? `, ${api.unexpectedlyCreated.count} of them by requests a conforming target refuses` : ''}.\n`,
+        );
     }
     for (const line of summary.cleanup) write(`Cleanup: ${line}\n`);
     if (summary.keystoneTokens !== undefined) write(`Keystone: ${summary.keystoneTokens} token(s) issued during the run (renewed as they expired).\n`);

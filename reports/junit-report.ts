@@ -101,7 +101,12 @@ function apiProperties(run: ReportRun, api: ApiReport): [string, string][] {
     ['failed-cases', String(api.failedCases)],
     ['created', String(api.created)],
     ['created-by-invalid-requests', String(api.unexpectedlyCreated.count)],
-    ...(run.baseline ? ([['baseline', run.baseline.file], ['known-deviations', String(api.known)]] as [string, string][]) : []),
+    ...(run.baseline
+      ? ([
+          ['baseline', run.baseline.file],
+          ['known-deviations', String(api.known)],
+        ] as [string, string][])
+      : []),
   ];
 }
 
@@ -135,11 +140,18 @@ function baselineText(row: RequirementReport): string {
 function addBaselineOutcome(testcase: XmlElement, api: ApiReport, row: RequirementReport): boolean {
   const status = row.baseline?.status;
   if (status === 'expired') {
-    testcase.ele('failure', { message: `The baseline entry of ${row.id} expired on ${row.baseline?.expires}: fix the target, or renew the entry`, type: 'baseline-expired' }).txt(`${baselineText(row)}\n${row.verdict === 'broken' ? brokenDetails(api, row) : citation(api, row)}`);
+    testcase
+      .ele('failure', {
+        message: `The baseline entry of ${row.id} expired on ${row.baseline?.expires}: fix the target, or renew the entry`,
+        type: 'baseline-expired',
+      })
+      .txt(`${baselineText(row)}\n${row.verdict === 'broken' ? brokenDetails(api, row) : citation(api, row)}`);
     return true;
   }
   if (status === 'fixed' && row.failing) {
-    testcase.ele('failure', { message: `${row.id} now holds: remove it from the baseline (--strict-baseline)`, type: 'baseline-fixed' }).txt(`${baselineText(row)}\n${citation(api, row)}`);
+    testcase
+      .ele('failure', { message: `${row.id} now holds: remove it from the baseline (--strict-baseline)`, type: 'baseline-fixed' })
+      .txt(`${baselineText(row)}\n${citation(api, row)}`);
     return true;
   }
   if (status === 'fixed') {

@@ -36,7 +36,6 @@ interface FileSummary {
   truncatedLine?: number;
 }
 
-
 /** The APIs the files hold results of (from each header), in the catalogue's order: the specs mergeResultFiles needs. */
 export async function apisOfResultFiles(files: string[]): Promise<ApiName[]> {
   const headers = await Promise.all(files.map((file) => readResultsHeader(file)));
@@ -116,7 +115,10 @@ function runFacts(summaries: FileSummary[], options: MergeOptions): RunFacts {
   return {
     suiteVersion: first.header.suiteVersion,
     startedAt: summaries.map((summary) => summary.header.startedAt).sort(byTime)[0] as string,
-    finishedAt: summaries.map((summary) => summary.finishedAt).sort(byTime).at(-1) as string,
+    finishedAt: summaries
+      .map((summary) => summary.finishedAt)
+      .sort(byTime)
+      .at(-1) as string,
     durationMs: summaries.reduce((sum, summary) => sum + summary.durationMs, 0),
     targets: sortedUnique(summaries.flatMap((summary) => targetsOf(summary.header))),
     seeds: sortedUnique(summaries.map((summary) => summary.header.seed)),
@@ -147,9 +149,14 @@ function notSentOverall(summaries: FileSummary[]): Record<string, number> {
 
 function fileWarnings(summary: FileSummary): string[] {
   const warnings: string[] = [];
-  if (summary.truncatedLine !== undefined) warnings.push(`${summary.file}: line ${summary.truncatedLine} was cut short (the run was killed while writing it); what it held is left out.`);
-  if (!summary.footer) warnings.push(`${summary.file} has no summary: its run was killed before it ended, so the report is incomplete (its finish time is the file's last modification).`);
-  else if (!summary.footer.complete) warnings.push(`${summary.file}: its run stopped before every case was sent (deadline or interrupt), so the report is incomplete.`);
+  if (summary.truncatedLine !== undefined)
+    warnings.push(`${summary.file}: line ${summary.truncatedLine} was cut short (the run was killed while writing it); what it held is left out.`);
+  if (!summary.footer)
+    warnings.push(
+      `${summary.file} has no summary: its run was killed before it ended, so the report is incomplete (its finish time is the file's last modification).`,
+    );
+  else if (!summary.footer.complete)
+    warnings.push(`${summary.file}: its run stopped before every case was sent (deadline or interrupt), so the report is incomplete.`);
   return warnings;
 }
 

@@ -155,13 +155,22 @@ export class ReportAccumulator {
   /** The report; with a baseline, a known deviation does not fail, an expired entry does, and a fixed one does with --strict-baseline. */
   build(facts: RunFacts, extraWarnings: string[] = [], baseline?: Baseline, today = new Date()): ReportModel {
     const verdicts = new Map(this.verdicts().map((verdict) => [verdict.requirementId, verdict]));
-    const plain = this.specs.flatMap((spec) => spec.requirements.map((requirement) => this.requirementReport(spec, requirement, verdicts.get(requirement.id) as RequirementVerdict, facts.strict)));
+    const plain = this.specs.flatMap((spec) =>
+      spec.requirements.map((requirement) => this.requirementReport(spec, requirement, verdicts.get(requirement.id) as RequirementVerdict, facts.strict)),
+    );
     const requirements = baseline ? applyBaseline(plain, baseline, [...facts.targets, ...(facts.label ? [facts.label] : [])], today) : plain;
-    const apis = this.specs.map((spec) => this.apiReport(spec, requirements.filter((row) => row.api === spec.api)));
+    const apis = this.specs.map((spec) =>
+      this.apiReport(
+        spec,
+        requirements.filter((row) => row.api === spec.api),
+      ),
+    );
     const failing = requirements.some((row) => row.failing);
     const warnings = [...extraWarnings];
     if (this.unknownRequirements.size) {
-      warnings.push(`The results name requirements the specs do not hold (results of another suite version?): ${[...this.unknownRequirements].sort().join(', ')}. Their failures count in the cases, not in the matrix.`);
+      warnings.push(
+        `The results name requirements the specs do not hold (results of another suite version?): ${[...this.unknownRequirements].sort().join(', ')}. Their failures count in the cases, not in the matrix.`,
+      );
     }
     return {
       run: {
@@ -222,7 +231,15 @@ export class ReportAccumulator {
   }
 
   private apiReport(spec: LoadedSpec, rows: RequirementReport[]): ApiReport {
-    const counts = this.apis.get(spec.api) ?? { cases: 0, failed: 0, created: 0, unexpectedlyCreated: { count: 0, caseIds: [] }, observed: new Map<string, number>(), expectations: new Map<string, number>(), passes: [] };
+    const counts = this.apis.get(spec.api) ?? {
+      cases: 0,
+      failed: 0,
+      created: 0,
+      unexpectedlyCreated: { count: 0, caseIds: [] },
+      observed: new Map<string, number>(),
+      expectations: new Map<string, number>(),
+      passes: [],
+    };
     const count = (predicate: (row: RequirementReport) => boolean) => rows.filter(predicate).length;
     const responseCodes: ResponseCodeReport[] = documentedCodes(spec).map(({ status, description }) => ({
       status,

@@ -79,10 +79,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function checkFormatVersion(file: string, value: unknown, line: number | undefined): void {
   if (!isObject(value) || !('formatVersion' in value) || SUPPORTED_FORMAT_VERSIONS.includes(value.formatVersion as number)) return;
-  throw new ResultsFileError(file, `formatVersion ${JSON.stringify(value.formatVersion)} is not supported: this suite reads formatVersion ${SUPPORTED_FORMAT_VERSIONS.join(', ')}`, {
-    line,
-    hint: 'Read the file with the suite version that wrote it (its run.suiteVersion).',
-  });
+  throw new ResultsFileError(
+    file,
+    `formatVersion ${JSON.stringify(value.formatVersion)} is not supported: this suite reads formatVersion ${SUPPORTED_FORMAT_VERSIONS.join(', ')}`,
+    {
+      line,
+      hint: 'Read the file with the suite version that wrote it (its run.suiteVersion).',
+    },
+  );
 }
 
 function checkedHeader(file: string, value: unknown, line?: number): RunHeader {
@@ -97,7 +101,9 @@ function checkedResult(file: string, header: RunHeader, value: unknown, position
   validateOrThrow(validators.caseResult, value, file, what, position.line);
   const result = value as CaseResult;
   if (!header.apis.includes(result.api)) {
-    throw new ResultsFileError(file, `${what} is of ${result.api}, which the run header's apis (${header.apis.join(', ')}) do not name`, { line: position.line });
+    throw new ResultsFileError(file, `${what} is of ${result.api}, which the run header's apis (${header.apis.join(', ')}) do not name`, {
+      line: position.line,
+    });
   }
   return result;
 }
@@ -121,7 +127,10 @@ function parseJson(file: string, text: string, line?: number): unknown {
 function unreadable(file: string, error: unknown): ResultsFileError {
   const code = (error as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-  return new ResultsFileError(file, `cannot read the results file: ${why}${code ? ` (${code})` : ''}`, { cause: error, hint: 'Check the path of the results file.' });
+  return new ResultsFileError(file, `cannot read the results file: ${why}${code ? ` (${code})` : ''}`, {
+    cause: error,
+    hint: 'Check the path of the results file.',
+  });
 }
 
 async function sizeOf(file: string): Promise<number> {
@@ -229,7 +238,11 @@ class StreamedResults {
       this.truncatedLine = number;
       return;
     }
-    throw new ResultsFileError(this.file, `expected the end of the results (${SUMMARY_START}<summary>${SUMMARY_END}), found ${JSON.stringify(text.slice(0, 40))}`, { line: number });
+    throw new ResultsFileError(
+      this.file,
+      `expected the end of the results (${SUMMARY_START}<summary>${SUMMARY_END}), found ${JSON.stringify(text.slice(0, 40))}`,
+      { line: number },
+    );
   }
 
   private takeResult(text: string, number: number, last: boolean): void {
@@ -253,7 +266,12 @@ class StreamedResults {
   }
 }
 
-async function readStreamed(file: string, lines: Lines, headerText: string, onResult: (result: CaseResult, position: ResultPosition) => void): Promise<ResultsFileContents> {
+async function readStreamed(
+  file: string,
+  lines: Lines,
+  headerText: string,
+  onResult: (result: CaseResult, position: ResultPosition) => void,
+): Promise<ResultsFileContents> {
   const results = new StreamedResults(file, checkedHeader(file, parseJson(file, headerText, 1), 1), onResult);
   // One line of look-ahead: only the very last line may be cut short.
   let pending = await lines.next();
@@ -274,10 +292,14 @@ function mebibytes(bytes: number): string {
 
 async function parseWholeFile(file: string, size: number, limit: number): Promise<Record<string, unknown>> {
   if (size >= limit) {
-    throw new ResultsFileError(file, `line 1 is not in the streamed format (${HEADER_START}…${HEADER_END}), and at ${mebibytes(size)} MiB the file is too large to parse whole (limit ${mebibytes(limit)} MiB)`, {
-      line: 1,
-      hint: 'Give the file as `conformance run --json` wrote it (one result a line), not reformatted.',
-    });
+    throw new ResultsFileError(
+      file,
+      `line 1 is not in the streamed format (${HEADER_START}…${HEADER_END}), and at ${mebibytes(size)} MiB the file is too large to parse whole (limit ${mebibytes(limit)} MiB)`,
+      {
+        line: 1,
+        hint: 'Give the file as `conformance run --json` wrote it (one result a line), not reformatted.',
+      },
+    );
   }
   let text: string;
   try {
@@ -293,7 +315,12 @@ async function parseWholeFile(file: string, size: number, limit: number): Promis
   return document;
 }
 
-async function readWhole(file: string, size: number, limit: number, onResult: (result: CaseResult, position: ResultPosition) => void): Promise<ResultsFileContents> {
+async function readWhole(
+  file: string,
+  size: number,
+  limit: number,
+  onResult: (result: CaseResult, position: ResultPosition) => void,
+): Promise<ResultsFileContents> {
   const document = await parseWholeFile(file, size, limit);
   const header = checkedHeader(file, document.run);
   const results = document.results as unknown[];

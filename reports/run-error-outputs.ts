@@ -30,7 +30,13 @@ function errorJunit(header: RunHeader, error: ConformanceError): string {
   suite
     .ele('testcase', { name: 'run-ended', classname: 'conformance.run', time: '0.000' })
     .ele('error', { message: error.message, type: error.code })
-    .txt([`The run ended with exit 2 before any verdict: ${error.message}`, ...(error.hint ? [error.hint] : []), `APIs: ${header.apis.join(', ')}; seed ${header.seed}${header.shard ? `; shard ${header.shard.index}/${header.shard.count}` : ''}`].join('\n'));
+    .txt(
+      [
+        `The run ended with exit 2 before any verdict: ${error.message}`,
+        ...(error.hint ? [error.hint] : []),
+        `APIs: ${header.apis.join(', ')}; seed ${header.seed}${header.shard ? `; shard ${header.shard.index}/${header.shard.count}` : ''}`,
+      ].join('\n'),
+    );
   return document.end({ prettyPrint: true, wellFormed: true });
 }
 

@@ -41,31 +41,58 @@ function shardLabel(header: RunHeader): string {
 function checkApiCoverage(api: string, files: Headed[]): void {
   const [first] = files as [Headed, ...Headed[]];
   if (files.some((item) => !item.header.shard)) {
-    if (files.length > 1) refuse(first.file, `${api} is in ${files.length} files (${files.map((item) => `${item.file}: ${shardLabel(item.header)}`).join(', ')}): a run given twice, or two runs of the same cases?`);
+    if (files.length > 1)
+      refuse(
+        first.file,
+        `${api} is in ${files.length} files (${files.map((item) => `${item.file}: ${shardLabel(item.header)}`).join(', ')}): a run given twice, or two runs of the same cases?`,
+      );
     return;
   }
   refuseMixed(files, 'shard count', (item) => String(item.header.shard?.count));
   // A shard that ended before planning (exit 2) records no plan: its ending is refused once read.
-  const plans = groupBy(files.filter((item) => item.header.plans?.[api]), (item) => item.header.plans?.[api] as string);
-  if (plans.size > 1) refuse(first.file, `the shards of ${api} come from different plans (spec, fixtures, runs or selection differ): ${[...plans.values()].map((group) => group.map((item) => `${item.file} (${shardLabel(item.header)})`).join(', ')).join(' vs ')}`);
+  const plans = groupBy(
+    files.filter((item) => item.header.plans?.[api]),
+    (item) => item.header.plans?.[api] as string,
+  );
+  if (plans.size > 1)
+    refuse(
+      first.file,
+      `the shards of ${api} come from different plans (spec, fixtures, runs or selection differ): ${[...plans.values()].map((group) => group.map((item) => `${item.file} (${shardLabel(item.header)})`).join(', ')).join(' vs ')}`,
+    );
   const count = first.header.shard?.count as number;
   const byIndex = groupBy(files, (item) => String(item.header.shard?.index));
   const twice = [...byIndex].filter(([, group]) => group.length > 1);
-  if (twice.length) refuse((twice[0]?.[1][1] as Headed).file, `shard ${twice[0]?.[0]}/${count} of ${api} is given twice (${twice[0]?.[1].map((item) => item.file).join(', ')})`);
+  if (twice.length)
+    refuse(
+      (twice[0]?.[1][1] as Headed).file,
+      `shard ${twice[0]?.[0]}/${count} of ${api} is given twice (${twice[0]?.[1].map((item) => item.file).join(', ')})`,
+    );
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !byIndex.has(String(index)));
-  if (missing.length) refuse(first.file, `${missing.length === 1 ? 'shard' : 'shards'} ${missing.map((index) => `${index}/${count}`).join(', ')} of ${api} ${missing.length === 1 ? 'is' : 'are'} missing: the report would pass on work never done`);
+  if (missing.length)
+    refuse(
+      first.file,
+      `${missing.length === 1 ? 'shard' : 'shards'} ${missing.map((index) => `${index}/${count}`).join(', ')} of ${api} ${missing.length === 1 ? 'is' : 'are'} missing: the report would pass on work never done`,
+    );
 }
 
 /** Checks from the headers alone, before a result is read. Returns warnings for what older files cannot tell. */
 export function checkRunHeaders(files: Headed[]): string[] {
   refuseMixed(files, 'suite version', (item) => item.header.suiteVersion);
   refuseMixed(files, 'seed', (item) => String(item.header.seed));
-  for (const [api, group] of groupBy(files.flatMap((item) => item.header.apis.map((name) => ({ name, item }))), (entry) => entry.name)) {
-    checkApiCoverage(api, group.map((entry) => entry.item));
+  for (const [api, group] of groupBy(
+    files.flatMap((item) => item.header.apis.map((name) => ({ name, item }))),
+    (entry) => entry.name,
+  )) {
+    checkApiCoverage(
+      api,
+      group.map((entry) => entry.item),
+    );
   }
   const unrecorded = files.filter((item) => !item.header.plans);
   return unrecorded.length && files.length > 1
-    ? [`${unrecorded.map((item) => item.file).join(', ')} predate${unrecorded.length === 1 ? 's' : ''} shard and plan records: whether every shard of the same plan is here cannot be checked.`]
+    ? [
+        `${unrecorded.map((item) => item.file).join(', ')} predate${unrecorded.length === 1 ? 's' : ''} shard and plan records: whether every shard of the same plan is here cannot be checked.`,
+      ]
     : [];
 }
 
@@ -75,6 +102,7 @@ export function checkRunEndings(files: (Headed & { footer?: RunFooter })[]): voi
     if (footer?.error) refuse(file, `its run ended with exit 2, before any verdict: ${footer.error.message}`);
     if (!header.shard || files.length === 1) continue;
     if (!footer) refuse(file, `${shardLabel(header)} has no summary: its run was killed before it ended`);
-    if (!footer.complete) refuse(file, `${shardLabel(header)} is incomplete: its run stopped before every case was sent (deadline, interrupt or --max-failures)`);
+    if (!footer.complete)
+      refuse(file, `${shardLabel(header)} is incomplete: its run stopped before every case was sent (deadline, interrupt or --max-failures)`);
   }
 }

@@ -13,7 +13,15 @@ const MAX_CURL_CHARS = 16_000;
  * to rerun it. Everything taken from the model is escaped; the curls are already redacted.
  */
 export function stepSummaryMarkdown(model: ReportModel): string {
-  const sections = [heading(model), runFacts(model.run), ...incompleteNote(model.run), apiTable(model.apis), ...baselineNote(model.run), ...brokenRequirements(model), reproduce(model)];
+  const sections = [
+    heading(model),
+    runFacts(model.run),
+    ...incompleteNote(model.run),
+    apiTable(model.apis),
+    ...baselineNote(model.run),
+    ...brokenRequirements(model),
+    reproduce(model),
+  ];
   // Appended after whatever the step wrote before: a blank line first keeps it from running into it.
   return `\n${sections.join('\n\n')}\n`;
 }
@@ -56,7 +64,9 @@ function incompleteNote(run: ReportRun): string[] {
 
 function apiTable(apis: ApiReport[]): string {
   const header = ['API', 'Verdict', 'Held', 'Broken', 'Warned (inferred)', 'Not run', 'Cases', 'Failed cases'];
-  const rows = apis.map((api) => [api.api, api.verdict, api.held, api.broken, api.warned, api.notRun, api.cases, api.failedCases].map((cell) => tableCell(String(cell))));
+  const rows = apis.map((api) =>
+    [api.api, api.verdict, api.held, api.broken, api.warned, api.notRun, api.cases, api.failedCases].map((cell) => tableCell(String(cell))),
+  );
   return [`| ${header.join(' | ')} |`, `| --- | --- |${' ---: |'.repeat(header.length - 2)}`, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
 }
 
@@ -69,7 +79,9 @@ function baselineNote(run: ReportRun): string[] {
     [
       `**Baseline** ${codeSpan(baseline.file)}: ${baseline.new.length} new${ids(baseline.new)}`,
       `- ${baseline.known.length} known${ids(baseline.known)}`,
-      ...(baseline.fixed.length ? [`- ${baseline.fixed.length} fixed, remove from baseline${baseline.strict ? ' (fails with --strict-baseline)' : ''}${ids(baseline.fixed)}`] : []),
+      ...(baseline.fixed.length
+        ? [`- ${baseline.fixed.length} fixed, remove from baseline${baseline.strict ? ' (fails with --strict-baseline)' : ''}${ids(baseline.fixed)}`]
+        : []),
       ...(baseline.expired.length ? [`- ${baseline.expired.length} expired (fail the run)${ids(baseline.expired)}`] : []),
     ].join('\n'),
   ];
@@ -86,7 +98,11 @@ function brokenRequirements(model: ReportModel): string[] {
 }
 
 function brokenRequirement(row: RequirementReport, document: string): string {
-  const standing = row.failing ? 'fails the run' : row.baseline?.status === 'known' ? 'a known deviation (baseline): does not fail the run' : 'a warning: inferred, fails only with --strict';
+  const standing = row.failing
+    ? 'fails the run'
+    : row.baseline?.status === 'known'
+      ? 'a known deviation (baseline): does not fail the run'
+      : 'a warning: inferred, fails only with --strict';
   const lines = [
     `#### ${codeSpan(row.id)} (${escapeInline(row.level)}: ${standing})`,
     escapeInline(`${document}, section "${row.section}":`),
@@ -101,7 +117,10 @@ function counterexample(example: CaseExample, otherFailures: number): string {
   const answer = example.response ? `got ${example.response.status}` : `no answer (${example.error ?? 'no response'})`;
   const others = otherFailures > 0 ? ` (${otherFailures} other failing case${otherFailures === 1 ? '' : 's'})` : '';
   const text = `Counterexample ${codeSpan(example.caseId)}${others}: ${escapeInline(oneLine(example.description))}; expected ${example.expectedStatuses.join(' or ')}, ${escapeInline(oneLine(answer))}.`;
-  const curl = example.curl.length <= MAX_CURL_CHARS ? codeBlock(example.curl, 'sh') : `Its curl (${example.curl.length} characters) is in the HTML report and the JSON results.`;
+  const curl =
+    example.curl.length <= MAX_CURL_CHARS
+      ? codeBlock(example.curl, 'sh')
+      : `Its curl (${example.curl.length} characters) is in the HTML report and the JSON results.`;
   return `${text}\n\n${curl}`;
 }
 
@@ -111,7 +130,10 @@ function reproduce(model: ReportModel): string {
   const apiOptions = apis.length === API_NAMES.length ? '' : apis.map((api) => ` --api ${api}`).join('');
   const runsOption = runs.length === 1 ? ` --runs ${runs[0]}` : '';
   const commands = seeds.map((seed) => `npx conformance run --seed ${seed}${runsOption}${apiOptions}${strict ? ' --strict' : ''}`);
-  const notes = ["Against a live target, add the run's `--target` or `--config` (its secrets from the environment, as in this job)" + (model.run.sources.length ? '; `--shard I/N` reruns one shard.' : '.')];
+  const notes = [
+    "Against a live target, add the run's `--target` or `--config` (its secrets from the environment, as in this job)" +
+      (model.run.sources.length ? '; `--shard I/N` reruns one shard.' : '.'),
+  ];
   if (runs.length > 1) notes.push(escapeInline(`The result files differ in --runs (${runs.join(', ')}): give each its own.`));
   return [`### Reproduce`, codeBlock(commands.join('\n'), 'sh'), ...notes].join('\n\n');
 }

@@ -21,10 +21,14 @@ export class AnswerWatch {
   warnings(negativeOnly: boolean): string[] {
     const found: string[] = [];
     if (this.answered > 0 && this.unauthorized === this.answered) {
-      found.push(`every one of the ${this.answered} answers was 401 or 403: the credentials were tested, not the API. Check auth.token (CONFORMANCE_AUTH_TOKEN) or auth.sigv4.`);
+      found.push(
+        `every one of the ${this.answered} answers was 401 or 403: the credentials were tested, not the API. Check auth.token (CONFORMANCE_AUTH_TOKEN) or auth.sigv4.`,
+      );
     }
     if (negativeOnly && this.answered > 0) {
-      found.push(`--negative-only sent only requests a conforming target refuses (${this.accepted} accepted): nothing shows the target accepts a valid request, and a server refusing everything passes such a run.`);
+      found.push(
+        `--negative-only sent only requests a conforming target refuses (${this.accepted} accepted): nothing shows the target accepts a valid request, and a server refusing everything passes such a run.`,
+      );
     }
     return found;
   }

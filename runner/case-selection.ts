@@ -36,7 +36,14 @@ export function creationsOf(testCase: PlannedCase): number {
   return (testCase.setup?.length ?? 0) + (testCase.polarity === 'positive' ? 1 : 0);
 }
 
-function whyLeftOut(testCase: PlannedCase, position: number, selection: CaseSelection, creates: { sent: number }, selected: RequirementFilter, replayed: Set<string> | undefined): string | undefined {
+function whyLeftOut(
+  testCase: PlannedCase,
+  position: number,
+  selection: CaseSelection,
+  creates: { sent: number },
+  selected: RequirementFilter,
+  replayed: Set<string> | undefined,
+): string | undefined {
   if (replayed && !replayed.has(testCase.id)) return LEFT_BY_REPLAY;
   if (!selected(testCase.requirementId)) return LEFT_BY_FILTER;
   if (selection.shard && position % selection.shard.count !== selection.shard.index - 1) return LEFT_BY_SHARD;
@@ -70,6 +77,7 @@ export function selectCases(planned: Iterable<PlannedCase>, selection: CaseSelec
       leftFor.set(testCase.requirementId, (leftFor.get(testCase.requirementId) ?? new Set()).add(why));
     }
   }
-  const requirements = () => new Map([...leftFor].filter(([id]) => !sentFor.has(id)).map(([id, whys]) => [id, `its cases were not sent: ${[...whys].join(', ')}`]));
+  const requirements = () =>
+    new Map([...leftFor].filter(([id]) => !sentFor.has(id)).map(([id, whys]) => [id, `its cases were not sent: ${[...whys].join(', ')}`]));
   return { cases: cases(), left: { counts, requirements } };
 }

@@ -18,7 +18,13 @@ export interface CheckContext {
 
 type Check = (context: CheckContext) => CheckOutcome[];
 
-const outcome = (check: string, requirementId: string, passed: boolean, message: string, level?: Level): CheckOutcome => ({ check, requirementId, passed, message, ...(level ? { level } : {}) });
+const outcome = (check: string, requirementId: string, passed: boolean, message: string, level?: Level): CheckOutcome => ({
+  check,
+  requirementId,
+  passed,
+  message,
+  ...(level ? { level } : {}),
+});
 
 function levelOf(spec: LoadedSpec, requirementId: string): Level | undefined {
   return requirementById(spec, requirementId)?.level;
@@ -85,7 +91,15 @@ export const content_type_conformance: Check = (context) => {
     const rule = requirement.rule;
     if (rule?.kind !== 'responseContentType' || rule.status !== context.response.status) return [];
     const actual = context.response.headers['content-type'] ?? '';
-    return [outcome('content_type_conformance', requirement.id, actual.split(';')[0]?.trim().toLowerCase() === rule.mediaType, `expected ${rule.mediaType}, got ${actual || 'none'}`, requirement.level)];
+    return [
+      outcome(
+        'content_type_conformance',
+        requirement.id,
+        actual.split(';')[0]?.trim().toLowerCase() === rule.mediaType,
+        `expected ${rule.mediaType}, got ${actual || 'none'}`,
+        requirement.level,
+      ),
+    ];
   });
 };
 
@@ -100,13 +114,7 @@ export const response_headers_conformance: Check = (context) => {
   });
 };
 
-export const CHECKS: Check[] = [
-  status_conformance,
-  not_a_server_error,
-  response_schema_conformance,
-  content_type_conformance,
-  response_headers_conformance,
-];
+export const CHECKS: Check[] = [status_conformance, not_a_server_error, response_schema_conformance, content_type_conformance, response_headers_conformance];
 
 export function runChecks(context: CheckContext): CheckOutcome[] {
   return CHECKS.flatMap((check) => check(context));

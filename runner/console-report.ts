@@ -38,7 +38,11 @@ export function formatFailure(specs: LoadedSpec[], result: CaseResult, brokenIds
 export class ProgressLine {
   private last = 0;
 
-  constructor(private readonly sink: ConsoleSink & { isTTY?: boolean }, private readonly total: number, private readonly enabled: boolean) {}
+  constructor(
+    private readonly sink: ConsoleSink & { isTTY?: boolean },
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
 
   update(done: number, failed: number): void {
     if (!this.enabled) return;

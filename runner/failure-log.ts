@@ -24,10 +24,12 @@ export class FailureLog {
   /** The text to print for a failed case: nothing when it tells nothing new. */
   note(result: CaseResult): string {
     const all = breachesOf(result, this.specs, this.strict);
-    const knownLines = [...all.keys()].filter((id) => this.known(id) !== undefined && !this.shown.has(id)).map((id) => {
-      this.shown.set(id, 'known');
-      return `≈ ${id} broken, a known deviation (baseline: ${this.known(id)})\n`;
-    });
+    const knownLines = [...all.keys()]
+      .filter((id) => this.known(id) !== undefined && !this.shown.has(id))
+      .map((id) => {
+        this.shown.set(id, 'known');
+        return `≈ ${id} broken, a known deviation (baseline: ${this.known(id)})\n`;
+      });
     const failures = [...all].filter(([id]) => this.known(id) === undefined);
     const fresh = failures.filter(([id, shown]) => this.shown.get(id) !== shown && this.shown.get(id) !== 'broken');
     for (const [id, shown] of fresh) this.shown.set(id, shown);

@@ -29,7 +29,13 @@ const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy
  * through undici's EnvHttpProxyAgent, as a user behind a corporate proxy expects; `direct`
  * hosts (the embedded mock, host:port) are never proxied.
  */
-export function createDispatcher(concurrency: number, limits: ExchangeLimits, tls?: TlsOptions, direct: string[] = [], environment: NodeJS.ProcessEnv = process.env): Dispatcher {
+export function createDispatcher(
+  concurrency: number,
+  limits: ExchangeLimits,
+  tls?: TlsOptions,
+  direct: string[] = [],
+  environment: NodeJS.ProcessEnv = process.env,
+): Dispatcher {
   const options = {
     connections: concurrency,
     headersTimeout: limits.timeoutMs,
@@ -43,7 +49,9 @@ export function createDispatcher(concurrency: number, limits: ExchangeLimits, tl
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
+  );
 }
 
 type ResponseBody = AsyncIterable<Buffer> & { destroy(error?: Error): unknown };
@@ -93,7 +101,11 @@ function parseJson(text: string): { json: unknown } | { jsonError: string } {
 }
 
 /** What the checks see of a body: JSON only when it is complete, valid UTF-8 and parses; otherwise why not. */
-function observeBody(bytes: Buffer, cut: boolean, maxBodyBytes: number): Pick<ObservedResponse, 'bodyExcerpt' | 'bodyTruncated' | 'json' | 'jsonError' | 'bodyCutAt' | 'bodyInvalidUtf8'> {
+function observeBody(
+  bytes: Buffer,
+  cut: boolean,
+  maxBodyBytes: number,
+): Pick<ObservedResponse, 'bodyExcerpt' | 'bodyTruncated' | 'json' | 'jsonError' | 'bodyCutAt' | 'bodyInvalidUtf8'> {
   const { text, invalidUtf8 } = decodeBody(bytes, cut);
   // JSON text is UTF-8 (RFC 8259 §8.1): a body that is not is not JSON, whatever a lenient decoding would parse.
   const parsed = cut || invalidUtf8 ? undefined : parseJson(text);

@@ -45,7 +45,11 @@ export async function withKeystone(options: RunOptions): Promise<{ options: RunO
   }
   const given = options.config.given;
   const config = { ...options.config, apis, auth: { ...options.config.auth, token: session.token }, ...(given ? { given: { ...given, token: true } } : {}) };
-  options.console.write(`Keystone: a token for ${options.keystone.authUrl}; endpoints from its catalog: ${Object.entries(apis).map(([api, entry]) => `${api} ${entry?.target ?? ''}`).join(', ')}\n`);
+  options.console.write(
+    `Keystone: a token for ${options.keystone.authUrl}; endpoints from its catalog: ${Object.entries(apis)
+      .map(([api, entry]) => `${api} ${entry?.target ?? ''}`)
+      .join(', ')}\n`,
+  );
   return { options: { ...options, config }, keystone: { session, close: () => dispatcher.close() } };
 }
 

@@ -10,11 +10,24 @@ type CatalogService = { type: string; endpoints: { interface: string; region_id?
 /** The identity part of a Keystone v3 token request: a password, or an application credential (already scoped). */
 function authBody(credentials: KeystoneCredentials): unknown {
   if (credentials.applicationCredentialId) {
-    return { auth: { identity: { methods: ['application_credential'], application_credential: { id: credentials.applicationCredentialId, secret: credentials.applicationCredentialSecret } } } };
+    return {
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: credentials.applicationCredentialId, secret: credentials.applicationCredentialSecret },
+        },
+      },
+    };
   }
   const domain = (id: string | undefined, name: string | undefined) => (id ? { id } : { name: name ?? 'Default' });
-  const user = credentials.userId ? { id: credentials.userId, password: credentials.password } : { name: credentials.username, domain: domain(credentials.userDomainId, credentials.userDomainName), password: credentials.password };
-  const project = credentials.projectId ? { id: credentials.projectId } : credentials.projectName ? { name: credentials.projectName, domain: domain(credentials.projectDomainId, credentials.projectDomainName) } : undefined;
+  const user = credentials.userId
+    ? { id: credentials.userId, password: credentials.password }
+    : { name: credentials.username, domain: domain(credentials.userDomainId, credentials.userDomainName), password: credentials.password };
+  const project = credentials.projectId
+    ? { id: credentials.projectId }
+    : credentials.projectName
+      ? { name: credentials.projectName, domain: domain(credentials.projectDomainId, credentials.projectDomainName) }
+      : undefined;
   return { auth: { identity: { methods: ['password'], password: { user } }, ...(project ? { scope: { project } } : {}) } };
 }
 
@@ -55,11 +68,22 @@ export class KeystoneSession {
 
   async authenticate(): Promise<string> {
     const url = tokensUrl(this.credentials.authUrl);
-    const outcome = await exchange(this.dispatcher, { method: 'POST', url, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(authBody(this.credentials)) }, this.limits);
-    if ('error' in outcome) throw new KeystoneError(`Keystone at ${url.toString()} could not be reached: ${outcome.error}`, 'Check auth_url (OS_AUTH_URL, clouds.yaml or auth.keystone.authUrl).');
+    const outcome = await exchange(
+      this.dispatcher,
+      { method: 'POST', url, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(authBody(this.credentials)) },
+      this.limits,
+    );
+    if ('error' in outcome)
+      throw new KeystoneError(
+        `Keystone at ${url.toString()} could not be reached: ${outcome.error}`,
+        'Check auth_url (OS_AUTH_URL, clouds.yaml or auth.keystone.authUrl).',
+      );
     const token = outcome.response.headers['x-subject-token'];
     if (outcome.response.status !== 201 || !token) {
-      throw new KeystoneError(`Keystone at ${url.toString()} refused the credentials: ${outcome.response.status} ${outcome.response.bodyExcerpt.slice(0, 200)}`, 'Check the user, password (or application credential), project and domains.');
+      throw new KeystoneError(
+        `Keystone at ${url.toString()} refused the credentials: ${outcome.response.status} ${outcome.response.bodyExcerpt.slice(0, 200)}`,
+        'Check the user, password (or application credential), project and domains.',
+      );
     }
     const body = outcome.response.json as { token?: { expires_at?: string; catalog?: CatalogService[] } } | undefined;
     this.token = token;
@@ -84,7 +108,9 @@ export class KeystoneSession {
     const service = this.catalog.find((candidate) => candidate.type === type);
     const wanted = (this.credentials.interface ?? 'public').replace(/URL$/, '');
     const endpoint = service?.endpoints.find(
-      (candidate) => candidate.interface === wanted && (!this.credentials.regionName || candidate.region_id === this.credentials.regionName || candidate.region === this.credentials.regionName),
+      (candidate) =>
+        candidate.interface === wanted &&
+        (!this.credentials.regionName || candidate.region_id === this.credentials.regionName || candidate.region === this.credentials.regionName),
     );
     return endpoint ? baseOfCatalogUrl(endpoint.url) : undefined;
   }

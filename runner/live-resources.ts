@@ -74,7 +74,10 @@ export class LiveResources {
     const previous = this.locks.get(api) ?? Promise.resolve();
     let release: () => void = () => undefined;
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.locks.set(api, previous.then(() => mine));
+    this.locks.set(
+      api,
+      previous.then(() => mine),
+    );
     await previous;
     try {
       return await work();
@@ -86,7 +89,12 @@ export class LiveResources {
   /** One line per API that created anything: created, deleted, and what is left with why. */
   summary(): string[] {
     return [...this.counts].map(([api, counts]) => {
-      const left = counts.left.length ? `; ${counts.left.length} left (${counts.left.slice(0, 3).map((item) => `${item.id}: ${item.reason}`).join('; ')})` : '';
+      const left = counts.left.length
+        ? `; ${counts.left.length} left (${counts.left
+            .slice(0, 3)
+            .map((item) => `${item.id}: ${item.reason}`)
+            .join('; ')})`
+        : '';
       const kept = this.cleanup ? '' : ' (--no-cleanup: none deleted)';
       return `${api}: created ${counts.created}, deleted ${counts.deleted}${left}${kept}.`;
     });

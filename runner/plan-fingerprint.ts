@@ -9,7 +9,11 @@ import type { RecordedSelection } from '../engine/run/results-document.ts';
  * runs and case selection, and the suite version. The shards of one run share it; a shard of
  * another plan (another seed, spec or fixture) does not, and a merge refuses it.
  */
-export function planFingerprint(spec: LoadedSpec, config: ConformanceConfig, plan: { suiteVersion: string; seed: number; runs: number; selection: RecordedSelection }): string {
+export function planFingerprint(
+  spec: LoadedSpec,
+  config: ConformanceConfig,
+  plan: { suiteVersion: string; seed: number; runs: number; selection: RecordedSelection },
+): string {
   const decides = {
     suiteVersion: plan.suiteVersion,
     spec: spec.raw,

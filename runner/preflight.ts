@@ -17,7 +17,10 @@ export const PREFLIGHT_CASE_ID = 'preflight';
  * the run meaningless: the run stops there, naming what to check, and exits 2. What the request
  * created is returned, to be deleted like any other resource of the run.
  */
-export async function preflight(context: ApiContext, sender: Pick<Sender, 'dispatcher' | 'config' | 'limits'> & { signal?: AbortSignal }): Promise<CreatedResource | undefined> {
+export async function preflight(
+  context: ApiContext,
+  sender: Pick<Sender, 'dispatcher' | 'config' | 'limits'> & { signal?: AbortSignal },
+): Promise<CreatedResource | undefined> {
   const { spec, target } = context;
   const request = baseRequest(spec.api, sender.config);
   const plan = toHttpRequest(target, spec.path, request);

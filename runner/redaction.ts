@@ -28,7 +28,9 @@ export function withSignatureRedacted(redact: Redactor, signature: string | unde
 }
 
 export function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? redactCredential(name, value) : redact(value)]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? redactCredential(name, value) : redact(value)]),
+  );
 }
 
 function redactCredential(name: string, value: string): string {

@@ -35,7 +35,14 @@ function bodyWord(body: string, secrets: [string, string][], redact: Redactor): 
  * "$CLOUDBASIC_PRIVATE_KEY". A deliberately wrong or expired signature cannot be remade by curl:
  * those show the headers as sent, the signature redacted.
  */
-export function reproducerCurl(plan: HttpRequestPlan, sent: Record<string, string>, credentials: PlannedCase['credentials'], config: ConformanceConfig, sigv4: boolean, redact: Redactor): string {
+export function reproducerCurl(
+  plan: HttpRequestPlan,
+  sent: Record<string, string>,
+  credentials: PlannedCase['credentials'],
+  config: ConformanceConfig,
+  sigv4: boolean,
+  redact: Redactor,
+): string {
   const secrets: [string, string][] = [[String(config.fixtures['cloudbasic-cluster']?.privateKey ?? ''), CURL_VARIABLES.privateKey]];
   const body = plan.body === undefined ? undefined : bodyWord(plan.body, secrets, redact);
   const configured = (credentials ?? 'configured') === 'configured';

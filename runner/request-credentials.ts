@@ -14,7 +14,12 @@ export function wrongToken(configured: string): string {
 }
 
 /** The headers to send: the config's extra headers of the API, and the configured X-Auth-Token or SigV4 signature, or the deliberately wrong one a check asks for. */
-export async function withCredentials(spec: LoadedSpec, plan: HttpRequestPlan, config: ConformanceConfig, credentials: PlannedCase['credentials'] = 'configured'): Promise<Record<string, string>> {
+export async function withCredentials(
+  spec: LoadedSpec,
+  plan: HttpRequestPlan,
+  config: ConformanceConfig,
+  credentials: PlannedCase['credentials'] = 'configured',
+): Promise<Record<string, string>> {
   // The config's extra headers of this API first (lower-case, as every header here): the credentials computed below win over them.
   const extra = Object.fromEntries(Object.entries(config.apis[spec.api]?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const headers = { ...extra, ...plan.headers };

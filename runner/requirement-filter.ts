@@ -25,11 +25,17 @@ export function requirementFilter(patterns: RequirementPatterns): RequirementFil
 
 /** Refuses a pattern that names no requirement of the APIs run: a typo would otherwise run nothing, silently. */
 export function assertPatternsMatch(patterns: RequirementPatterns, requirementIds: string[]): void {
-  for (const [option, list] of [['include', patterns.include], ['exclude', patterns.exclude]] as const) {
+  for (const [option, list] of [
+    ['include', patterns.include],
+    ['exclude', patterns.exclude],
+  ] as const) {
     for (const pattern of list ?? []) {
       const matches = matcherOf([pattern]) as RequirementFilter;
       if (!requirementIds.some(matches)) {
-        throw new UsageError(`--${option} ${JSON.stringify(pattern)} names no requirement of the APIs run`, 'Run `npx conformance specs` for the requirement ids; globs such as `lbaas-healthmonitors/*` or `*-required` work too.');
+        throw new UsageError(
+          `--${option} ${JSON.stringify(pattern)} names no requirement of the APIs run`,
+          'Run `npx conformance specs` for the requirement ids; globs such as `lbaas-healthmonitors/*` or `*-required` work too.',
+        );
       }
     }
   }

@@ -32,7 +32,13 @@ export interface CleanupContext {
 export type CleanupOutcome = { deleted: true } | { deleted: false; reason: string };
 
 /** The resource a create answered with a success describes (an id to delete it by), or nothing to clean. */
-export function createdResource(spec: LoadedSpec, target: string, caseId: string, request: RequestDocument, response: ObservedResponse): CreatedResource | undefined {
+export function createdResource(
+  spec: LoadedSpec,
+  target: string,
+  caseId: string,
+  request: RequestDocument,
+  response: ObservedResponse,
+): CreatedResource | undefined {
   if (response.status < 200 || response.status >= 300) return undefined;
   const lifecycle = lifecycleOf(spec.api);
   if (!isDeletable(lifecycle)) return { api: spec.api, caseId, id: `${caseId} (no id: ${response.status})`, noDelete: lifecycle.noDelete };
@@ -40,7 +46,8 @@ export function createdResource(spec: LoadedSpec, target: string, caseId: string
   if (id === undefined) return undefined;
   // The same join as the create's (engine/request/request-to-http.ts): the target's path prefix, then the operation's path.
   const base = new URL(target);
-  const url = (operation: DeletableLifecycle['show']) => new URL(`${base.pathname.replace(/\/$/, '')}${operationPath(operation, id, request)}`, base).toString();
+  const url = (operation: DeletableLifecycle['show']) =>
+    new URL(`${base.pathname.replace(/\/$/, '')}${operationPath(operation, id, request)}`, base).toString();
   return { api: spec.api, caseId, id, showUrl: url(lifecycle.show), deleteUrl: url(lifecycle.delete) };
 }
 
@@ -93,7 +100,8 @@ export async function removeResource(spec: LoadedSpec, resource: CreatedResource
     if ('error' in answer) return leave(resource, `DELETE ${resource.deleteUrl} failed: ${answer.error}`, context);
     const { status } = answer.response;
     if ((status >= 200 && status < 300) || status === 404) break;
-    if (status !== 409 || Date.now() >= until || context.signal?.aborted) return leave(resource, `DELETE ${resource.deleteUrl} answered ${status}: ${answer.response.bodyExcerpt.slice(0, 200)}`, context);
+    if (status !== 409 || Date.now() >= until || context.signal?.aborted)
+      return leave(resource, `DELETE ${resource.deleteUrl} answered ${status}: ${answer.response.bodyExcerpt.slice(0, 200)}`, context);
     await delay(context.bounds.pollMs, undefined, { signal: context.signal }).catch(() => undefined);
   }
   const gone = await watch(spec, resource, context.bounds.goneMs, (state) => state === 'gone', context);

@@ -76,7 +76,11 @@ function retryAfterHeader(outcome: ExchangeOutcome): { status: number; value: st
  * `throttled` note saying so. A 503 without Retry-After is an ordinary answer (a server
  * error). The abort signal cancels a wait at once (the outcome is then an `aborted` failure).
  */
-export async function exchangeHonouringRetryAfter(send: () => Promise<ExchangeOutcome>, policy: RetryPolicy = DEFAULT_RETRY_POLICY, signal?: AbortSignal): Promise<HonouredOutcome> {
+export async function exchangeHonouringRetryAfter(
+  send: () => Promise<ExchangeOutcome>,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  signal?: AbortSignal,
+): Promise<HonouredOutcome> {
   let waitedMs = 0;
   let retries = 0;
   const retried = () => (retries > 0 ? { retried: { count: retries, waitedMs } } : {});
@@ -98,17 +102,25 @@ export async function exchangeHonouringRetryAfter(send: () => Promise<ExchangeOu
       },
     });
     const { status, value, askedMs } = throttle;
-    if (value === undefined) return note('no-retry-after', `${status} without Retry-After: the target is throttling the suite (lower --concurrency); not retried`);
+    if (value === undefined)
+      return note('no-retry-after', `${status} without Retry-After: the target is throttling the suite (lower --concurrency); not retried`);
     if (askedMs === undefined) return note('unparseable', `${status} with a Retry-After the suite cannot read (${JSON.stringify(value)}): not retried`);
-    if (askedMs > policy.maxWaitMs) return note('beyond-bound', `${status} with Retry-After ${seconds(askedMs)}, beyond the suite's ${seconds(policy.maxWaitMs)} bound: not retried`);
+    if (askedMs > policy.maxWaitMs)
+      return note('beyond-bound', `${status} with Retry-After ${seconds(askedMs)}, beyond the suite's ${seconds(policy.maxWaitMs)} bound: not retried`);
     if (retries >= policy.maxRetries) {
-      return note('retries-exhausted', `${status} with Retry-After ${seconds(askedMs)} still, after ${retries} ${retries === 1 ? 'retry' : 'retries'} (${seconds(waitedMs)} waited)`);
+      return note(
+        'retries-exhausted',
+        `${status} with Retry-After ${seconds(askedMs)} still, after ${retries} ${retries === 1 ? 'retry' : 'retries'} (${seconds(waitedMs)} waited)`,
+      );
     }
     try {
       await wait(askedMs, undefined, signal ? { signal } : {});
     } catch {
       const reason: unknown = signal?.reason;
-      return { error: `aborted (${typeof reason === 'string' ? reason : 'aborted'}) while waiting ${seconds(askedMs)} as a ${status}'s Retry-After asked`, kind: 'aborted' };
+      return {
+        error: `aborted (${typeof reason === 'string' ? reason : 'aborted'}) while waiting ${seconds(askedMs)} as a ${status}'s Retry-After asked`,
+        kind: 'aborted',
+      };
     }
     waitedMs += askedMs;
     retries += 1;

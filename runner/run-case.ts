@@ -137,7 +137,12 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
   const { outcome, redact } = sent;
   const base = caseRecord(context, testCase, sent, setupStatuses, sender.config);
   if ('error' in outcome) {
-    return { ...base, error: redact(outcome.error), checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }], passed: false };
+    return {
+      ...base,
+      error: redact(outcome.error),
+      checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }],
+      passed: false,
+    };
   }
   const checks = [
     ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),

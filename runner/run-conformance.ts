@@ -162,7 +162,9 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
   );
   const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
-  const mock = needsMock ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' }) : undefined;
+  const mock = needsMock
+    ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' })
+    : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);
   const session: RunSession = { options, keystone, specs, mock, limits, dispatcher, redact: keystoneRedactor(options, keystone), started };
@@ -179,16 +181,36 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
 async function conductRun(session: RunSession): Promise<RunOutcome> {
   const { options, specs, mock } = session;
   // An unreachable target is said at once, before any planning.
-  for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string))) await checkReachable(session.dispatcher, target, session.limits);
-  const contexts = new Map<ApiName, ApiContext>(specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]));
+  for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string)))
+    await checkReachable(session.dispatcher, target, session.limits);
+  const contexts = new Map<ApiName, ApiContext>(
+    specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]),
+  );
   const live = await prepareLiveTargets(session, contexts);
   const planned = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
   const targets = [...new Set([...contexts.values()].map((context) => context.target))];
   const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
   const known = (id: string) => (options.baseline ? knownDeviation(options.baseline, id, baselineTargets, new Date()) : undefined);
-  const tracking: Tracking = { tally: new VerdictTally(specs), answers: new AnswerWatch(), broken: new BrokenRequirements(specs, options.strict, known), listeners: new RunListeners(options.listeners ?? []) };
+  const tracking: Tracking = {
+    tally: new VerdictTally(specs),
+    answers: new AnswerWatch(),
+    broken: new BrokenRequirements(specs, options.strict, known),
+    listeners: new RunListeners(options.listeners ?? []),
+  };
   for (const { plan } of planned) for (const item of plan.notRunnable) tracking.tally.notRunnable(item.requirementId, item.reason);
-  const header = runHeader({ startedAt: new Date(session.started), targets, seed: options.seed, runs: options.runs, strict: options.strict, apis: options.apis, ...(options.selection ? { selection: options.selection } : {}), ...(options.label ? { label: options.label } : {}), specs, config: options.config, ...(options.replay ? { replay: options.replay } : {}) });
+  const header = runHeader({
+    startedAt: new Date(session.started),
+    targets,
+    seed: options.seed,
+    runs: options.runs,
+    strict: options.strict,
+    apis: options.apis,
+    ...(options.selection ? { selection: options.selection } : {}),
+    ...(options.label ? { label: options.label } : {}),
+    specs,
+    config: options.config,
+    ...(options.replay ? { replay: options.replay } : {}),
+  });
   await tracking.listeners.start({ header, specs, targets, plannedCases: planned.reduce((sum, api) => sum + api.plan.size, 0), knownDeviation: known });
   const sending = await sendCases(session, casesInPlanOrder(planned, contexts), live, tracking);
   for (const { left } of planned) for (const [requirementId, reason] of left.requirements()) tracking.tally.notRunnable(requirementId, reason);
@@ -203,11 +225,20 @@ async function prepareLiveTargets(session: RunSession, contexts: Map<ApiName, Ap
   const runId = options.runId ?? (apis.size ? randomBytes(3).toString('hex') : undefined);
   const resources = apis.size
     ? new LiveResources(
-        { dispatcher: session.dispatcher, config: options.config, limits: session.limits, ledger: new ResourceLedger(ledgerPath(options.ledger, runId as string)), bounds: options.cleanupBounds ?? DEFAULT_CLEANUP_BOUNDS },
+        {
+          dispatcher: session.dispatcher,
+          config: options.config,
+          limits: session.limits,
+          ledger: new ResourceLedger(ledgerPath(options.ledger, runId as string)),
+          bounds: options.cleanupBounds ?? DEFAULT_CLEANUP_BOUNDS,
+        },
         options.cleanup ?? true,
       )
     : undefined;
-  if (resources) options.console.write(`Ledger of the resources this run creates: ${resources.ledgerFile} (run ${runId}; \`npx conformance cleanup\` deletes what a stopped run left)\n`);
+  if (resources)
+    options.console.write(
+      `Ledger of the resources this run creates: ${resources.ledgerFile} (run ${runId}; \`npx conformance cleanup\` deletes what a stopped run left)\n`,
+    );
   // The preflight creates a resource: not when the run was asked to create none, or only so many.
   if (resources && !options.selection?.negativeOnly && options.selection?.maxCreates === undefined) await preflightEach(session, apis, contexts, resources);
   return { apis, runId, resources };
@@ -273,7 +304,14 @@ function stopOf(reason: unknown, options: RunOptions): RunStop {
 async function sendCase(session: RunSession, item: QueuedCase, live: LiveTargets, pace: Pick<Sender, 'limiter' | 'signal'>): Promise<CaseResult> {
   const { options, keystone } = session;
   if (keystone) options.config.auth.token = await keystone.session.freshToken();
-  const sender: Sender = { dispatcher: session.dispatcher, ...pace, redact: session.redact, config: options.config, limits: session.limits, retry: options.retry ?? DEFAULT_RETRY_POLICY };
+  const sender: Sender = {
+    dispatcher: session.dispatcher,
+    ...pace,
+    redact: session.redact,
+    config: options.config,
+    limits: session.limits,
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+  };
   const resources = live.resources && live.apis.has(item.context.spec.api) ? live.resources : undefined;
   const send = (): Promise<CaseResult> => (resources ? sendCleaningUp(resources, item, sender) : runCase(item.context, item.testCase, sender));
   const result = await send();
@@ -289,7 +327,10 @@ async function sendCase(session: RunSession, item: QueuedCase, live: LiveTargets
 function sendCleaningUp(resources: LiveResources, item: QueuedCase, sender: Sender): Promise<CaseResult> {
   return resources.exclusive(item.context.spec.api, async () => {
     const created: CreatedResource[] = [];
-    const caseResult = await runCase(item.context, item.testCase, { ...sender, onCreated: (resource) => (created.push(resource), resources.created(resource)) });
+    const caseResult = await runCase(item.context, item.testCase, {
+      ...sender,
+      onCreated: (resource) => (created.push(resource), resources.created(resource)),
+    });
     await resources.release(item.context.spec, created);
     return caseResult;
   });
@@ -321,7 +362,13 @@ async function summarize(session: RunSession, ending: Ending): Promise<Omit<RunO
   const notSent = casesLeft(ending.planned);
   const durationMs = Date.now() - session.started;
   const verdicts = tracking.tally.verdicts();
-  const gate = { strict: options.strict, complete: sending.complete, ...(options.baseline ? { baseline: options.baseline } : {}), targets: ending.baselineTargets, today: new Date() };
+  const gate = {
+    strict: options.strict,
+    complete: sending.complete,
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+    targets: ending.baselineTargets,
+    today: new Date(),
+  };
   const exitCode = runExitCode(verdicts, gate);
   const footer = { finishedAt: new Date().toISOString(), durationMs, complete: sending.complete, exitCode, verdicts, notSent, errata: recordedErrata(specs) };
   const warnings = tracking.answers.warnings(options.selection?.negativeOnly === true);

@@ -53,7 +53,16 @@ export function runHeader(facts: HeaderFacts): RunHeader {
     strict: facts.strict,
     apis: facts.apis,
     ...(facts.selection?.shard ? { shard: facts.selection.shard } : {}),
-    ...(specs && config ? { plans: Object.fromEntries(specs.map((spec) => [spec.api, planFingerprint(spec, config, { suiteVersion: version, seed: facts.seed, runs: facts.runs, selection: planSelection })])) } : {}),
+    ...(specs && config
+      ? {
+          plans: Object.fromEntries(
+            specs.map((spec) => [
+              spec.api,
+              planFingerprint(spec, config, { suiteVersion: version, seed: facts.seed, runs: facts.runs, selection: planSelection }),
+            ]),
+          ),
+        }
+      : {}),
     ...(Object.keys(selection).length ? { selection } : {}),
     ...(facts.replay ? { replayOf: facts.replay.of } : {}),
     ...(facts.label ? { label: facts.label } : {}),

@@ -23,7 +23,8 @@ export interface RunProgress {
 }
 
 /** Why a run stopped before every planned case was sent. */
-export type RunStop = { reason: 'stopped' } | { reason: 'max-failures'; maxFailures: number | undefined } | { reason: 'deadline'; deadlineMs: number | undefined };
+export type RunStop =
+  { reason: 'stopped' } | { reason: 'max-failures'; maxFailures: number | undefined } | { reason: 'deadline'; deadlineMs: number | undefined };
 
 /** What a listener learns at the end of a run that sent its cases (a run that fails before its start tells nothing). */
 export interface RunSummary {

@@ -10,7 +10,8 @@ export interface TlsOptions {
   insecure?: boolean;
 }
 
-const CA_HINT = "Pass the endpoint's CA certificate (or its self-signed certificate) as a PEM file: the text between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----.";
+const CA_HINT =
+  "Pass the endpoint's CA certificate (or its self-signed certificate) as a PEM file: the text between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----.";
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /** Reads `--ca FILE`: PEM text with at least one certificate, each of which parses; anything else is a usage error saying why. */

@@ -17,7 +17,13 @@ async function basesOf(api: ApiName) {
   const spec = await loadSpec(api);
   const world = worldFromFixtures(api, DEFAULT_CONFIG);
   const judge = createJudge(spec, world);
-  const bases = alternateBases({ spec, base: baseRequest(api, DEFAULT_CONFIG), oracle: (request) => flawsOf({ ...judge(request), undecided: [] }), sampler: new DeterministicSampler(1), world });
+  const bases = alternateBases({
+    spec,
+    base: baseRequest(api, DEFAULT_CONFIG),
+    oracle: (request) => flawsOf({ ...judge(request), undecided: [] }),
+    sampler: new DeterministicSampler(1),
+    world,
+  });
   return { bases, judge };
 }
 
@@ -25,7 +31,9 @@ async function negativesFromAlternates(api: ApiName, requirementId: string) {
   const spec = await loadSpec(api);
   const judge = createJudge(spec, worldFromFixtures(api, DEFAULT_CONFIG));
   const plan = planApi(spec, DEFAULT_CONFIG, { seed: 1, runs: 0 });
-  const cases = plan.cases.filter((testCase) => testCase.requirementId === requirementId && testCase.polarity === 'negative' && testCase.description.includes('from another valid request'));
+  const cases = plan.cases.filter(
+    (testCase) => testCase.requirementId === requirementId && testCase.polarity === 'negative' && testCase.description.includes('from another valid request'),
+  );
   return { cases, judge };
 }
 
@@ -73,7 +81,11 @@ describe('the same breach sent from another valid request', () => {
     const plan = planApi(spec, DEFAULT_CONFIG, { seed: 1, runs: 0 });
     const { bases } = await basesOf('compute-servers');
     const byRequirement = new Map<string, string[]>();
-    for (const testCase of plan.cases) byRequirement.set(testCase.requirementId, [...(byRequirement.get(testCase.requirementId) ?? []), JSON.stringify([testCase.request, testCase.credentials, testCase.setup])]);
+    for (const testCase of plan.cases)
+      byRequirement.set(testCase.requirementId, [
+        ...(byRequirement.get(testCase.requirementId) ?? []),
+        JSON.stringify([testCase.request, testCase.credentials, testCase.setup]),
+      ]);
     for (const [id, requests] of byRequirement) {
       expect(new Set(requests).size, id).toBe(requests.length);
       const fromAlternates = plan.cases.filter((testCase) => testCase.requirementId === id && testCase.description.includes('from another valid request'));

@@ -27,11 +27,20 @@ afterAll(async () => {
   await mock.close();
 });
 
-const run = (environment: NodeJS.ProcessEnv) => conformanceAsync(['run', '--config', config, '--api', 'cloudbasic-cluster', '--runs', '2', '--seed', '4', '--ledger', path.join(scratch, 'ledger.jsonl')], { HOME: scratch, ...environment });
+const run = (environment: NodeJS.ProcessEnv) =>
+  conformanceAsync(['run', '--config', config, '--api', 'cloudbasic-cluster', '--runs', '2', '--seed', '4', '--ledger', path.join(scratch, 'ledger.jsonl')], {
+    HOME: scratch,
+    ...environment,
+  });
 
 describe('the AWS credential chain', () => {
   it('signs with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN: the mock verifies the signature and the token', async () => {
-    const result = await run({ AWS_ACCESS_KEY_ID: temporary.accessKeyId, AWS_SECRET_ACCESS_KEY: temporary.secretAccessKey, AWS_SESSION_TOKEN: temporary.sessionToken, AWS_REGION: 'us-east-1' });
+    const result = await run({
+      AWS_ACCESS_KEY_ID: temporary.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: temporary.secretAccessKey,
+      AWS_SESSION_TOKEN: temporary.sessionToken,
+      AWS_REGION: 'us-east-1',
+    });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('cloudbasic-cluster');
     for (const secret of Object.values(temporary)) expect(result.stdout + result.stderr).not.toContain(secret);
@@ -45,12 +54,15 @@ describe('the AWS credential chain', () => {
 
   it('reads a profile of the shared credentials file (AWS_PROFILE)', async () => {
     const credentials = path.join(scratch, 'credentials');
-    writeFileSync(credentials, `[ci]\naws_access_key_id = ${temporary.accessKeyId}\naws_secret_access_key = ${temporary.secretAccessKey}\naws_session_token = ${temporary.sessionToken}\n`);
+    writeFileSync(
+      credentials,
+      `[ci]\naws_access_key_id = ${temporary.accessKeyId}\naws_secret_access_key = ${temporary.secretAccessKey}\naws_session_token = ${temporary.sessionToken}\n`,
+    );
     const result = await run({ AWS_PROFILE: 'ci', AWS_SHARED_CREDENTIALS_FILE: credentials });
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 
-  it('lets the config\'s auth.sigv4 win over the chain', async () => {
+  it("lets the config's auth.sigv4 win over the chain", async () => {
     const file = path.join(scratch, 'with-sigv4.json');
     writeFileSync(file, JSON.stringify({ auth: { sigv4: DEFAULT_CONFIG.auth.sigv4 } }));
     const chained = await withAwsCredentialChain(loadConfig(file, {}), { AWS_ACCESS_KEY_ID: 'AKIDOTHER', AWS_SECRET_ACCESS_KEY: 'other' });

@@ -17,7 +17,25 @@ import type { RequirementReport } from '../reports/report-model.ts';
 const TODAY = new Date('2026-06-15T12:00:00Z');
 
 function row(id: string, verdict: RequirementReport['verdict'], failing: boolean): RequirementReport {
-  return { api: 'lbaas-healthmonitors', id, level: 'explicit', kind: 'rule', section: 'Request', quote: 'q', statusOnBreak: [400], verdict, failing, positiveCases: 1, negativeCases: 1, failedCases: failing ? 1 : 0, durationMs: 1, counterexamples: [], moreFailures: 0, breakingCases: 1, coverage: 'both ways' };
+  return {
+    api: 'lbaas-healthmonitors',
+    id,
+    level: 'explicit',
+    kind: 'rule',
+    section: 'Request',
+    quote: 'q',
+    statusOnBreak: [400],
+    verdict,
+    failing,
+    positiveCases: 1,
+    negativeCases: 1,
+    failedCases: failing ? 1 : 0,
+    durationMs: 1,
+    counterexamples: [],
+    moreFailures: 0,
+    breakingCases: 1,
+    coverage: 'both ways',
+  };
 }
 
 function baseline(entries: Baseline['entries'], strict = false): Baseline {
@@ -28,7 +46,16 @@ describe('what a baseline entry makes of a verdict', () => {
   const rows = [row('a/broken', 'broken', true), row('a/held', 'held', false), row('a/not-run', 'not-run', false), row('a/new', 'broken', true)];
 
   it('known when broken (not failing), fixed when held, unproven when not run; an unbaselined break stays failing', () => {
-    const judged = applyBaseline(rows, baseline([{ requirement: 'a/broken', reason: 'r' }, { requirement: 'a/held', reason: 'r' }, { requirement: 'a/not-run', reason: 'r' }]), [], TODAY);
+    const judged = applyBaseline(
+      rows,
+      baseline([
+        { requirement: 'a/broken', reason: 'r' },
+        { requirement: 'a/held', reason: 'r' },
+        { requirement: 'a/not-run', reason: 'r' },
+      ]),
+      [],
+      TODAY,
+    );
     expect(judged.map((item) => [item.id, item.baseline?.status, item.failing])).toEqual([
       ['a/broken', 'known', false],
       ['a/held', 'fixed', false],
@@ -43,7 +70,10 @@ describe('what a baseline entry makes of a verdict', () => {
   });
 
   it('an entry fails from its expiry day on, whatever the verdict; the day before, it holds', () => {
-    const entries = [{ requirement: 'a/broken', reason: 'r', expires: '2026-06-15' }, { requirement: 'a/held', reason: 'r', expires: '2026-06-16' }];
+    const entries = [
+      { requirement: 'a/broken', reason: 'r', expires: '2026-06-15' },
+      { requirement: 'a/held', reason: 'r', expires: '2026-06-16' },
+    ];
     const judged = applyBaseline(rows.slice(0, 2), baseline(entries), [], TODAY);
     expect(judged.map((item) => [item.baseline?.status, item.failing])).toEqual([
       ['expired', true],
@@ -76,7 +106,11 @@ describe('a baseline file', () => {
   it.each([
     ['not JSON', '{', /not JSON/],
     ['no reason', { baselineVersion: 1, entries: [{ requirement: 'lbaas-healthmonitors/timeout-lt-delay' }] }, /must have required property 'reason'/],
-    ['a date that is no date', { baselineVersion: 1, entries: [{ requirement: 'lbaas-healthmonitors/timeout-lt-delay', reason: 'r', expires: 'soon' }] }, /must match format "date"/],
+    [
+      'a date that is no date',
+      { baselineVersion: 1, entries: [{ requirement: 'lbaas-healthmonitors/timeout-lt-delay', reason: 'r', expires: 'soon' }] },
+      /must match format "date"/,
+    ],
   ])('%s: a clear error', (name, value, message) => {
     const file = write(`${name}.json`, value);
     expect(() => loadBaseline(file, known, false)).toThrow(BaselineError);
@@ -106,12 +140,22 @@ describe('conformance baseline, then run --baseline, against the mock with a kno
     expect(made.status, made.stderr).toBe(0);
     expect(JSON.parse(made.stdout)).toEqual({
       baselineVersion: 1,
-      entries: [{ requirement: 'lbaas-healthmonitors/timeout-lt-delay', reason: expect.stringContaining('expected 400, got 201') as unknown, link: 'https://bugs.example.org/42', expires: '2999-01-01' }],
+      entries: [
+        {
+          requirement: 'lbaas-healthmonitors/timeout-lt-delay',
+          reason: expect.stringContaining('expected 400, got 201') as unknown,
+          link: 'https://bugs.example.org/42',
+          expires: '2999-01-01',
+        },
+      ],
     });
   });
 
   it('the known deviation, again (another seed): exit 0, shown as known in console, JUnit and HTML', async () => {
-    const run = await conformanceAsync(['run', ...LBAAS, '--seed', '2', '--baseline', file('baseline.json'), '--junit', file('known.xml'), '--report', file('known.html')], { CONFORMANCE_MOCK_FAULTS: KNOWN });
+    const run = await conformanceAsync(
+      ['run', ...LBAAS, '--seed', '2', '--baseline', file('baseline.json'), '--junit', file('known.xml'), '--report', file('known.html')],
+      { CONFORMANCE_MOCK_FAULTS: KNOWN },
+    );
     expect(run.status, run.stdout).toBe(0);
     expect(run.stdout).toContain('Baseline');
     expect(run.stdout).toContain('0 new');

@@ -26,7 +26,9 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
     const valid = await collectYielding(validVariations(spec(), baseRequest(api, DEFAULT_CONFIG), world, oracle, new DeterministicSampler(SEED), 2000));
     expect(valid.length).toBe(2000);
     // Checked again from scratch with ajv and the evaluator, credentials aside.
-    const failing = valid.map((request) => requestFailures(spec(), request, world).filter((id) => !id.includes('auth') && !id.includes('sigv4'))).filter((ids) => ids.length > 0);
+    const failing = valid
+      .map((request) => requestFailures(spec(), request, world).filter((id) => !id.includes('auth') && !id.includes('sigv4')))
+      .filter((ids) => ids.length > 0);
     expect(failing).toEqual([]);
     expect(new Set(valid.map((request) => JSON.stringify(request))).size, 'the requests vary').toBeGreaterThan(100);
   });
@@ -38,8 +40,16 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
     for (const testCase of plan.cases.filter((c) => c.origin !== 'check' && !c.setup)) {
       // A positive case is known valid (nothing broken, ambiguous or undecided); a negative one breaks, under every reading, what it names.
       // The document's own examples may hold a value some reading refuses (they are inferred cases): nothing broken or undecided is enough.
-      const asExample = (request: typeof testCase.request) => { const judged = judge(request); return [...judged.broken, ...judged.undecided.map((item) => item.requirementId)]; };
-      const failures = testCase.polarity === 'positive' ? (testCase.origin === 'example' ? asExample(testCase.request) : oracle(testCase.request)) : judge(testCase.request).broken;
+      const asExample = (request: typeof testCase.request) => {
+        const judged = judge(request);
+        return [...judged.broken, ...judged.undecided.map((item) => item.requirementId)];
+      };
+      const failures =
+        testCase.polarity === 'positive'
+          ? testCase.origin === 'example'
+            ? asExample(testCase.request)
+            : oracle(testCase.request)
+          : judge(testCase.request).broken;
       const labelled = testCase.polarity === 'positive' ? [] : [testCase.requirementId, ...(testCase.jointWith ?? [])].sort();
       expect(failures, `${testCase.id}: ${testCase.description}`).toEqual(labelled);
       for (const other of testCase.jointWith ?? []) expect(requirementById(spec(), other)?.rule, `${other} is a rule`).toBeDefined();
@@ -78,7 +88,12 @@ describe('what the planned valid requests create', () => {
 });
 
 describe('claimCreatedKeys', () => {
-  const computeRequest = (networks: unknown[]) => ({ method: 'POST', path: { project_id: fixturesFor(DEFAULT_CONFIG, 'compute-servers').projectId }, header: {}, body: { server: { ...(baseRequest('compute-servers', DEFAULT_CONFIG).body as { server: object }).server, networks } } });
+  const computeRequest = (networks: unknown[]) => ({
+    method: 'POST',
+    path: { project_id: fixturesFor(DEFAULT_CONFIG, 'compute-servers').projectId },
+    header: {},
+    body: { server: { ...(baseRequest('compute-servers', DEFAULT_CONFIG).body as { server: object }).server, networks } },
+  });
 
   it('makes a second server with the same fixed IP on the same network break fixed-ip-not-in-use, and nothing else', async () => {
     const spec = await loadSpec('compute-servers');
@@ -99,7 +114,9 @@ describe('claimCreatedKeys', () => {
     claimCreatedKeys(spec, request, world);
     expect(world.collections?.stacks).toEqual([]);
     const plan = planApi(spec, DEFAULT_CONFIG, { seed: 3, runs: 30 });
-    const names = plan.cases.filter((testCase) => testCase.polarity === 'positive').map((testCase) => (testCase.request.body as { stack_name: string }).stack_name);
+    const names = plan.cases
+      .filter((testCase) => testCase.polarity === 'positive')
+      .map((testCase) => (testCase.request.body as { stack_name: string }).stack_name);
     expect(new Set(names).size).toBe(names.length);
   });
 

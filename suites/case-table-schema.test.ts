@@ -34,6 +34,11 @@ describe('the case tables', () => {
   });
 
   it('accepts a table of the documented shape', () => {
-    expect(caseTableProblems({ api: 'compute-servers', groups: [{ requirement: 'compute-servers/name-length', tests: [{ description: 'empty', set: { '/body/server/name': '' }, verdict: 'broken' }] }] })).toEqual([]);
+    expect(
+      caseTableProblems({
+        api: 'compute-servers',
+        groups: [{ requirement: 'compute-servers/name-length', tests: [{ description: 'empty', set: { '/body/server/name': '' }, verdict: 'broken' }] }],
+      }),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,17 @@ const spec = await loadSpec('lbaas-healthmonitors');
 const validate = createSchemaValidator(spec);
 
 function testCase(polarity: PlannedCase['polarity'], requirementId: string, expectedStatuses: number[]): PlannedCase {
-  return { id: `${requirementId}#x-1`, api: spec.api, requirementId, polarity, origin: 'boundary', level: 'explicit', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses };
+  return {
+    id: `${requirementId}#x-1`,
+    api: spec.api,
+    requirementId,
+    polarity,
+    origin: 'boundary',
+    level: 'explicit',
+    description: '',
+    request: { method: 'POST', path: {}, header: {} },
+    expectedStatuses,
+  };
 }
 
 function response(status: number, json: unknown, contentType = 'application/json'): ObservedResponse {
@@ -27,19 +37,27 @@ describe('checks', () => {
   });
 
   it('name the error-body requirement when a documented refusal has the wrong body', () => {
-    expect(failed(runChecks({ spec, validate, testCase: negative, response: response(400, { error: 'no' }) }))).toEqual(['response_schema_conformance lbaas-healthmonitors/error-body']);
+    expect(failed(runChecks({ spec, validate, testCase: negative, response: response(400, { error: 'no' }) }))).toEqual([
+      'response_schema_conformance lbaas-healthmonitors/error-body',
+    ]);
   });
 
   it('name the case requirement when an invalid request is accepted', () => {
-    expect(failed(runChecks({ spec, validate, testCase: negative, response: response(201, created) }))).toEqual(['status_conformance lbaas-healthmonitors/timeout-lt-delay']);
+    expect(failed(runChecks({ spec, validate, testCase: negative, response: response(201, created) }))).toEqual([
+      'status_conformance lbaas-healthmonitors/timeout-lt-delay',
+    ]);
   });
 
   it('name the case requirement when a valid boundary request is refused', () => {
-    expect(failed(runChecks({ spec, validate, testCase: positive, response: response(400, { NeutronError: { message: 'no' } }) }))).toEqual(['status_conformance lbaas-healthmonitors/max-retries-range']);
+    expect(failed(runChecks({ spec, validate, testCase: positive, response: response(400, { NeutronError: { message: 'no' } }) }))).toEqual([
+      'status_conformance lbaas-healthmonitors/max-retries-range',
+    ]);
   });
 
   it('name the success-status requirement, not the case, when a valid request gets another success', () => {
-    expect(failed(runChecks({ spec, validate, testCase: positive, response: response(200, created) }))).toEqual(['status_conformance lbaas-healthmonitors/response-status-created']);
+    expect(failed(runChecks({ spec, validate, testCase: positive, response: response(200, created) }))).toEqual([
+      'status_conformance lbaas-healthmonitors/response-status-created',
+    ]);
   });
 
   it('name the id and content-type requirements of a success without an id, sent as HTML', () => {
@@ -56,6 +74,8 @@ describe('checks', () => {
   });
 
   it('call any 5xx a server error', () => {
-    expect(failed(runChecks({ spec, validate, testCase: negative, response: response(503, {}) }))).toContain('not_a_server_error lbaas-healthmonitors/timeout-lt-delay');
+    expect(failed(runChecks({ spec, validate, testCase: negative, response: response(503, {}) }))).toContain(
+      'not_a_server_error lbaas-healthmonitors/timeout-lt-delay',
+    );
   });
 });

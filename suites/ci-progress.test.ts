@@ -51,7 +51,16 @@ describe('CI progress lines', () => {
     const sink = recordingSink();
     // The rate keeps the run's 87 cases going for about a second: plenty of 20 ms intervals.
     const running = runWithReporters(
-      quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 1, runs: 3, ratePerSecond: 100, mockFaults: ['lbaas-accepts-timeout-not-below-delay'], progress: sink, ciProgress: true, progressIntervalMs: 20 }),
+      quietRunOptions({
+        apis: ['lbaas-healthmonitors'],
+        seed: 1,
+        runs: 3,
+        ratePerSecond: 100,
+        mockFaults: ['lbaas-accepts-timeout-not-below-delay'],
+        progress: sink,
+        ciProgress: true,
+        progressIntervalMs: 20,
+      }),
     );
     await sink.next();
     const outcome = await running;

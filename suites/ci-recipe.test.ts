@@ -46,7 +46,11 @@ function ownSteps(steps: Step[]): Step[] {
 }
 
 async function bash(script: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; output: string }> {
-  const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

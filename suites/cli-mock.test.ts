@@ -59,7 +59,11 @@ describe('conformance mock (CLI)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mock-cli-'));
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ fixtures: { 'lbaas-healthmonitors': { poolId: 'x' } }, unknownKey: 1 }));
-    for (const args of [['--config', bad], ['--fault', 'no-such-fault'], ['--personality', 'sloppy']]) {
+    for (const args of [
+      ['--config', bad],
+      ['--fault', 'no-such-fault'],
+      ['--personality', 'sloppy'],
+    ]) {
       const cli = startCli(args);
       const [code] = await once(cli.child, 'exit');
       expect(code, args.join(' ')).toBe(2);

@@ -77,7 +77,9 @@ describe('conformance replay', () => {
   });
 
   it('refuses when the plan changed (other fixtures): the same ids would be other requests', async () => {
-    const config = { fixtures: { 'lbaas-healthmonitors': { tenantId: '11111111-2222-3333-4444-555555555555', poolId: '74aa2010-a59f-4d35-a436-60a6da882819' } } };
+    const config = {
+      fixtures: { 'lbaas-healthmonitors': { tenantId: '11111111-2222-3333-4444-555555555555', poolId: '74aa2010-a59f-4d35-a436-60a6da882819' } },
+    };
     writeFileSync(file('other.json'), JSON.stringify(config));
     const refused = await conformanceAsync(['replay', file('recorded.json'), '--failed', '--config', file('other.json')]);
     expect(refused.status).toBe(2);
@@ -103,7 +105,21 @@ describe('run --include / --exclude', () => {
   });
 
   it('globs work, and --exclude removes what an include or the default keeps', async () => {
-    const run = await conformanceAsync(['run', '--api', 'lbaas-healthmonitors', '--include', 'lbaas-healthmonitors/*-required', '--exclude', '*/pool-id-required', '--seed', '1', '--runs', '1', '--json', file('glob.json')]);
+    const run = await conformanceAsync([
+      'run',
+      '--api',
+      'lbaas-healthmonitors',
+      '--include',
+      'lbaas-healthmonitors/*-required',
+      '--exclude',
+      '*/pool-id-required',
+      '--seed',
+      '1',
+      '--runs',
+      '1',
+      '--json',
+      file('glob.json'),
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const ids = new Set(read(file('glob.json')).results.map((result) => result.requirementId));
     expect([...ids].every((id) => id.endsWith('-required'))).toBe(true);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceSync as conformance } from './support/cli-process.ts';
 
-
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-report-'));
 const file = (name: string) => path.join(dir, name);
 const FAULT = { CONFORMANCE_MOCK_FAULTS: 'lbaas-accepts-timeout-not-below-delay' };
@@ -12,7 +11,24 @@ const FAULT = { CONFORMANCE_MOCK_FAULTS: 'lbaas-accepts-timeout-not-below-delay'
 describe('conformance run --report --junit', () => {
   let run: ReturnType<typeof conformance>;
   beforeAll(() => {
-    run = conformance(['run', '--api', 'lbaas-healthmonitors', '--seed', '4', '--runs', '2', '--json', file('lbaas.json'), '--report', file('out/lbaas.html'), '--junit', file('out/lbaas.xml')], FAULT);
+    run = conformance(
+      [
+        'run',
+        '--api',
+        'lbaas-healthmonitors',
+        '--seed',
+        '4',
+        '--runs',
+        '2',
+        '--json',
+        file('lbaas.json'),
+        '--report',
+        file('out/lbaas.html'),
+        '--junit',
+        file('out/lbaas.xml'),
+      ],
+      FAULT,
+    );
   });
 
   it('writes both reports, creating their folder, and says where', () => {
@@ -49,7 +65,15 @@ describe('conformance report', () => {
   });
 
   it('merges several results files into one report and exits 1 when one of them broke a requirement', () => {
-    const { status, stdout } = conformance(['report', file('orchestration.json'), file('lbaas-2.json'), '--html', file('merged.html'), '--junit', file('merged.xml')]);
+    const { status, stdout } = conformance([
+      'report',
+      file('orchestration.json'),
+      file('lbaas-2.json'),
+      '--html',
+      file('merged.html'),
+      '--junit',
+      file('merged.xml'),
+    ]);
     expect(status, stdout).toBe(1);
     expect(stdout).toMatch(/cases from 2 result files: NOT conformant/);
     const html = readFileSync(file('merged.html'), 'utf8');

@@ -8,7 +8,6 @@ import { PROJECT_ROOT } from '../engine/api-name.ts';
 import { conformanceAsync, conformanceSync as conformance } from './support/cli-process.ts';
 import { writeLiveConfig } from './support/live-config-file.ts';
 
-
 describe('conformance run (CLI)', () => {
   it('runs against the embedded mock, exits 0, and streams versioned JSON results', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'run-cli-'));
@@ -17,7 +16,11 @@ describe('conformance run (CLI)', () => {
     expect(status, stdout + stderr).toBe(0);
     expect(stdout).toContain('conformant');
     expect(stdout).toContain('seed 3');
-    const results = JSON.parse(readFileSync(json, 'utf8')) as { run: { formatVersion: number; seed: number }; results: { caseId: string }[]; summary: { exitCode: number; complete: boolean } };
+    const results = JSON.parse(readFileSync(json, 'utf8')) as {
+      run: { formatVersion: number; seed: number };
+      results: { caseId: string }[];
+      summary: { exitCode: number; complete: boolean };
+    };
     expect(results.run.formatVersion).toBe(1);
     expect(results.run.seed).toBe(3);
     expect(results.results.length).toBeGreaterThan(10);
@@ -49,7 +52,9 @@ describe('conformance run (CLI)', () => {
   });
 
   it('exits 1 and names the broken requirement when the target breaks one', () => {
-    const { status, stdout } = conformance(['run', '--seed', '3', '--runs', '2', '--api', 'lbaas-healthmonitors'], { CONFORMANCE_MOCK_FAULTS: 'lbaas-accepts-timeout-not-below-delay' });
+    const { status, stdout } = conformance(['run', '--seed', '3', '--runs', '2', '--api', 'lbaas-healthmonitors'], {
+      CONFORMANCE_MOCK_FAULTS: 'lbaas-accepts-timeout-not-below-delay',
+    });
     expect(status).toBe(1);
     expect(stdout).toContain('lbaas-healthmonitors/timeout-lt-delay');
     expect(stdout).toContain('This value must be less than the ``delay`` value.');
@@ -64,10 +69,29 @@ describe('conformance run (CLI) interrupted', () => {
     const json = path.join(dir, 'results.json');
     const html = path.join(dir, 'report.html');
     const junit = path.join(dir, 'junit.xml');
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'run', '--seed', '3', '--runs', '1000', '--concurrency', '1', '--json', json, '--report', html, '--junit', junit], {
-      env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(PROJECT_ROOT, 'bin', 'conformance.js'),
+        'run',
+        '--seed',
+        '3',
+        '--runs',
+        '1000',
+        '--concurrency',
+        '1',
+        '--json',
+        json,
+        '--report',
+        html,
+        '--junit',
+        junit,
+      ],
+      {
+        env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     // Interrupt once results are flowing: the JSON file has its header.
@@ -106,7 +130,25 @@ describe('conformance run (CLI) against a target that accepts the connection and
     try {
       const target = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
       const config = writeLiveConfig(dir);
-      const { status, stdout } = await conformanceAsync(['run', '--target', target, '--config', config, '--api', 'lbaas-healthmonitors', '--runs', '1', '--timeout', '1', '--deadline', '2', '--report', html, '--junit', junit]);
+      const { status, stdout } = await conformanceAsync([
+        'run',
+        '--target',
+        target,
+        '--config',
+        config,
+        '--api',
+        'lbaas-healthmonitors',
+        '--runs',
+        '1',
+        '--timeout',
+        '1',
+        '--deadline',
+        '2',
+        '--report',
+        html,
+        '--junit',
+        junit,
+      ]);
       expect(status, stdout).toBe(1);
       expect(stdout).toMatch(/deadline \(2000 ms\) passed/);
       expect(readFileSync(html, 'utf8')).toContain('INCOMPLETE');
@@ -120,7 +162,19 @@ describe('conformance run (CLI) against a target that accepts the connection and
 
 describe('conformance run --dry-run', () => {
   it('prints the planned cases, sends nothing (nothing listens at the target) and exits 0', () => {
-    const { status, stdout } = conformance(['run', '--dry-run', '--target', 'http://127.0.0.1:9', '--api', 'orchestration-stacks', '--seed', '2', '--runs', '3', '--negative-only']);
+    const { status, stdout } = conformance([
+      'run',
+      '--dry-run',
+      '--target',
+      'http://127.0.0.1:9',
+      '--api',
+      'orchestration-stacks',
+      '--seed',
+      '2',
+      '--runs',
+      '3',
+      '--negative-only',
+    ]);
     expect(status, stdout).toBe(0);
     expect(stdout).toContain('orchestration-stacks/stack-name-pattern#negative-1  POST expects 400');
     expect(stdout).not.toMatch(/#positive-/);

@@ -119,7 +119,10 @@ describe('conformance specs --json: what a default run sends each way', () => {
   it('counts the requirements on the request sent both ways, and gives the others with which way and why', async () => {
     const run = conformanceSync(['specs', '--api', 'compute-servers', '--json']);
     expect(run.status, run.stderr).toBe(0);
-    const [listing] = JSON.parse(run.stdout) as { requirements: { id: string }[]; coverage: { plannedWith: { seed: number }; requestSide: number; bothWays: number; notBothWays: { id: string; sent: string; reason: string }[] } }[];
+    const [listing] = JSON.parse(run.stdout) as {
+      requirements: { id: string }[];
+      coverage: { plannedWith: { seed: number }; requestSide: number; bothWays: number; notBothWays: { id: string; sent: string; reason: string }[] };
+    }[];
     const coverage = listing?.coverage;
     expect(coverage?.plannedWith.seed).toBe(1);
     expect(coverage?.bothWays).toBe((coverage?.requestSide ?? 0) - (coverage?.notBothWays.length ?? 0));

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../engine/api-name.ts';
 import { conformanceSync } from './support/cli-process.ts';
 
-
 const conformance = (...args: string[]) => conformanceSync(args);
 
 describe('conformance CLI', () => {
@@ -16,7 +15,9 @@ describe('conformance CLI', () => {
     const designFile = path.join(PROJECT_ROOT, '..', 'shared', 'DESIGN.md');
     const design = existsSync(designFile) ? readFileSync(designFile, 'utf8') : '';
     const synopsis = design.match(/npx conformance run[^\n]*\n[^\n]*\n\s*npx conformance mock[^\n]*/)?.[0];
-    const options = synopsis ? [...synopsis.matchAll(/--[a-z]+/g)].map((m) => m[0]) : ['--target', '--config', '--api', '--seed', '--runs', '--report', '--junit', '--json', '--strict', '--port'];
+    const options = synopsis
+      ? [...synopsis.matchAll(/--[a-z]+/g)].map((m) => m[0])
+      : ['--target', '--config', '--api', '--seed', '--runs', '--report', '--junit', '--json', '--strict', '--port'];
     for (const option of new Set(options)) expect(stdout).toContain(option);
     expect(stdout).toMatch(/0\s+every explicit requirement held/);
     expect(stdout).toMatch(/1\s+at least one conformance failure/);

@@ -91,11 +91,16 @@ describe('the run and its listeners', () => {
       concurrency: 4,
       console: { write: (text) => void output.push(text) },
       mockFaults: ['lbaas-accepts-timeout-not-below-delay'],
-      listeners: [recorder, { onStart: () => void second.push('start'), onResult: () => void second.push('result'), onFinish: () => void second.push('finish') }],
+      listeners: [
+        recorder,
+        { onStart: () => void second.push('start'), onResult: () => void second.push('result'), onFinish: () => void second.push('finish') },
+      ],
     });
     expect(told[0]).toBe('start');
     expect(told.at(-1)).toBe('finish');
-    expect(told.slice(1, -1)).toEqual(results.map((_result, index) => `result ${index + 1} ${results.slice(0, index + 1).filter((result) => !result.passed).length}`));
+    expect(told.slice(1, -1)).toEqual(
+      results.map((_result, index) => `result ${index + 1} ${results.slice(0, index + 1).filter((result) => !result.passed).length}`),
+    );
     expect(second).toEqual(['start', ...results.map(() => 'result'), 'finish']);
     expect(start?.header.seed).toBe(SEED);
     expect(start?.plannedCases).toBeGreaterThanOrEqual(results.length);

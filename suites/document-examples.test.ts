@@ -57,7 +57,7 @@ const examples = API_NAMES.flatMap((api) =>
     .map((example) => ({ api, name: example.name, body: example.value })),
 );
 
-describe.each(['strict', 'lenient'] as Personality[])('the %s mock and the documents\' own request examples', (personality) => {
+describe.each(['strict', 'lenient'] as Personality[])("the %s mock and the documents' own request examples", (personality) => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock({ config, personality });

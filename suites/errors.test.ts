@@ -16,7 +16,12 @@ const SAMPLES: Record<string, ConformanceError[]> = {
   ApiFolderError: [new errors.ApiFolderError(['toy-widgets: apis/toy-widgets/faults.yaml is missing'])],
   ConfigError: [new errors.ConfigError('config conformance.json is not JSON: Unexpected token')],
   BaselineError: [new errors.BaselineError('baseline.json', 'cannot read it: ENOENT')],
-  KeystoneError: [new errors.KeystoneError('Keystone at https://keystone:5000/v3/auth/tokens refused the credentials: 401', 'Check the user, password (or application credential), project and domains.')],
+  KeystoneError: [
+    new errors.KeystoneError(
+      'Keystone at https://keystone:5000/v3/auth/tokens refused the credentials: 401',
+      'Check the user, password (or application credential), project and domains.',
+    ),
+  ],
   SpecError: [
     new errors.SpecError('CONF_SPEC_UNREADABLE', 'apis/compute-servers/spec.yaml', 'ENOENT'),
     new errors.SpecError('CONF_SPEC_INVALID', 'apis/compute-servers/spec.yaml', 'a spec holds exactly one path with one `post` operation'),

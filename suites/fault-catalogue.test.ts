@@ -70,7 +70,10 @@ describe('the fault catalogue (apis/<api>/faults.yaml)', () => {
     if (fault.kind === 'broken-success') expect(requirement && isResponseRequirement(requirement)).toBe(true);
     if (fault.kind === 'server-error') expect(fault.effect.fail?.status).toBeGreaterThanOrEqual(500);
     if (['accepts-invalid', 'rejects-valid', 'server-error', 'hang', 'drop'].includes(fault.kind)) {
-      expect(requirement && (requirement.schema !== undefined || !RESPONSE_RULE_KINDS.includes(requirement.rule?.kind ?? 'responseStatus')), 'a requirement on the request').toBe(true);
+      expect(
+        requirement && (requirement.schema !== undefined || !RESPONSE_RULE_KINDS.includes(requirement.rule?.kind ?? 'responseStatus')),
+        'a requirement on the request',
+      ).toBe(true);
     }
   });
 
@@ -87,7 +90,7 @@ describe('loading a fault catalogue', () => {
   };
   const faultsFile = (api: string) => faults.filter((fault) => fault.api === api).map(({ api: _folder, ...fault }) => fault);
 
-  it.each(API_NAMES)('accepts the faults of %s as they are, each given its folder\'s API', (api) => {
+  it.each(API_NAMES)("accepts the faults of %s as they are, each given its folder's API", (api) => {
     const loaded = validateFaultCatalogue(api, faultsFile(api));
     expect(loaded).toEqual(faults.filter((fault) => fault.api === api));
   });
@@ -97,11 +100,31 @@ describe('loading a fault catalogue', () => {
     ['an unknown kind', () => ({ ...good(), kind: 'sloppy' }), /fault 1 \(.+\): \/kind must be one of "accepts-invalid"/],
     ['an api key (the folder says which API)', () => ({ ...good(), api: 'dns' }), /fault 1 \(.+\): the entry has an unknown key "api"/],
     ['an unknown effect', () => ({ ...good(), effect: { explode: true } }), /\/effect has an unknown key "explode"/],
-    ['a refusal without status', () => ({ ...good(), effect: { refuse: { when: { path: '/body/x', equals: 1 } } } }), /\/effect\/refuse must have required property 'status'/],
-    ['a condition outside the vocabulary', () => ({ ...good(), effect: { hang: { when: { path: '/body/x', resembles: 1 } } } }), /\/effect\/hang\/when is not a condition of the vocabulary/],
-    ['ignoreWhen without ignore', () => ({ ...good(), effect: { ignoreWhen: { path: '/body/x', present: true } } }), /\/effect must have property ignore when property ignoreWhen is present/],
-    ['a requirement of another API', () => ({ ...good(), breaks: 'compute-servers/name-length' }), new RegExp(`compute-servers/name-length is not a requirement of ${first.api}`)],
-    ['a pattern that is not a regular expression', () => ({ ...good(), effect: { drop: { when: { path: '/body/x', matches: '(' } } } }), /matches "\(" is not a regular expression/],
+    [
+      'a refusal without status',
+      () => ({ ...good(), effect: { refuse: { when: { path: '/body/x', equals: 1 } } } }),
+      /\/effect\/refuse must have required property 'status'/,
+    ],
+    [
+      'a condition outside the vocabulary',
+      () => ({ ...good(), effect: { hang: { when: { path: '/body/x', resembles: 1 } } } }),
+      /\/effect\/hang\/when is not a condition of the vocabulary/,
+    ],
+    [
+      'ignoreWhen without ignore',
+      () => ({ ...good(), effect: { ignoreWhen: { path: '/body/x', present: true } } }),
+      /\/effect must have property ignore when property ignoreWhen is present/,
+    ],
+    [
+      'a requirement of another API',
+      () => ({ ...good(), breaks: 'compute-servers/name-length' }),
+      new RegExp(`compute-servers/name-length is not a requirement of ${first.api}`),
+    ],
+    [
+      'a pattern that is not a regular expression',
+      () => ({ ...good(), effect: { drop: { when: { path: '/body/x', matches: '(' } } } }),
+      /matches "\(" is not a regular expression/,
+    ],
   ])('refuses %s, saying where', (_label, make, message) => {
     expect(() => validateFaultCatalogue(first.api, [make()])).toThrow(message);
   });

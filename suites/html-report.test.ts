@@ -19,7 +19,14 @@ function hugeInvalidAnswer(): CaseResult {
     request: { method: 'POST', path: {}, header: {}, body: { healthmonitor: { delay: 5 } } },
     url: 'http://127.0.0.1:1/v2.0/lbaas/healthmonitors',
     expectedStatuses: [201],
-    response: { status: 201, headers: { 'content-type': 'application/json' }, bodyExcerpt: '{"healthmonitor": \uFFFD\uFFFD', bodyTruncated: true, bodyCutAt: 1048576, bodyInvalidUtf8: true },
+    response: {
+      status: 201,
+      headers: { 'content-type': 'application/json' },
+      bodyExcerpt: '{"healthmonitor": \uFFFD\uFFFD',
+      bodyTruncated: true,
+      bodyCutAt: 1048576,
+      bodyInvalidUtf8: true,
+    },
     durationMs: 40,
     checks: [{ check: 'response_schema_conformance', requirementId: REQUIREMENT, passed: false, message: 'the body is not JSON the suite could check' }],
     passed: false,
@@ -31,7 +38,19 @@ describe('what a report says of a body the suite did not read whole', () => {
   it('says the body was cut at the bytes read and was not valid UTF-8, in the HTML and the JUnit XML', async () => {
     const accumulator = new ReportAccumulator([await loadSpec('lbaas-healthmonitors')]);
     accumulator.add(hugeInvalidAnswer());
-    const model = accumulator.build({ suiteVersion: '0', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, targets: ['http://127.0.0.1:1'], seeds: [1], runs: [0], strict: true, complete: true, notSent: {}, sources: [] });
+    const model = accumulator.build({
+      suiteVersion: '0',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:01.000Z',
+      durationMs: 1000,
+      targets: ['http://127.0.0.1:1'],
+      seeds: [1],
+      runs: [0],
+      strict: true,
+      complete: true,
+      notSent: {},
+      sources: [],
+    });
     expect(model.requirements.find((row) => row.id === REQUIREMENT)?.verdict).toBe('broken');
     const html = htmlReport(model);
     expect(html).toContain('the suite read only the first 1048576 bytes of a longer body');

@@ -23,7 +23,9 @@ describe.each(API_NAMES)('%s: isolated negatives', (api) => {
     const spec = await loadSpec(api);
     const judge = createJudge(spec, worldFromFixtures(api, DEFAULT_CONFIG));
     const plan = planApi(spec, DEFAULT_CONFIG, { seed, runs: 0 });
-    const negatives = plan.cases.filter((testCase) => testCase.polarity === 'negative' && !testCase.setup && testCase.origin !== 'check' && !testCase.credentials);
+    const negatives = plan.cases.filter(
+      (testCase) => testCase.polarity === 'negative' && !testCase.setup && testCase.origin !== 'check' && !testCase.credentials,
+    );
     expect(negatives.length).toBeGreaterThan(0);
     const isolated = new Set(negatives.filter((testCase) => !testCase.jointWith).map((testCase) => testCase.requirementId));
     for (const testCase of negatives) {

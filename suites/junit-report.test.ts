@@ -349,7 +349,15 @@ describe('junitXml', () => {
   });
 
   it('the schema check catches a forbidden character (the harness can fail)', async () => {
-    const result = await validateXML({ xml: [{ fileName: 'bad.xml', contents: '<testsuites><testsuite name="a" tests="1"><testcase name="b"><system-out>\u0001</system-out></testcase></testsuite></testsuites>' }], schema: [JENKINS_XSD] });
+    const result = await validateXML({
+      xml: [
+        {
+          fileName: 'bad.xml',
+          contents: '<testsuites><testsuite name="a" tests="1"><testcase name="b"><system-out>\u0001</system-out></testcase></testsuite></testsuites>',
+        },
+      ],
+      schema: [JENKINS_XSD],
+    });
     expect(result.valid).toBe(false);
   });
 });

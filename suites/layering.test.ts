@@ -20,8 +20,17 @@ describe('the layering of the project', () => {
 
   it('reads the imports of every layer (a checker that reads nothing would pass anything)', () => {
     const crossing = folderImports(files);
-    for (const [from, to] of [['generators', 'engine'], ['runner', 'generators'], ['reports', 'runner'], ['cli', 'reports'], ['suites', 'cli']]) {
-      expect(crossing.some((edge) => edge.from === from && edge.to === to), `${from} → ${to}`).toBe(true);
+    for (const [from, to] of [
+      ['generators', 'engine'],
+      ['runner', 'generators'],
+      ['reports', 'runner'],
+      ['cli', 'reports'],
+      ['suites', 'cli'],
+    ]) {
+      expect(
+        crossing.some((edge) => edge.from === from && edge.to === to),
+        `${from} → ${to}`,
+      ).toBe(true);
     }
   });
 
@@ -36,9 +45,14 @@ describe('the layering of the project', () => {
 
 describe('the layering checker, on made-up sources', () => {
   it('catches a deliberately added upward import: the engine reaching into the runner', () => {
-    const files = [source('engine/run-model.ts', staticImport('../runner/run-case.ts', 'import type { Sender }')), source('runner/run-case.ts', staticImport('../engine/run-model.ts'))];
+    const files = [
+      source('engine/run-model.ts', staticImport('../runner/run-case.ts', 'import type { Sender }')),
+      source('runner/run-case.ts', staticImport('../engine/run-model.ts')),
+    ];
     expect(upwardImports(files)).toEqual(['engine/run-model.ts imports runner/run-case.ts: engine/ may not import runner/']);
-    expect(folderCycles(files)).toEqual(['folders engine, runner import each other: engine/run-model.ts imports runner/run-case.ts; runner/run-case.ts imports engine/run-model.ts']);
+    expect(folderCycles(files)).toEqual([
+      'folders engine, runner import each other: engine/run-model.ts imports runner/run-case.ts; runner/run-case.ts imports engine/run-model.ts',
+    ]);
   });
 
   it('catches re-exports, dynamic imports, side-effect imports, and a layer importing bench/, tools/ or suites/', () => {
@@ -57,7 +71,10 @@ describe('the layering checker, on made-up sources', () => {
   });
 
   it('keeps the generators and the mock apart, both standing on the engine', () => {
-    const files = [source('mock/a.ts', staticImport('../generators/b.ts'), staticImport('../engine/c.ts')), source('generators/b.ts', staticImport('../engine/c.ts'))];
+    const files = [
+      source('mock/a.ts', staticImport('../generators/b.ts'), staticImport('../engine/c.ts')),
+      source('generators/b.ts', staticImport('../engine/c.ts')),
+    ];
     expect(upwardImports(files)).toEqual(['mock/a.ts imports generators/b.ts: mock/ may not import generators/']);
   });
 
@@ -73,8 +90,14 @@ describe('the layering checker, on made-up sources', () => {
   });
 
   it('catches folders importing each other through a third, where no import goes up: tools → suites → bench → tools', () => {
-    const files = [source('tools/a.ts', staticImport('../suites/b.ts')), source('suites/b.ts', staticImport('../bench/c.ts')), source('bench/c.ts', staticImport('../tools/a.ts'))];
+    const files = [
+      source('tools/a.ts', staticImport('../suites/b.ts')),
+      source('suites/b.ts', staticImport('../bench/c.ts')),
+      source('bench/c.ts', staticImport('../tools/a.ts')),
+    ];
     expect(upwardImports(files)).toEqual([]);
-    expect(folderCycles(files)).toEqual(['folders bench, suites, tools import each other: bench/c.ts imports tools/a.ts; suites/b.ts imports bench/c.ts; tools/a.ts imports suites/b.ts']);
+    expect(folderCycles(files)).toEqual([
+      'folders bench, suites, tools import each other: bench/c.ts imports tools/a.ts; suites/b.ts imports bench/c.ts; tools/a.ts imports suites/b.ts',
+    ]);
   });
 });

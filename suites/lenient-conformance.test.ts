@@ -30,7 +30,8 @@ function quietRun(personality: Personality): Promise<ReportedRunOutcome & { outp
 }
 
 const brokenOf = (outcome: ReportedRunOutcome) => outcome.verdicts.filter((verdict) => verdict.verdict === 'broken').map((verdict) => verdict.requirementId);
-const heldOf = (outcome: ReportedRunOutcome) => new Set(outcome.verdicts.filter((verdict) => verdict.verdict === 'held').map((verdict) => verdict.requirementId));
+const heldOf = (outcome: ReportedRunOutcome) =>
+  new Set(outcome.verdicts.filter((verdict) => verdict.verdict === 'held').map((verdict) => verdict.requirementId));
 
 describe('the conformance run against both personalities of the embedded mock (--strict, all five APIs)', () => {
   const outcomes = {} as Record<Personality, ReportedRunOutcome & { output: string }>;
@@ -78,7 +79,10 @@ describe('the planner sends no value the documents leave ambiguous as a negative
       expect(judge(testCase.request).broken, `${testCase.id}: ${testCase.description}`).toContain(testCase.requirementId);
     }
     // The document's own examples are judged as valid cases, apart (generators/document-examples.ts).
-    for (const item of plan.discarded.filter((d) => d.why && !d.description.startsWith("the document's request example"))) expect(item.why, item.description).toMatch(/tolerated \(.*erratum|UUID in another form|read (literally|leniently)|ignored|undecided|null at|does not say/);
+    for (const item of plan.discarded.filter((d) => d.why && !d.description.startsWith("the document's request example")))
+      expect(item.why, item.description).toMatch(
+        /tolerated \(.*erratum|UUID in another form|read (literally|leniently)|ignored|undecided|null at|does not say/,
+      );
   });
 
   it.each([
@@ -126,11 +130,25 @@ describe('the planner sends no value the documents leave ambiguous as a negative
   });
 });
 
-describe('the response checks judge a lenient answer on what the documents say, not on the strict mock\'s habits', () => {
+describe("the response checks judge a lenient answer on what the documents say, not on the strict mock's habits", () => {
   const positive = (spec: LoadedSpec, status: number): PlannedCase => ({
-    id: 'x#positive-1', api: spec.api, requirementId: 'x', polarity: 'positive', origin: 'boundary', level: 'explicit', description: '', request: { method: 'POST', path: {}, header: {} }, expectedStatuses: [status],
+    id: 'x#positive-1',
+    api: spec.api,
+    requirementId: 'x',
+    polarity: 'positive',
+    origin: 'boundary',
+    level: 'explicit',
+    description: '',
+    request: { method: 'POST', path: {}, header: {} },
+    expectedStatuses: [status],
   });
-  const answer = (status: number, headers: Record<string, string>, json: unknown): ObservedResponse => ({ status, headers, bodyExcerpt: JSON.stringify(json), bodyTruncated: false, json });
+  const answer = (status: number, headers: Record<string, string>, json: unknown): ObservedResponse => ({
+    status,
+    headers,
+    bodyExcerpt: JSON.stringify(json),
+    bodyTruncated: false,
+    json,
+  });
   const failedChecks = async (api: string, status: number, headers: Record<string, string>, json: unknown) => {
     const spec = await loadSpec(api as (typeof API_NAMES)[number]);
     return runChecks({ spec, validate: createSchemaValidator(spec), testCase: positive(spec, status), response: answer(status, headers, json) })
@@ -151,7 +169,13 @@ describe('the response checks judge a lenient answer on what the documents say, 
 
   it('still fail a missing Location, whatever the connection header says', async () => {
     const server = {
-      server: { security_groups: [{ name: 'default' }], 'OS-DCF:diskConfig': 'MANUAL', id: '74f4aba6-64df-4004-b886-a4fb3461cf73', links: [{ href: 'http://h/v2/p/servers/x', rel: 'self' }], adminPass: 'vffeEYsLvR5H' },
+      server: {
+        security_groups: [{ name: 'default' }],
+        'OS-DCF:diskConfig': 'MANUAL',
+        id: '74f4aba6-64df-4004-b886-a4fb3461cf73',
+        links: [{ href: 'http://h/v2/p/servers/x', rel: 'self' }],
+        adminPass: 'vffeEYsLvR5H',
+      },
     };
     const headers = { 'content-type': 'application/json; charset=utf-8', connection: 'close' };
     expect(await failedChecks('compute-servers', 202, { ...headers, location: 'http://h/v2/p/servers/x' }, server)).toEqual([]);

@@ -30,7 +30,10 @@ afterEach(async () => {
 
 describe('${NAME} in the config file', () => {
   it('reads each named environment variable, in any string, and keeps $${ literal', () => {
-    const file = write('interpolated.json', { auth: { token: '${MY_TOKEN}' }, fixtures: { 'orchestration-stacks': { tenantId: 'tenant-${MY_SUFFIX}-$${NOT_A_VARIABLE}' } } });
+    const file = write('interpolated.json', {
+      auth: { token: '${MY_TOKEN}' },
+      fixtures: { 'orchestration-stacks': { tenantId: 'tenant-${MY_SUFFIX}-$${NOT_A_VARIABLE}' } },
+    });
     const config = loadConfig(file, { MY_TOKEN: 'secret-from-env', MY_SUFFIX: '7' });
     expect(config.auth.token).toBe('secret-from-env');
     expect(fixturesFor(config, 'orchestration-stacks').tenantId).toBe('tenant-7-${NOT_A_VARIABLE}');
@@ -45,11 +48,17 @@ describe('${NAME} in the config file', () => {
   it('records what the file and the environment gave, apart from the defaults', () => {
     const file = write('partial.json', { auth: { token: 'given' }, fixtures: { 'compute-servers': fixturesFor(DEFAULT_CONFIG, 'compute-servers') } });
     expect(loadConfig(file, {}).given).toEqual({ token: true, sigv4: false, fixtures: ['compute-servers'] });
-    expect(loadConfig(undefined, { CONFORMANCE_SIGV4_ACCESS_KEY_ID: 'a', CONFORMANCE_SIGV4_SECRET_ACCESS_KEY: 'b' }).given).toEqual({ token: false, sigv4: true, fixtures: [] });
+    expect(loadConfig(undefined, { CONFORMANCE_SIGV4_ACCESS_KEY_ID: 'a', CONFORMANCE_SIGV4_SECRET_ACCESS_KEY: 'b' }).given).toEqual({
+      token: false,
+      sigv4: true,
+      fixtures: [],
+    });
   });
 
   it('counts the CloudBasic private key among the secrets', () => {
-    const file = write('private-key.json', { fixtures: { 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey: 'pk-very-secret' } } });
+    const file = write('private-key.json', {
+      fixtures: { 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey: 'pk-very-secret' } },
+    });
     expect(secretValues(loadConfig(file, {}))).toContain('pk-very-secret');
   });
 });
@@ -83,7 +92,7 @@ describe('a live target gets nothing of the mock', () => {
 });
 
 describe('extra headers per API', () => {
-  it('sends the config\'s headers of an API with each of its requests; the credentials the suite computes win', async () => {
+  it("sends the config's headers of an API with each of its requests; the credentials the suite computes win", async () => {
     const received: Record<string, string | string[] | undefined>[] = [];
     const server = createServer((request, response) => {
       received.push(request.headers);
@@ -98,7 +107,17 @@ describe('extra headers per API', () => {
         fixtures: { 'orchestration-stacks': { tenantId: 't' } },
       });
       const quiet = { write: () => undefined };
-      const run = runWithReporters({ config: loadConfig(file, {}), apis: ['orchestration-stacks'], seed: 1, runs: 0, strict: false, concurrency: 1, console: quiet, progress: quiet, showProgress: false });
+      const run = runWithReporters({
+        config: loadConfig(file, {}),
+        apis: ['orchestration-stacks'],
+        seed: 1,
+        runs: 0,
+        strict: false,
+        concurrency: 1,
+        console: quiet,
+        progress: quiet,
+        showProgress: false,
+      });
       await expect(run).rejects.toThrow(PreflightError);
       const posted = received.find((headers) => headers['content-type'] === 'application/json');
       expect(posted?.['openstack-api-version']).toBe('orchestration 1.0');

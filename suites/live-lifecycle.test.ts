@@ -42,7 +42,13 @@ describe('the lifecycle data beside each spec', () => {
 });
 
 describe('the ledger', () => {
-  const resource = (id: string) => ({ api: 'compute-servers' as const, caseId: 'x#positive-1', id, showUrl: `http://127.0.0.1:1/v2/p/servers/${id}`, deleteUrl: `http://127.0.0.1:1/v2/p/servers/${id}` });
+  const resource = (id: string) => ({
+    api: 'compute-servers' as const,
+    caseId: 'x#positive-1',
+    id,
+    showUrl: `http://127.0.0.1:1/v2/p/servers/${id}`,
+    deleteUrl: `http://127.0.0.1:1/v2/p/servers/${id}`,
+  });
 
   it('lists what was created and not deleted, in creation order', () => {
     const file = path.join(scratch, 'ledger.jsonl');
@@ -74,8 +80,24 @@ describe('the ledger', () => {
 
 describe('the preflight and the early stop', () => {
   it('a target that answers 401 to everything: exit 2 after the first request, naming the credential to check', async () => {
-    target = await startFixedAnswer(401, { 'content-type': 'application/json' }, '{"error": {"code": 401, "message": "The request you have made requires authentication."}}');
-    const run = await conformanceAsync(['run', '--target', target.url, '--config', writeLiveConfig(scratch), '--api', 'compute-servers', '--runs', '1', '--ledger', path.join(scratch, 'refused.jsonl')]);
+    target = await startFixedAnswer(
+      401,
+      { 'content-type': 'application/json' },
+      '{"error": {"code": 401, "message": "The request you have made requires authentication."}}',
+    );
+    const run = await conformanceAsync([
+      'run',
+      '--target',
+      target.url,
+      '--config',
+      writeLiveConfig(scratch),
+      '--api',
+      'compute-servers',
+      '--runs',
+      '1',
+      '--ledger',
+      path.join(scratch, 'refused.jsonl'),
+    ]);
     expect(run.status, run.stdout + run.stderr).toBe(2);
     expect(run.stderr).toContain("compute-servers: the target answered 401 to the fixtures' valid request");
     expect(run.stderr).toContain('Check auth.token (or CONFORMANCE_AUTH_TOKEN)');
@@ -85,13 +107,27 @@ describe('the preflight and the early stop', () => {
 
   it('a target that answers 404: exit 2, naming the fixture that names nothing', async () => {
     target = await startFixedAnswer(404, { 'content-type': 'application/json' }, '{"itemNotFound": {"code": 404, "message": "not found"}}');
-    const run = await conformanceAsync(['run', '--target', target.url, '--config', writeLiveConfig(scratch), '--api', 'orchestration-stacks', '--runs', '1', '--ledger', path.join(scratch, 'missing.jsonl')]);
+    const run = await conformanceAsync([
+      'run',
+      '--target',
+      target.url,
+      '--config',
+      writeLiveConfig(scratch),
+      '--api',
+      'orchestration-stacks',
+      '--runs',
+      '1',
+      '--ledger',
+      path.join(scratch, 'missing.jsonl'),
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('fixtures.orchestration-stacks.tenantId');
   });
 
   it('--max-failures 1 stops at the first broken requirement (exit 1, the run incomplete)', async () => {
-    const run = await conformanceAsync(['run', '--api', 'lbaas-healthmonitors', '--runs', '200', '--seed', '3', '--concurrency', '1', '--max-failures', '1'], { CONFORMANCE_MOCK_FAULTS: 'lbaas-accepts-timeout-not-below-delay' });
+    const run = await conformanceAsync(['run', '--api', 'lbaas-healthmonitors', '--runs', '200', '--seed', '3', '--concurrency', '1', '--max-failures', '1'], {
+      CONFORMANCE_MOCK_FAULTS: 'lbaas-accepts-timeout-not-below-delay',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('The run stopped at 1 broken requirements (--max-failures)');
     expect(run.stdout).toContain('lbaas-healthmonitors/timeout-lt-delay');

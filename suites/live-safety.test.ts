@@ -33,7 +33,9 @@ describe('live-endpoint safety', () => {
   it('--negative-only creates nothing on a conforming target (its state proves it), and says what it left out', async () => {
     mock.reset();
     const output: string[] = [];
-    const outcome = await runWithReporters(options({ target: mock.url, selection: { negativeOnly: true }, console: { write: (text) => void output.push(text) } }));
+    const outcome = await runWithReporters(
+      options({ target: mock.url, selection: { negativeOnly: true }, console: { write: (text) => void output.push(text) } }),
+    );
     expect(Object.values(createdOnMock(mock))).toEqual([0, 0, 0, 0, 0]);
     expect(outcome.cases).toBeGreaterThan(300);
     expect(outcome.report.apis.every((api) => api.created === 0)).toBe(true);

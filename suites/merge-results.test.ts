@@ -99,7 +99,11 @@ function shardHeader(header: RunHeader, index: number, count: number): RunHeader
 }
 
 async function shards(run: SavedRun, parts: number, footerOf: (results: CaseResult[]) => RunFooter = () => run.footer): Promise<string[]> {
-  return Promise.all(deal(run.results, parts).map((results, part) => writeResults(`${path.basename(run.file, '.json')}-${parts}-${part}.json`, shardHeader(run.header, part + 1, parts), results, footerOf(results))));
+  return Promise.all(
+    deal(run.results, parts).map((results, part) =>
+      writeResults(`${path.basename(run.file, '.json')}-${parts}-${part}.json`, shardHeader(run.header, part + 1, parts), results, footerOf(results)),
+    ),
+  );
 }
 
 /** What merging must reproduce of the run's own report: everything but when it finished and where it came from. */
@@ -119,7 +123,13 @@ describe('merging result files into one report model', () => {
   it('gives back the run’s own report from its one file', async () => {
     const merged = await mergeResultFiles([failing.file], failing.specs);
     expect(comparable(merged)).toEqual(comparable(failing.outcome.report));
-    expect(merged.run).toMatchObject({ sources: [failing.file], durationMs: failing.footer.durationMs, finishedAt: failing.footer.finishedAt, complete: true, exitCode: 1 });
+    expect(merged.run).toMatchObject({
+      sources: [failing.file],
+      durationMs: failing.footer.durationMs,
+      finishedAt: failing.footer.finishedAt,
+      complete: true,
+      exitCode: 1,
+    });
     expect(merged.run.cases).toBe(failing.outcome.cases);
     expect(merged.warnings).toEqual([]);
   });
@@ -153,7 +163,10 @@ describe('merging result files into one report model', () => {
     for (const result of kept) expected.add(result);
     const merged = await mergeResultFiles(files, failing.specs);
     expect(merged.requirements).toEqual(expected.build(failing.outcome.report.run).requirements);
-    expect(merged.requirements.find((row) => row.id === untried)).toMatchObject({ verdict: 'not-run', notRunReason: 'only valid requests tried it; none that breaks it was sent' });
+    expect(merged.requirements.find((row) => row.id === untried)).toMatchObject({
+      verdict: 'not-run',
+      notRunReason: 'only valid requests tried it; none that breaks it was sent',
+    });
   });
 
   it('unions two runs of different APIs', async () => {
@@ -276,7 +289,13 @@ describe('result files that cannot be merged', () => {
     const [first] = deal(failing.results, 2) as [CaseResult[], CaseResult[]];
     const files = [
       await writeResults('shard-ok.json', shardHeader(failing.header, 1, 2), first, failing.footer),
-      await writeResults('shard-exit-2.json', shardHeader(failing.header, 2, 2), [], { ...failing.footer, complete: false, exitCode: 2, verdicts: [], error: { code: 'CONF_TARGET_UNREACHABLE', message: 'cannot reach http://10.0.0.1:9876: connection refused' } }),
+      await writeResults('shard-exit-2.json', shardHeader(failing.header, 2, 2), [], {
+        ...failing.footer,
+        complete: false,
+        exitCode: 2,
+        verdicts: [],
+        error: { code: 'CONF_TARGET_UNREACHABLE', message: 'cannot reach http://10.0.0.1:9876: connection refused' },
+      }),
     ];
     const message = ((await mergeError(files, failing.specs)) as ResultsFileError).message;
     expect(message).toContain('shard-exit-2.json: its run ended with exit 2, before any verdict: cannot reach http://10.0.0.1:9876: connection refused');

@@ -50,8 +50,12 @@ import {
  */
 
 const LIMITS: ExchangeLimits = { timeoutMs: 300, maxBodyBytes: 64 * 1024 };
-const POST = (url: string, headers: Record<string, string> = {}) => ({ method: 'POST', url: new URL(`${url}/v2.0/lbaas/healthmonitors`), headers: { 'content-type': 'application/json', ...headers }, body: '{"healthmonitor": {}}' });
-
+const POST = (url: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  url: new URL(`${url}/v2.0/lbaas/healthmonitors`),
+  headers: { 'content-type': 'application/json', ...headers },
+  body: '{"healthmonitor": {}}',
+});
 
 function failure(outcome: ExchangeOutcome) {
   if (!('error' in outcome)) throw new Error(`expected a transport failure, got status ${outcome.response.status}`);
@@ -71,7 +75,8 @@ const positiveCase: PlannedCase = {
   api: spec.api,
   requirementId: 'lbaas-healthmonitors/max-retries-range',
   polarity: 'positive',
-  origin: 'boundary', level: 'explicit',
+  origin: 'boundary',
+  level: 'explicit',
   description: 'a valid request',
   request: { method: 'POST', path: {}, header: {} },
   expectedStatuses: [201],
@@ -182,7 +187,7 @@ describe('exchange() against a target whose 2xx body is broken', () => {
     }
   });
 
-  it('judges an HTML page on a 201 as not JSON, with the parser\'s reason', async () => {
+  it("judges an HTML page on a 201 as not JSON, with the parser's reason", async () => {
     fixture.target = await startNonJson();
     const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(response).toMatchObject({ status: 201, bodyExcerpt: HTML_BODY });
@@ -196,7 +201,9 @@ describe('exchange() against a target whose 2xx body is broken', () => {
     fixture.target = await startFixedAnswer(201, { 'content-type': 'application/json' }, '');
     const response = answer(await exchange(fixture.dispatcher, POST(fixture.target.url), LIMITS));
     expect(response.jsonError).toBe('it is empty');
-    expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toBe('the body is not JSON: it is empty (sent as application/json)');
+    expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toBe(
+      'the body is not JSON: it is empty (sent as application/json)',
+    );
   });
 
   it('reads at most maxBodyBytes of a 50 MB body, closes the connection instead of draining it, and judges the prefix', async () => {
@@ -211,7 +218,9 @@ describe('exchange() against a target whose 2xx body is broken', () => {
     // suite's 64 KiB plus what the kernel's socket buffers held, far from 50 MB.
     expect(gone.complete).toBe(false);
     expect(gone.written).toBeLessThan(huge.size / 4);
-    expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toMatch(/^the body is not JSON the suite could check: it is longer than the 65536 bytes the suite reads/);
+    expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toMatch(
+      /^the body is not JSON the suite could check: it is longer than the 65536 bytes the suite reads/,
+    );
   });
 
   it('decodes a body that is not UTF-8 with U+FFFD, flags it, and does not take it for JSON', async () => {
@@ -222,7 +231,9 @@ describe('exchange() against a target whose 2xx body is broken', () => {
     expect(response.bodyExcerpt).toContain('\uFFFD');
     expect(response.bodyExcerpt).toBe(INVALID_UTF8_BODY.toString('utf8'));
     expect(response.json).toBeUndefined();
-    expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toMatch(/^the body is not JSON: it is not valid UTF-8/);
+    expect(failedChecks(response).find((check) => check.check === 'response_schema_conformance')?.message).toMatch(
+      /^the body is not JSON: it is not valid UTF-8/,
+    );
   });
 
   it('does not call a multi-byte character split by the cut invalid UTF-8', async () => {
@@ -257,7 +268,7 @@ describe('Retry-After on a 429 or 503', () => {
   }
   const POLICY: RetryPolicy = { maxRetries: 3, maxWaitMs: 2_000 };
 
-  it.each([429, 503] as const)('waits the %i\'s Retry-After: 1 and sends a rebuilt request again, which succeeds', async (status) => {
+  it.each([429, 503] as const)("waits the %i's Retry-After: 1 and sends a rebuilt request again, which succeeds", async (status) => {
     const throttling = await startThrottling({ status, retryAfter: '1', throttled: 1 });
     fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), POLICY);
@@ -269,9 +280,14 @@ describe('Retry-After on a 429 or 503', () => {
     expect((throttling.arrivals[1] ?? 0) - (throttling.arrivals[0] ?? 0)).toBeGreaterThanOrEqual(950);
   });
 
-  it('honours an HTTP-date Retry-After, relative to the answer\'s own Date', async () => {
+  it("honours an HTTP-date Retry-After, relative to the answer's own Date", async () => {
     const now = new Date();
-    const throttling = await startThrottling({ status: 503, retryAfter: new Date(Math.floor(now.getTime() / 1000) * 1000 + 1000).toUTCString(), date: now.toUTCString(), throttled: 1 });
+    const throttling = await startThrottling({
+      status: 503,
+      retryAfter: new Date(Math.floor(now.getTime() / 1000) * 1000 + 1000).toUTCString(),
+      date: now.toUTCString(),
+      throttled: 1,
+    });
     fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), POLICY);
     expect(answer(outcome).status).toBe(201);
@@ -294,7 +310,12 @@ describe('Retry-After on a 429 or 503', () => {
       message: "429 with Retry-After 3600 s, beyond the suite's 30 s bound: not retried",
     });
     expect(throttledCheck(positiveCase.requirementId, positiveCase.expectedStatuses, outcome)).toEqual([
-      { check: 'throttled', requirementId: positiveCase.requirementId, passed: false, message: "429 with Retry-After 3600 s, beyond the suite's 30 s bound: not retried" },
+      {
+        check: 'throttled',
+        requirementId: positiveCase.requirementId,
+        passed: false,
+        message: "429 with Retry-After 3600 s, beyond the suite's 30 s bound: not retried",
+      },
     ]);
   });
 
@@ -303,7 +324,11 @@ describe('Retry-After on a 429 or 503', () => {
     fixture.target = throttling;
     const outcome = await exchangeHonouringRetryAfter(sender(throttling.url), { maxRetries: 2, maxWaitMs: 1_000 });
     expect(throttling.attempts).toEqual(['1', '2', '3']);
-    expect(outcome.throttled).toMatchObject({ reason: 'retries-exhausted', retries: 2, message: '429 with Retry-After 0 s still, after 2 retries (0 s waited)' });
+    expect(outcome.throttled).toMatchObject({
+      reason: 'retries-exhausted',
+      retries: 2,
+      message: '429 with Retry-After 0 s still, after 2 retries (0 s waited)',
+    });
   });
 
   it('does not retry a 429 without Retry-After (noted), nor a 503 without one (a plain server error)', async () => {
@@ -385,7 +410,9 @@ describe('TLS: self-signed endpoints, --ca FILE and --insecure', () => {
     expect(outcome).toMatchObject({ kind: 'tls-certificate', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     const unreachable = classifyReachability(target.url, outcome);
     expect(unreachable?.code).toBe('CONF_TARGET_UNREACHABLE');
-    expect(unreachable?.message).toBe(`cannot reach the target ${target.url}: TLS: the certificate was refused: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`);
+    expect(unreachable?.message).toBe(
+      `cannot reach the target ${target.url}: TLS: the certificate was refused: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+    );
     expect(unreachable?.hint).toContain('--ca FILE');
     expect(unreachable?.hint).toContain('--insecure');
     expect(target.hits).toBe(0);
@@ -417,10 +444,24 @@ describe('TLS: self-signed endpoints, --ca FILE and --insecure', () => {
   });
 
   it('classifies the other certificate failures (expired, unknown CA) and aggregated connection errors', () => {
-    expect(describeTransportFailure(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }))).toMatchObject({ kind: 'tls-certificate', error: 'TLS: the certificate was refused: certificate has expired (CERT_HAS_EXPIRED)' });
-    expect(describeTransportFailure(Object.assign(new Error('unable to get local issuer certificate'), { code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' })).kind).toBe('tls-certificate');
-    const happyEyeballs = new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:9'), { code: 'ECONNREFUSED' }), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })], '');
-    expect(describeTransportFailure(Object.assign(happyEyeballs, { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'refused', error: 'ECONNREFUSED: connect ECONNREFUSED ::1:9' });
+    expect(describeTransportFailure(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }))).toMatchObject({
+      kind: 'tls-certificate',
+      error: 'TLS: the certificate was refused: certificate has expired (CERT_HAS_EXPIRED)',
+    });
+    expect(
+      describeTransportFailure(Object.assign(new Error('unable to get local issuer certificate'), { code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' })).kind,
+    ).toBe('tls-certificate');
+    const happyEyeballs = new AggregateError(
+      [
+        Object.assign(new Error('connect ECONNREFUSED ::1:9'), { code: 'ECONNREFUSED' }),
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+      ],
+      '',
+    );
+    expect(describeTransportFailure(Object.assign(happyEyeballs, { code: 'ECONNREFUSED' }))).toMatchObject({
+      kind: 'refused',
+      error: 'ECONNREFUSED: connect ECONNREFUSED ::1:9',
+    });
   });
 
   describe('readCaFile (--ca FILE)', () => {
@@ -453,7 +494,8 @@ describe('TLS: self-signed endpoints, --ca FILE and --insecure', () => {
 });
 
 describe('the conformance run against misbehaving targets', () => {
-  const quietOptions = (overrides: Partial<ReportedRunOptions> = {}) => quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 7, runs: 1, concurrency: 1, ...overrides });
+  const quietOptions = (overrides: Partial<ReportedRunOptions> = {}) =>
+    quietRunOptions({ apis: ['lbaas-healthmonitors'], seed: 7, runs: 1, concurrency: 1, ...overrides });
   async function unreachable(options: ReportedRunOptions): Promise<ConformanceError> {
     try {
       await runWithReporters(options);
@@ -534,7 +576,9 @@ describe('the conformance run against misbehaving targets', () => {
       target = await startHttpsTarget(certificate);
       const error = await unreachable(quietOptions({ target: target.url }));
       expect(error.code).toBe('CONF_TARGET_UNREACHABLE');
-      expect(error.message).toBe(`cannot reach the target ${target.url}: TLS: the certificate was refused: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`);
+      expect(error.message).toBe(
+        `cannot reach the target ${target.url}: TLS: the certificate was refused: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+      );
       expect(error.hint).toContain('--ca FILE');
       expect(error.hint).toContain('--insecure');
     });

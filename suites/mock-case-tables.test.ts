@@ -21,7 +21,6 @@ const config: ConformanceConfig = { ...DEFAULT_CONFIG, auth: { ...DEFAULT_CONFIG
 const specs = new Map<ApiName, LoadedSpec>(await Promise.all(API_NAMES.map(async (api) => [api, await loadSpec(api)] as const)));
 const tables = new Map<ApiName, RuleCaseTable>(API_NAMES.map((api) => [api, readRuleCaseTable(api)]));
 
-
 interface Replay {
   api: ApiName;
   id: string;
@@ -40,7 +39,9 @@ function replayable(spec: LoadedSpec, id: string): boolean {
  */
 function appliesToMock(testCase: RuleCase): boolean {
   const method = testCase.set?.['/method'];
-  return testCase.verdict !== 'undecided' && !(testCase.verdict !== 'broken' && typeof method === 'string' && method !== 'POST') && !touchesCredentials(testCase);
+  return (
+    testCase.verdict !== 'undecided' && !(testCase.verdict !== 'broken' && typeof method === 'string' && method !== 'POST') && !touchesCredentials(testCase)
+  );
 }
 
 /** Credential headers (the token; SigV4's signed headers) are checked for real by the mock: see mock-auth.test.ts. */
@@ -54,7 +55,9 @@ function touchesCredentials(testCase: RuleCase): boolean {
 const replays: Replay[] = API_NAMES.flatMap((api) => {
   const spec = specs.get(api) as LoadedSpec;
   const groups = [...(tables.get(api)?.groups ?? []), ...readViolationGroups(api)];
-  return groups.filter((group) => replayable(spec, group.requirement)).flatMap((group) => group.tests.filter(appliesToMock).map((testCase) => ({ api, id: group.requirement, testCase })));
+  return groups
+    .filter((group) => replayable(spec, group.requirement))
+    .flatMap((group) => group.tests.filter(appliesToMock).map((testCase) => ({ api, id: group.requirement, testCase })));
 });
 
 let mock: RunningMock;

@@ -28,7 +28,12 @@ function singleFaultCases(api: ApiName): Planned[] {
   if (!spec || !table) return [];
   return [...table.groups, ...readViolationGroups(api)].flatMap((group) =>
     group.tests
-      .filter((test) => test.verdict === 'broken' && !test.world && ![...Object.keys(test.set ?? {}), ...(test.unset ?? [])].some((p) => p.startsWith('/header') || p === '/method'))
+      .filter(
+        (test) =>
+          test.verdict === 'broken' &&
+          !test.world &&
+          ![...Object.keys(test.set ?? {}), ...(test.unset ?? [])].some((p) => p.startsWith('/header') || p === '/method'),
+      )
       .map((test) => requestOf(table.base, test))
       .filter((request) => {
         const failures = requestFailures(spec, request, table.world);
@@ -47,7 +52,10 @@ function validRequest(api: ApiName, index: number): Planned {
   const table = fixture.tables.get(api);
   if (!spec || !table) throw new Error('fixture not loaded');
   // Stack names are unique per tenant: each valid stack gets its own.
-  const request = requestOf(table.base, api === 'orchestration-stacks' ? { description: '', verdict: 'held', set: { '/body/stack_name': `load_${index}` } } : { description: '', verdict: 'held' });
+  const request = requestOf(
+    table.base,
+    api === 'orchestration-stacks' ? { description: '', verdict: 'held', set: { '/body/stack_name': `load_${index}` } } : { description: '', verdict: 'held' },
+  );
   return { api, request, statuses: [successStatus(spec)], requirementId: undefined };
 }
 

@@ -68,7 +68,11 @@ describe('the mock under hostile input', () => {
   });
 
   it('answers a declared Content-Length over the limit with 413 at once', async () => {
-    const answer = await rawExchange(fixture.mock.port, [postHead(LBAAS, { 'content-type': 'application/json', 'content-length': 50 * 1024 * 1024, 'x-auth-token': 'good-token' })], { holdOpen: true });
+    const answer = await rawExchange(
+      fixture.mock.port,
+      [postHead(LBAAS, { 'content-type': 'application/json', 'content-length': 50 * 1024 * 1024, 'x-auth-token': 'good-token' })],
+      { holdOpen: true },
+    );
     expect(answer.status).toBe(413);
   });
 
@@ -107,7 +111,11 @@ describe('the mock under hostile input', () => {
       const answer = await rawExchange(impatient.port, [head, '{"healthmonitor":'], { holdOpen: true });
       expect(answer.closed).toBe(true);
       expect([408, undefined]).toContain(answer.status);
-      const after = await request(`${impatient.url}${LBAAS}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 'good-token' }, body: '[]' });
+      const after = await request(`${impatient.url}${LBAAS}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-auth-token': 'good-token' },
+        body: '[]',
+      });
       expect(after.statusCode).toBe(400);
       await after.body.text();
     } finally {

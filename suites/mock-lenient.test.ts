@@ -49,10 +49,14 @@ const success = (api: ApiName) => {
   return successStatus(spec);
 };
 
-describe('request side: what the documents\' own examples send (both accept: a client copying an example must succeed)', () => {
+describe("request side: what the documents' own examples send (both accept: a client copying an example must succeed)", () => {
   it.each([
     ['lbaas-healthmonitors', 'delay "1" (the request example sends it)', { set: { '/body/healthmonitor/delay': '1', '/body/healthmonitor/timeout': 0 } }],
-    ['lbaas-healthmonitors', 'timeout equal to delay (the request example sends 1 and "1")', { set: { '/body/healthmonitor/delay': 3, '/body/healthmonitor/timeout': 3 } }],
+    [
+      'lbaas-healthmonitors',
+      'timeout equal to delay (the request example sends 1 and "1")',
+      { set: { '/body/healthmonitor/delay': 3, '/body/healthmonitor/timeout': 3 } },
+    ],
     ['lbaas-healthmonitors', 'no tenant_id (the request example has none)', { unset: ['/body/healthmonitor/tenant_id'] }],
     ['cloudbasic-cluster', 'port "4432" (the example sends the port as a string)', { set: { '/body/port': '4432' } }],
     ['orchestration-stacks', 'disable_rollback "True" (the table types it String)', { set: { '/body/disable_rollback': 'True' } }],
@@ -86,11 +90,31 @@ describe('request side: what the documents\' own examples send (both accept: a c
 
 describe('request side: the other reasonable readings (lenient accepts, strict refuses)', () => {
   it.each([
-    ['lbaas-healthmonitors', 'max_retries "7": a numeric string read as its number', { set: { '/body/healthmonitor/max_retries': '7' } }, 'lbaas-healthmonitors/max-retries-is-integer'],
-    ['lbaas-healthmonitors', 'admin_state_up "true": a boolean word read as a boolean', { set: { '/body/healthmonitor/admin_state_up': 'true' } }, 'lbaas-healthmonitors/admin-state-up-is-boolean'],
+    [
+      'lbaas-healthmonitors',
+      'max_retries "7": a numeric string read as its number',
+      { set: { '/body/healthmonitor/max_retries': '7' } },
+      'lbaas-healthmonitors/max-retries-is-integer',
+    ],
+    [
+      'lbaas-healthmonitors',
+      'admin_state_up "true": a boolean word read as a boolean',
+      { set: { '/body/healthmonitor/admin_state_up': 'true' } },
+      'lbaas-healthmonitors/admin-state-up-is-boolean',
+    ],
     ['compute-servers', 'user_data null: null read as not given', { set: { '/body/server/user_data': null } }, 'compute-servers/user-data-base64'],
-    ['orchestration-stacks', 'timeout_mins "60": a numeric string read as its number', { set: { '/body/timeout_mins': '60' } }, 'orchestration-stacks/timeout-mins-is-integer'],
-    ['orchestration-stacks', 'template_url not a URI beside a template: the document says it is ignored', { set: { '/body/template_url': 'not a uri' } }, 'orchestration-stacks/template-url-is-uri'],
+    [
+      'orchestration-stacks',
+      'timeout_mins "60": a numeric string read as its number',
+      { set: { '/body/timeout_mins': '60' } },
+      'orchestration-stacks/timeout-mins-is-integer',
+    ],
+    [
+      'orchestration-stacks',
+      'template_url not a URI beside a template: the document says it is ignored',
+      { set: { '/body/template_url': 'not a uri' } },
+      'orchestration-stacks/template-url-is-uri',
+    ],
   ] as const)('%s: %s', async (api, _, edits, requirementId) => {
     const answers = await both(api, edits);
     expect(answers.lenient.status, answers.lenient.text).toBe(success(api));
@@ -196,17 +220,24 @@ describe('request side: what both personalities accept alike', () => {
     },
   );
 
-  it.each(['application/json; charset=iso-8859-1', 'text/plain'])('Content-Type %s: both refuse (400): JSON is UTF-8, and no other media type is documented', async (contentType) => {
-    const answers = await both(LBAAS, { set: { '/header/content-type': contentType } });
-    expect(answers.lenient.status).toBe(400);
-    expect(answers.strict.status).toBe(400);
-  });
+  it.each(['application/json; charset=iso-8859-1', 'text/plain'])(
+    'Content-Type %s: both refuse (400): JSON is UTF-8, and no other media type is documented',
+    async (contentType) => {
+      const answers = await both(LBAAS, { set: { '/header/content-type': contentType } });
+      expect(answers.lenient.status).toBe(400);
+      expect(answers.strict.status).toBe(400);
+    },
+  );
 
   it('a request with Connection: close (keep-alive off): both answer it', async () => {
     const body = JSON.stringify(baseOf(strict, LBAAS).body);
     for (const fixture of [strict, lenient]) {
       fixture.mock.reset();
-      const head = postHead('/v2.0/lbaas/healthmonitors', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-auth-token': 'good-token' });
+      const head = postHead('/v2.0/lbaas/healthmonitors', {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-auth-token': 'good-token',
+      });
       const answer = await rawExchange(fixture.mock.port, [head, body]);
       expect(answer.status, answer.text).toBe(201);
     }
@@ -240,7 +271,12 @@ describe('response side: the lenient character', () => {
     expect(answers.strict.headers.connection).toBe('keep-alive');
     const body = JSON.stringify(baseOf(lenient, LBAAS).body);
     lenient.mock.reset();
-    const head = postHead('/v2.0/lbaas/healthmonitors', { connection: 'keep-alive', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-auth-token': 'good-token' });
+    const head = postHead('/v2.0/lbaas/healthmonitors', {
+      connection: 'keep-alive',
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'x-auth-token': 'good-token',
+    });
     // The client holds its side open and asks for keep-alive: only the server's close ends the exchange.
     const raw = await rawExchange(lenient.mock.port, [head, body], { holdOpen: true });
     expect(raw.status).toBe(201);
@@ -266,7 +302,15 @@ describe('response side: the lenient character', () => {
       expect(answers.lenient.status, answers.lenient.text).toBe(success(api));
       expect(createSchemaValidator(spec)(`response:${answers.lenient.status}`, answers.lenient.json)).toEqual([]);
       const shape = (value: unknown): unknown =>
-        Array.isArray(value) ? value.map(shape) : typeof value === 'object' && value !== null ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, shape((value as Record<string, unknown>)[key])])) : typeof value;
+        Array.isArray(value)
+          ? value.map(shape)
+          : typeof value === 'object' && value !== null
+            ? Object.fromEntries(
+                Object.keys(value)
+                  .sort()
+                  .map((key) => [key, shape((value as Record<string, unknown>)[key])]),
+              )
+            : typeof value;
       expect(shape(answers.lenient.json)).toEqual(shape(answers.strict.json));
     },
   );

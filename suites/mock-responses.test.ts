@@ -70,9 +70,9 @@ const SUCCESS: Record<ApiName, SuccessExpectation> = {
     status: 201,
     createdId: (response) => at(response.body, '/healthmonitor/id'),
     echoes: (request, response) =>
-      ['tenant_id', 'type', 'delay', 'timeout', 'max_retries'].map((field) =>
-        echo(field, at(response.body, `/healthmonitor/${field}`), asInteger(at(request.body, `/healthmonitor/${field}`))),
-      ).concat(echo('pool id', at(response.body, '/healthmonitor/pools/0/id'), at(request.body, '/healthmonitor/pool_id'))),
+      ['tenant_id', 'type', 'delay', 'timeout', 'max_retries']
+        .map((field) => echo(field, at(response.body, `/healthmonitor/${field}`), asInteger(at(request.body, `/healthmonitor/${field}`))))
+        .concat(echo('pool id', at(response.body, '/healthmonitor/pools/0/id'), at(request.body, '/healthmonitor/pool_id'))),
   },
   'cloudbasic-cluster': {
     status: 200,
@@ -113,20 +113,41 @@ function faultKeyFields(keys: Record<number, string>): ErrorFields {
 }
 
 const TROVE_KEYS: Record<number, string> = {
-  400: 'badRequest', 401: 'unauthorized', 403: 'forbidden', 404: 'itemNotFound', 405: 'badMethod',
-  413: 'overLimit', 422: 'unprocessableEntity', 500: 'instanceFault', 501: 'notImplemented', 503: 'serviceUnavailable',
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'itemNotFound',
+  405: 'badMethod',
+  413: 'overLimit',
+  422: 'unprocessableEntity',
+  500: 'instanceFault',
+  501: 'notImplemented',
+  503: 'serviceUnavailable',
 };
 const NOVA_KEYS: Record<number, string> = {
-  400: 'badRequest', 401: 'unauthorized', 403: 'forbidden', 404: 'itemNotFound', 409: 'conflictingRequest',
-  413: 'overLimit', 500: 'computeFault',
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'itemNotFound',
+  409: 'conflictingRequest',
+  413: 'overLimit',
+  500: 'computeFault',
 };
 const NEUTRON_TYPES: Record<number, string> = {
-  400: 'HTTPBadRequest', 401: 'HTTPUnauthorized', 404: 'HTTPNotFound', 409: 'HTTPConflict',
-  413: 'HTTPRequestEntityTooLarge', 500: 'HTTPInternalServerError', 503: 'HTTPServiceUnavailable',
+  400: 'HTTPBadRequest',
+  401: 'HTTPUnauthorized',
+  404: 'HTTPNotFound',
+  409: 'HTTPConflict',
+  413: 'HTTPRequestEntityTooLarge',
+  500: 'HTTPInternalServerError',
+  503: 'HTTPServiceUnavailable',
 };
 const HEAT_TYPES: Record<number, [type: string, title: string]> = {
-  400: ['StackValidationFailed', 'Bad Request'], 401: ['HTTPUnauthorized', 'Unauthorized'], 404: ['HTTPNotFound', 'Not Found'],
-  409: ['HTTPConflict', 'Conflict'], 500: ['HTTPInternalServerError', 'Internal Server Error'],
+  400: ['StackValidationFailed', 'Bad Request'],
+  401: ['HTTPUnauthorized', 'Unauthorized'],
+  404: ['HTTPNotFound', 'Not Found'],
+  409: ['HTTPConflict', 'Conflict'],
+  500: ['HTTPInternalServerError', 'Internal Server Error'],
 };
 
 const ERRORS: Record<ApiName, { pointer: string; fields: ErrorFields }> = {
@@ -315,7 +336,8 @@ describe.each(API_NAMES)('%s mock responses', (api: ApiName) => {
 
 describe('cloudbasic-cluster error entries', () => {
   const { error } = responsesFor('cloudbasic-cluster');
-  const entryFor = (pointer: string | undefined, status = 400): unknown => at(error(status, { requirementId: 'x', message: 'm', pointer, sequence: 3 }).body, '/errors/0');
+  const entryFor = (pointer: string | undefined, status = 400): unknown =>
+    at(error(status, { requirementId: 'x', message: 'm', pointer, sequence: 3 }).body, '/errors/0');
 
   it.each([
     ['/body/port', 400, '{Port}:Invalid value for Port'],

@@ -41,7 +41,7 @@ describe.each(API_NAMES)('%s success answers', (api: ApiName) => {
   });
 
   const spec = () => fixture.specs.get(api) as LoadedSpec;
-  it('answers each of the document\'s valid example requests with the documented success', async () => {
+  it("answers each of the document's valid example requests with the documented success", async () => {
     const valid = specExamples(spec()).filter((example) => example.location === 'request-body' && !expectedExampleFailures(spec()).has(example.name));
     const base = fixture.tables.get(api)?.base as RequestDocument;
     for (const example of valid) {

@@ -32,7 +32,15 @@ function campaign(rows: MutationRow[], falseAlarm = false): MutationCampaignResu
   return {
     conforming: [
       { personality: 'strict', exitCode: 0, brokenRequirements: [], cases: 700, ms: 2100, passed: true, output: '' },
-      { personality: 'lenient', exitCode: falseAlarm ? 1 : 0, brokenRequirements: falseAlarm ? ['lbaas-healthmonitors/delay-is-integer'] : [], cases: 700, ms: 2300, passed: !falseAlarm, output: '' },
+      {
+        personality: 'lenient',
+        exitCode: falseAlarm ? 1 : 0,
+        brokenRequirements: falseAlarm ? ['lbaas-healthmonitors/delay-is-integer'] : [],
+        cases: 700,
+        ms: 2300,
+        passed: !falseAlarm,
+        output: '',
+      },
     ],
     rows,
     killed: count,
@@ -55,7 +63,9 @@ describe('the mutation table', () => {
 
   it('shows a survivor and what the run found broken instead, and a false alarm', () => {
     const table = formatMutationTable(campaign([killed, survivor], true));
-    expect(table).toMatch(/^compute-500-on-config-drive +server-error +NO +- +1\.5 s {2}SURVIVED: compute-servers\/config-drive-boolean-or-uuid not reported broken \(exit 1; broken: compute-servers\/response-status-accepted\)$/m);
+    expect(table).toMatch(
+      /^compute-500-on-config-drive +server-error +NO +- +1\.5 s {2}SURVIVED: compute-servers\/config-drive-boolean-or-uuid not reported broken \(exit 1; broken: compute-servers\/response-status-accepted\)$/m,
+    );
     expect(table).toContain('killed 1 of 2 faults (50%)');
     expect(table).toContain('conforming mock (lenient): 700 cases, 2.3 s: FALSE ALARM: exit 1, broken: lbaas-healthmonitors/delay-is-integer');
   });

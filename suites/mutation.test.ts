@@ -57,7 +57,9 @@ describe('the mutation campaign (the suite proves its power)', () => {
   // input must be one a planned valid case sends, labelled with the requirement the fault breaks.
   it.each(faults.filter((fault) => whenOf(fault)))("$id's input is sent by a valid planned case of $breaks", (fault) => {
     const when = whenOf(fault) as NonNullable<ReturnType<typeof whenOf>>;
-    const hits = (plans[fault.api]?.cases ?? []).filter((testCase) => testCase.polarity === 'positive' && testCase.requirementId === fault.breaks && conditionHolds(when, testCase.request));
+    const hits = (plans[fault.api]?.cases ?? []).filter(
+      (testCase) => testCase.polarity === 'positive' && testCase.requirementId === fault.breaks && conditionHolds(when, testCase.request),
+    );
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((testCase) => testCase.origin === 'boundary')).toBe(true);
   });

@@ -36,7 +36,12 @@ function casesOf(plan: ApiPlan, site: Site, polarity: PlannedCase['polarity']): 
 function startAt(api: ApiName, plan: ApiPlan, site: Site): number {
   if (site.check.kind !== 'pattern') return 0;
   const valid = [...casesOf(plan, site, 'positive').flatMap((testCase) => valuesAt(site, testCase)), valueAt(baseRequest(api, DEFAULT_CONFIG), site.pointer)];
-  return canMissAfterStart(site.check.pattern, valid.filter((value): value is string => typeof value === 'string')) ? 1 : 0;
+  return canMissAfterStart(
+    site.check.pattern,
+    valid.filter((value): value is string => typeof value === 'string'),
+  )
+    ? 1
+    : 0;
 }
 
 /** Why the plan holds no such case: the requirement is not run, or its candidates were discarded with a reason. */
@@ -44,7 +49,9 @@ function statedReason(plan: ApiPlan, site: Site, polarity: PlannedCase['polarity
   const notRun = plan.notRunnable.find((item) => item.requirementId === site.requirementId);
   if (notRun) return `not run: ${notRun.reason}`;
   const label = polarity === 'negative' ? `(breaks ${site.keyword})` : `(${site.keyword} boundary, inside)`;
-  const discarded = plan.discarded.filter((item) => item.requirementId === site.requirementId && item.description.includes(label) && (item.why || item.failures.length));
+  const discarded = plan.discarded.filter(
+    (item) => item.requirementId === site.requirementId && item.description.includes(label) && (item.why || item.failures.length),
+  );
   if (!discarded.length) return undefined;
   return `discarded: ${discarded.map((item) => `${item.description}: ${item.why ?? `breaks ${item.failures.join(', ')}`}`).join('; ')}`;
 }
@@ -59,8 +66,12 @@ interface Row {
 
 function rowOf(api: ApiName, plan: ApiPlan, site: Site): Row {
   const from = startAt(api, plan, site);
-  const nearMiss = casesOf(plan, site, 'negative').flatMap((testCase) => valuesAt(site, testCase)).find((value) => isNearMiss(site.check, value, from));
-  const edge = casesOf(plan, site, 'positive').flatMap((testCase) => valuesAt(site, testCase)).find((value) => isEdge(site.check, value));
+  const nearMiss = casesOf(plan, site, 'negative')
+    .flatMap((testCase) => valuesAt(site, testCase))
+    .find((value) => isNearMiss(site.check, value, from));
+  const edge = casesOf(plan, site, 'positive')
+    .flatMap((testCase) => valuesAt(site, testCase))
+    .find((value) => isEdge(site.check, value));
   return {
     site,
     ...(nearMiss !== undefined ? { nearMiss } : { nearMissReason: statedReason(plan, site, 'negative') }),
@@ -98,16 +109,22 @@ describe('near misses and edge values in a default plan (seed 1, 50 runs)', () =
 
   // The deviations users found (issue 16), each now among the planned requests.
   it('sends a stack name that starts well and breaks later: a symbol at the end, a space or a non-ASCII letter inside', () => {
-    const names = valuesOf('orchestration-stacks', 'orchestration-stacks/stack-name-pattern', 'negative').filter((value): value is string => typeof value === 'string');
+    const names = valuesOf('orchestration-stacks', 'orchestration-stacks/stack-name-pattern', 'negative').filter(
+      (value): value is string => typeof value === 'string',
+    );
     expect(names.some((name) => /^[a-zA-Z][a-zA-Z0-9_.-]*[^a-zA-Z0-9_.-]$/.test(name))).toBe(true);
     expect(names.some((name) => /^[a-zA-Z][a-zA-Z0-9_.-]* [a-zA-Z0-9_.-]+$/.test(name))).toBe(true);
     expect(names.some((name) => /^[a-zA-Z][a-zA-Z0-9_.-]*[^\x00-\x7f][a-zA-Z0-9_.-]*$/.test(name))).toBe(true);
-    expect(valuesOf('orchestration-stacks', 'orchestration-stacks/stack-name-pattern', 'positive').some((name) => typeof name === 'string' && /[-.]$/.test(name))).toBe(true);
+    expect(
+      valuesOf('orchestration-stacks', 'orchestration-stacks/stack-name-pattern', 'positive').some((name) => typeof name === 'string' && /[-.]$/.test(name)),
+    ).toBe(true);
   });
 
   it('sends a fixed IP with an octet of 256, expected codes of two digits and with a trailing comma, a CIDR prefix of /33', () => {
     expect(valuesOf('compute-servers', 'compute-servers/fixed-ip-is-ip-address', 'negative')).toContain('10.0.0.256');
-    const codes = valuesOf('lbaas-healthmonitors', 'lbaas-healthmonitors/expected-codes-format', 'negative').filter((value): value is string => typeof value === 'string');
+    const codes = valuesOf('lbaas-healthmonitors', 'lbaas-healthmonitors/expected-codes-format', 'negative').filter(
+      (value): value is string => typeof value === 'string',
+    );
     expect(codes.some((code) => /^[1-5][0-9]$/.test(code))).toBe(true);
     expect(codes.some((code) => /^[1-5][0-9]{2},$/.test(code))).toBe(true);
     expect(codes.some((code) => /^ [1-5][0-9]{2}$/.test(code))).toBe(true);

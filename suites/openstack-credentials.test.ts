@@ -45,23 +45,43 @@ describe('Keystone credentials', () => {
       regionName: 'RegionTwo',
       interface: 'internal',
     });
-    expect(resolveKeystoneCredentials(undefined, undefined, { OS_CLOUD: 'appcred', OS_CLIENT_CONFIG_FILE: clouds, HOME: scratch })).toMatchObject({ applicationCredentialId: 'ac-id' });
+    expect(resolveKeystoneCredentials(undefined, undefined, { OS_CLOUD: 'appcred', OS_CLIENT_CONFIG_FILE: clouds, HOME: scratch })).toMatchObject({
+      applicationCredentialId: 'ac-id',
+    });
   });
 
   it('says which places it looked in when the cloud is not there', () => {
     expect(() => resolveKeystoneCredentials(undefined, 'nowhere', { OS_CLIENT_CONFIG_FILE: clouds, HOME: scratch })).toThrow(ConfigError);
-    expect(() => resolveKeystoneCredentials(undefined, 'nowhere', { OS_CLIENT_CONFIG_FILE: clouds, HOME: scratch })).toThrow(/no cloud named nowhere in .*clouds\.yaml/);
+    expect(() => resolveKeystoneCredentials(undefined, 'nowhere', { OS_CLIENT_CONFIG_FILE: clouds, HOME: scratch })).toThrow(
+      /no cloud named nowhere in .*clouds\.yaml/,
+    );
   });
 
   it('reads the OS_* variables of an openrc file when no cloud is named', () => {
-    const environment = { OS_AUTH_URL: 'http://k:5000/v3', OS_USERNAME: 'u', OS_PASSWORD: 'p', OS_PROJECT_ID: 'pid', OS_USER_DOMAIN_NAME: 'Default', OS_REGION_NAME: 'R' };
-    expect(resolveKeystoneCredentials(undefined, undefined, environment)).toEqual({ authUrl: 'http://k:5000/v3', username: 'u', password: 'p', projectId: 'pid', userDomainName: 'Default', regionName: 'R' });
+    const environment = {
+      OS_AUTH_URL: 'http://k:5000/v3',
+      OS_USERNAME: 'u',
+      OS_PASSWORD: 'p',
+      OS_PROJECT_ID: 'pid',
+      OS_USER_DOMAIN_NAME: 'Default',
+      OS_REGION_NAME: 'R',
+    };
+    expect(resolveKeystoneCredentials(undefined, undefined, environment)).toEqual({
+      authUrl: 'http://k:5000/v3',
+      username: 'u',
+      password: 'p',
+      projectId: 'pid',
+      userDomainName: 'Default',
+      regionName: 'R',
+    });
     expect(credentialsFromEnvironment({})).toBeUndefined();
   });
 
-  it('takes the config\'s auth.keystone over a named cloud and the variables', () => {
+  it("takes the config's auth.keystone over a named cloud and the variables", () => {
     const fromConfig = { authUrl: 'http://config:5000', username: 'c', password: 'p' };
-    expect(resolveKeystoneCredentials(fromConfig, 'staging', { OS_CLOUD: 'appcred', OS_AUTH_URL: 'http://env', OS_CLIENT_CONFIG_FILE: clouds })).toBe(fromConfig);
+    expect(resolveKeystoneCredentials(fromConfig, 'staging', { OS_CLOUD: 'appcred', OS_AUTH_URL: 'http://env', OS_CLIENT_CONFIG_FILE: clouds })).toBe(
+      fromConfig,
+    );
   });
 
   it('names the password and the application-credential secret as secrets', () => {
@@ -69,7 +89,7 @@ describe('Keystone credentials', () => {
   });
 });
 
-describe('a catalog URL made a base for the spec\'s path', () => {
+describe("a catalog URL made a base for the spec's path", () => {
   it.each([
     ['http://127.0.0.1:8774/v2.1', 'http://127.0.0.1:8774'],
     ['https://cloud.example.net/compute/v2.1/', 'https://cloud.example.net/compute'],

@@ -47,7 +47,8 @@ const REQUIRED_ONLY: ComputeFixtures = {
 
 const plan = (config: ConformanceConfig, runs = 20): ApiPlan => planApi(compute, config, { seed: 1, runs });
 const reasonOf = (planned: ApiPlan, id: string): string | undefined => planned.notRunnable.find((item) => item.requirementId === id)?.reason;
-const casesOf = (planned: ApiPlan, id: string, polarity: 'positive' | 'negative') => planned.cases.filter((testCase) => testCase.requirementId === id && testCase.polarity === polarity);
+const casesOf = (planned: ApiPlan, id: string, polarity: 'positive' | 'negative') =>
+  planned.cases.filter((testCase) => testCase.requirementId === id && testCase.polarity === polarity);
 
 describe('a live config without the new compute fixtures', () => {
   const config = configGiving(REQUIRED_ONLY);
@@ -66,14 +67,18 @@ describe('a live config without the new compute fixtures', () => {
     expect(reasonOf(planned, 'compute-servers/port-single-instance')).toContain('fixtures.compute-servers.portId');
   });
 
-  it('sends none of the embedded mock\'s compute fixtures', () => {
+  it("sends none of the embedded mock's compute fixtures", () => {
     const sent = JSON.stringify(planned.cases.map((testCase) => [testCase.request, testCase.setup ?? []]));
-    const mockOnly = Object.entries(fixturesFor(DEFAULT_CONFIG, 'compute-servers')).filter(([key]) => !(key in REQUIRED_ONLY)).map(([, value]) => String(value));
+    const mockOnly = Object.entries(fixturesFor(DEFAULT_CONFIG, 'compute-servers'))
+      .filter(([key]) => !(key in REQUIRED_ONLY))
+      .map(([, value]) => String(value));
     expect(mockOnly.filter((value) => value.length > 4 && sent.includes(value))).toEqual([]);
   });
 
   it('sends at most one metadata item in a valid case (Execution Example 2 sends one): the quota is unknown', () => {
-    const sizes = planned.cases.filter((testCase) => testCase.polarity === 'positive').map((testCase) => Object.keys((testCase.request.body as { server: { metadata?: object } }).server.metadata ?? {}).length);
+    const sizes = planned.cases
+      .filter((testCase) => testCase.polarity === 'positive')
+      .map((testCase) => Object.keys((testCase.request.body as { server: { metadata?: object } }).server.metadata ?? {}).length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(1);
   });
 });
@@ -118,7 +123,7 @@ describe('a live config with the new compute fixtures', () => {
     expect([...naming(fixtures.portId as string), ...naming(fixtures.volumeId as string)].map((testCase) => testCase.id)).toContain(lastBoundary?.id);
   });
 
-  it('sends the port alone in its networks item, and the volume with its destination and the server\'s zone', () => {
+  it("sends the port alone in its networks item, and the volume with its destination and the server's zone", () => {
     const [port] = casesOf(planned, 'compute-servers/port-not-in-use', 'positive');
     expect((port?.request.body as { server: { networks: unknown } }).server.networks).toEqual([{ port: fixtures.portId }]);
     const [volume] = casesOf(planned, 'compute-servers/volume-same-availability-zone', 'positive');
@@ -132,13 +137,18 @@ describe('lbaas-healthmonitors: a monitor for another tenant', () => {
   const ID = 'lbaas-healthmonitors/tenant-id-own-unless-admin';
   const withCaller = (callerIsAdmin: boolean | undefined): ConformanceConfig => {
     const { callerIsAdmin: _omitted, ...rest } = fixturesFor(DEFAULT_CONFIG, 'lbaas-healthmonitors');
-    return { ...DEFAULT_CONFIG, fixtures: { ...DEFAULT_CONFIG.fixtures, 'lbaas-healthmonitors': callerIsAdmin === undefined ? rest : { ...rest, callerIsAdmin } } };
+    return {
+      ...DEFAULT_CONFIG,
+      fixtures: { ...DEFAULT_CONFIG.fixtures, 'lbaas-healthmonitors': callerIsAdmin === undefined ? rest : { ...rest, callerIsAdmin } },
+    };
   };
   const planOf = (callerIsAdmin: boolean | undefined) => planApi(lbaas, withCaller(callerIsAdmin), { seed: 1, runs: 0 });
 
   it('is refused to a caller who is no administrator', () => {
     // From the base and from each other valid request (another monitor type…): negatives only.
-    const polarities = planOf(false).cases.filter((testCase) => testCase.requirementId === ID).map((testCase) => testCase.polarity);
+    const polarities = planOf(false)
+      .cases.filter((testCase) => testCase.requirementId === ID)
+      .map((testCase) => testCase.polarity);
     expect(polarities.length).toBeGreaterThan(0);
     expect(new Set(polarities)).toEqual(new Set(['negative']));
   });
@@ -146,7 +156,9 @@ describe('lbaas-healthmonitors: a monitor for another tenant', () => {
   it('is sent as a valid request by an administrator', () => {
     const cases = planOf(true).cases.filter((testCase) => testCase.requirementId === ID);
     expect(cases.map((testCase) => testCase.polarity)).toEqual(['positive']);
-    expect((cases[0]?.request.body as { healthmonitor: { tenant_id: string } }).healthmonitor.tenant_id).not.toBe(fixturesFor(DEFAULT_CONFIG, 'lbaas-healthmonitors').tenantId);
+    expect((cases[0]?.request.body as { healthmonitor: { tenant_id: string } }).healthmonitor.tenant_id).not.toBe(
+      fixturesFor(DEFAULT_CONFIG, 'lbaas-healthmonitors').tenantId,
+    );
   });
 
   it('is not run when the config does not say whether the caller is an administrator, naming the key', () => {

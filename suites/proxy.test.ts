@@ -42,10 +42,28 @@ afterAll(async () => {
 });
 
 const run = (environment: NodeJS.ProcessEnv) =>
-  conformanceAsync(['run', '--target', mock.url, '--config', writeLiveConfig(scratch), '--api', 'lbaas-healthmonitors', '--runs', '1', '--seed', '2', '--no-cleanup', '--ledger', path.join(scratch, 'ledger.jsonl')], environment);
+  conformanceAsync(
+    [
+      'run',
+      '--target',
+      mock.url,
+      '--config',
+      writeLiveConfig(scratch),
+      '--api',
+      'lbaas-healthmonitors',
+      '--runs',
+      '1',
+      '--seed',
+      '2',
+      '--no-cleanup',
+      '--ledger',
+      path.join(scratch, 'ledger.jsonl'),
+    ],
+    environment,
+  );
 
 describe('a run behind a proxy', () => {
-  it('never sends the embedded mock\'s traffic through it', async () => {
+  it("never sends the embedded mock's traffic through it", async () => {
     tunnels = [];
     const result = await conformanceAsync(['run', '--api', 'lbaas-healthmonitors', '--runs', '1', '--seed', '2'], { HTTP_PROXY: proxyUrl });
     expect(result.status, result.stdout + result.stderr).toBe(0);

@@ -100,7 +100,9 @@ describe('every count of a run with failures agrees across console, HTML, JUnit 
   let page: string;
 
   beforeAll(async () => {
-    run = await conformanceAsync(['run', '--seed', '1', '--runs', '3', '--json', files.json, '--report', files.html, '--junit', files.junit], { CONFORMANCE_MOCK_FAULTS: FAULTS.join(',') });
+    run = await conformanceAsync(['run', '--seed', '1', '--runs', '3', '--json', files.json, '--report', files.html, '--junit', files.junit], {
+      CONFORMANCE_MOCK_FAULTS: FAULTS.join(','),
+    });
     printed = consoleCounts(run.stdout);
     page = readFileSync(files.html, 'utf8');
   }, 120_000);
@@ -131,7 +133,9 @@ describe('every count of a run with failures agrees across console, HTML, JUnit 
   it('the HTML banner sums what the per-API lines give', () => {
     const sum = (key: keyof ApiCounts) => [...printed.values()].reduce((total, counts) => total + Number(counts[key]), 0);
     const banner = /<div class="verdict-banner[^>]*>([\s\S]*?)<\/div>/.exec(page)?.[1]?.replace(/<[^>]+>/g, ' ') ?? '';
-    expect(banner).toContain(`${sum('held')} held · ${sum('broken')} broken · ${sum('warned')} warned (inferred) · ${sum('notRun')} not run · ${sum('cases')} cases, ${sum('failed')} failed`);
+    expect(banner).toContain(
+      `${sum('held')} held · ${sum('broken')} broken · ${sum('warned')} warned (inferred) · ${sum('notRun')} not run · ${sum('cases')} cases, ${sum('failed')} failed`,
+    );
   });
 
   it('JUnit suites count what the console counts', () => {
@@ -161,8 +165,14 @@ describe('every count of a run with failures agrees across console, HTML, JUnit 
     expect(results.some((result) => result.expectedStatuses.length > 1)).toBe(true);
     for (const [api, counts] of printed) {
       const { expected, observed, footer } = columns.get(api) as { expected: number[]; observed: number[]; footer: string[] };
-      expect(expected.reduce((a, b) => a + b, 0), api).toBe(counts.cases);
-      expect(observed.reduce((a, b) => a + b, 0), api).toBe(counts.cases);
+      expect(
+        expected.reduce((a, b) => a + b, 0),
+        api,
+      ).toBe(counts.cases);
+      expect(
+        observed.reduce((a, b) => a + b, 0),
+        api,
+      ).toBe(counts.cases);
       expect(footer.slice(-2), api).toEqual([String(counts.cases), String(counts.cases)]);
     }
   });

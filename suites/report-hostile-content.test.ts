@@ -28,8 +28,6 @@ const FILTERED_API = 'lbaas-healthmonitors';
 const HOVERED_ELEMENTS = 12;
 const ACTION_TIMEOUT_MS = 10_000;
 
-
-
 interface ResultsFile {
   results: { polarity: 'positive' | 'negative'; passed: boolean; response?: { status: number } }[];
   summary: { verdicts: { verdict: string }[] };
@@ -200,7 +198,9 @@ describe('the HTML report of a run against a hostile target, in Chromium', () =>
     it('hides the filter bar, which needs JavaScript', async () => {
       const bar = view.page.locator('#filters');
       expect(await bar.count()).toBe(1);
-      const state = await bar.evaluate((element) => `hidden attribute ${element.hasAttribute('hidden')}, computed display ${getComputedStyle(element).display}`);
+      const state = await bar.evaluate(
+        (element) => `hidden attribute ${element.hasAttribute('hidden')}, computed display ${getComputedStyle(element).display}`,
+      );
       expect(await bar.isVisible(), `#filters is displayed without JavaScript (${state})`).toBe(false);
     });
 

@@ -56,7 +56,8 @@ async function expectInFirstScreen(locator: Locator, what: string): Promise<void
 function misplacedChartLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const slack = 0.5;
-    const inside = (inner: DOMRect, outer: DOMRect) => inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+    const inside = (inner: DOMRect, outer: DOMRect) =>
+      inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
     const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - slack && b.left < a.right - slack && a.top < b.bottom - slack && b.top < a.bottom - slack;
     return Array.from(document.querySelectorAll('svg')).flatMap((svg) => {
       const frame = svg.getBoundingClientRect();
@@ -104,7 +105,14 @@ describe('the report of a whole run with two faults, in Chromium at 1280 px', ()
   let view: RecordedPage;
 
   beforeAll(async () => {
-    ({ run, browser, view } = await openRunReport({ args: ['run', '--seed', '1', '--runs', '10'], faults: FAULTS, report: REPORT, screenshot: SCREENSHOT, viewport: VIEWPORT, fullPage: true }));
+    ({ run, browser, view } = await openRunReport({
+      args: ['run', '--seed', '1', '--runs', '10'],
+      faults: FAULTS,
+      report: REPORT,
+      screenshot: SCREENSHOT,
+      viewport: VIEWPORT,
+      fullPage: true,
+    }));
   }, 120_000);
 
   afterAll(async () => {

@@ -23,8 +23,6 @@ const REQUIREMENT = 'lbaas-healthmonitors/timeout-lt-delay';
 const QUOTE = 'This value must be less than the ``delay`` value.';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-
-
 /** Visible, and its whole box inside the first screen (0..1500 vertically, 0..1280 across). */
 async function expectInFirstScreen(locator: Locator, what: string): Promise<void> {
   expect(await locator.count(), `${what}: exactly one`).toBe(1);
@@ -44,7 +42,14 @@ describe('the first screen of a report on a faulty target, in Chromium', () => {
   let view: RecordedPage;
 
   beforeAll(async () => {
-    ({ run, browser, view } = await openRunReport({ args: ['run', '--api', 'lbaas-healthmonitors', '--seed', '1', '--runs', '3'], faults: [FAULT], report: REPORT, screenshot: SCREENSHOT, viewport: VIEWPORT, fullPage: false }));
+    ({ run, browser, view } = await openRunReport({
+      args: ['run', '--api', 'lbaas-healthmonitors', '--seed', '1', '--runs', '3'],
+      faults: [FAULT],
+      report: REPORT,
+      screenshot: SCREENSHOT,
+      viewport: VIEWPORT,
+      fullPage: false,
+    }));
   }, 120_000);
 
   afterAll(async () => {

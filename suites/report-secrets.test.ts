@@ -33,18 +33,38 @@ interface SecretSource {
 const SIGV4_SCOPE = { region: 'us-east-1', service: 'cloudbasic' };
 const SESSION_TOKEN = 'sess-SECRET-FILE/5e6f7a8b+9c0d=';
 
-const IN_FILE: Secrets = { token: 'tok-SECRET-4f1c9e2d7a', accessKeyId: 'AKIDSECRETFILE4F1C9E', secretAccessKey: 'sak-SECRET-9b8a7c6d5e4f3a2b1c0d', privateKey: 'pk-SECRET-FILE+IgMDJSP9OwK5M0ujFhnd' };
-const IN_ENVIRONMENT: Secrets = { token: 'tok-ENVSECRET-8d2e6b0c3f', accessKeyId: 'AKIDSECRETENV8D2E6B0', secretAccessKey: 'sak-ENVSECRET-1a2b3c4d5e6f7a8b9c0d', privateKey: 'pk-SECRET-ENV+3amiMLeXXXXXXXXFYBH' };
+const IN_FILE: Secrets = {
+  token: 'tok-SECRET-4f1c9e2d7a',
+  accessKeyId: 'AKIDSECRETFILE4F1C9E',
+  secretAccessKey: 'sak-SECRET-9b8a7c6d5e4f3a2b1c0d',
+  privateKey: 'pk-SECRET-FILE+IgMDJSP9OwK5M0ujFhnd',
+};
+const IN_ENVIRONMENT: Secrets = {
+  token: 'tok-ENVSECRET-8d2e6b0c3f',
+  accessKeyId: 'AKIDSECRETENV8D2E6B0',
+  secretAccessKey: 'sak-ENVSECRET-1a2b3c4d5e6f7a8b9c0d',
+  privateKey: 'pk-SECRET-ENV+3amiMLeXXXXXXXXFYBH',
+};
 
 /** The fixtures of every API (a live target gets only what the config gives), with CloudBasic's private key, a secret. */
-const fixtures = (privateKey: string) => ({ ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey } });
+const fixtures = (privateKey: string) => ({
+  ...DEFAULT_CONFIG.fixtures,
+  'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey },
+});
 
 const SOURCES: SecretSource[] = [
   {
     name: 'the config file',
     secrets: IN_FILE,
     // Temporary SigV4 credentials: the session token is a secret too.
-    configFile: (target) => ({ target, auth: { token: IN_FILE.token, sigv4: { accessKeyId: IN_FILE.accessKeyId, secretAccessKey: IN_FILE.secretAccessKey, sessionToken: SESSION_TOKEN, ...SIGV4_SCOPE } }, fixtures: fixtures(IN_FILE.privateKey) }),
+    configFile: (target) => ({
+      target,
+      auth: {
+        token: IN_FILE.token,
+        sigv4: { accessKeyId: IN_FILE.accessKeyId, secretAccessKey: IN_FILE.secretAccessKey, sessionToken: SESSION_TOKEN, ...SIGV4_SCOPE },
+      },
+      fixtures: fixtures(IN_FILE.privateKey),
+    }),
     environment: {},
   },
   {
@@ -60,8 +80,6 @@ const SOURCES: SecretSource[] = [
     },
   },
 ];
-
-
 
 /** Where a value occurs in one output, with a little context to find the leak. */
 function occurrence(output: string, text: string, value: string): string {
@@ -96,7 +114,23 @@ describe.each(SOURCES)('secrets given in $name never appear in any output', (sou
     dir = mkdtempSync(path.join(tmpdir(), 'report-secrets-'));
     const files = { html: path.join(dir, 'r.html'), junit: path.join(dir, 'r.xml'), json: path.join(dir, 'r.json'), config: path.join(dir, 'config.json') };
     writeFileSync(files.config, JSON.stringify(source.configFile(target.url)));
-    const args = ['run', '--config', files.config, '--seed', '5', '--runs', '1', '--concurrency', '32', '--report', files.html, '--junit', files.junit, '--json', files.json];
+    const args = [
+      'run',
+      '--config',
+      files.config,
+      '--seed',
+      '5',
+      '--runs',
+      '1',
+      '--concurrency',
+      '32',
+      '--report',
+      files.html,
+      '--junit',
+      files.junit,
+      '--json',
+      files.json,
+    ];
     run = await conformanceAsync(args, source.environment);
     outputs = {
       'the HTML report': readFileSync(files.html, 'utf8'),

@@ -21,10 +21,19 @@ import type { CaseResult } from '../engine/run/run-model.ts';
  */
 const run = promisify(execFile);
 // Temporary credentials: a session token the mock checks and every curl sends as "$AWS_SESSION_TOKEN".
-const secrets = { token: 'tok-curl-SECRET-5e1d', accessKeyId: 'ASIACURLSECRET000001', secretAccessKey: 'curl-SECRET-access-key', sessionToken: 'curl-SESSION/token+abc=', privateKey: 'pk-curl-SECRET+0ujFhnd2yh4E3ami' };
+const secrets = {
+  token: 'tok-curl-SECRET-5e1d',
+  accessKeyId: 'ASIACURLSECRET000001',
+  secretAccessKey: 'curl-SECRET-access-key',
+  sessionToken: 'curl-SESSION/token+abc=',
+  privateKey: 'pk-curl-SECRET+0ujFhnd2yh4E3ami',
+};
 const config: ConformanceConfig = {
   ...DEFAULT_CONFIG,
-  auth: { token: secrets.token, sigv4: { ...DEFAULT_CONFIG.auth.sigv4, accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey, sessionToken: secrets.sessionToken } },
+  auth: {
+    token: secrets.token,
+    sigv4: { ...DEFAULT_CONFIG.auth.sigv4, accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey, sessionToken: secrets.sessionToken },
+  },
   fixtures: { ...DEFAULT_CONFIG.fixtures, 'cloudbasic-cluster': { ...fixturesFor(DEFAULT_CONFIG, 'cloudbasic-cluster'), privateKey: secrets.privateKey } },
 };
 const environment = {
@@ -42,7 +51,20 @@ beforeAll(async () => {
   mock = await startMock({ config });
   const json = path.join(mkdtempSync(path.join(tmpdir(), 'curl-')), 'results.json');
   const quiet = { write: () => undefined };
-  await runWithReporters({ config, apis: ['lbaas-healthmonitors', 'cloudbasic-cluster'], target: mock.url, seed: 1, runs: 1, strict: false, json, concurrency: 4, console: quiet, progress: quiet, showProgress: false, cleanup: false });
+  await runWithReporters({
+    config,
+    apis: ['lbaas-healthmonitors', 'cloudbasic-cluster'],
+    target: mock.url,
+    seed: 1,
+    runs: 1,
+    strict: false,
+    json,
+    concurrency: 4,
+    console: quiet,
+    progress: quiet,
+    showProgress: false,
+    cleanup: false,
+  });
   results = (JSON.parse(readFileSync(json, 'utf8')) as { results: CaseResult[] }).results;
 });
 afterAll(async () => {
@@ -57,9 +79,15 @@ async function statusOf(curl: string): Promise<number> {
 
 describe('the reproducer curl of every case', () => {
   it('covers each kind of credentials: the configured token, none, a wrong token, SigV4, a wrong and an expired signature', () => {
-    const kinds = new Set(results.map((result) => (result.curl.includes('--aws-sigv4') ? 'sigv4' : result.curl.includes(`$${CURL_VARIABLES.token}`) ? 'token' : result.caseId)));
+    const kinds = new Set(
+      results.map((result) => (result.curl.includes('--aws-sigv4') ? 'sigv4' : result.curl.includes(`$${CURL_VARIABLES.token}`) ? 'token' : result.caseId)),
+    );
     expect(kinds.has('sigv4') && kinds.has('token')).toBe(true);
-    for (const id of ['lbaas-healthmonitors/auth-token-valid#negative-1', 'lbaas-healthmonitors/auth-token-valid#negative-2', 'cloudbasic-cluster/sigv4-authenticated#negative-2']) {
+    for (const id of [
+      'lbaas-healthmonitors/auth-token-valid#negative-1',
+      'lbaas-healthmonitors/auth-token-valid#negative-2',
+      'cloudbasic-cluster/sigv4-authenticated#negative-2',
+    ]) {
       expect(results.map((result) => result.caseId)).toContain(id);
     }
   });

@@ -132,7 +132,10 @@ describe('reading a results file the run wrote', () => {
 
   it('reads a header written before strict was recorded as not strict', async () => {
     const { strict: _strict, ...older } = saved.document.run;
-    const file = fileWith('older.json', withLine(1, () => `{"run":${JSON.stringify(older)},"results":[`));
+    const file = fileWith(
+      'older.json',
+      withLine(1, () => `{"run":${JSON.stringify(older)},"results":[`),
+    );
     const { contents } = await readAll(file);
     expect(contents.header.strict).toBe(false);
   });
@@ -191,7 +194,12 @@ describe('a results file that cannot be read back', () => {
 
   it('has a formatVersion this suite does not read: names the versions it does', async () => {
     const future = { ...saved.document.run, formatVersion: 2 };
-    const streamed = await readError(fileWith('v2.json', withLine(1, () => `{"run":${JSON.stringify(future)},"results":[`)));
+    const streamed = await readError(
+      fileWith(
+        'v2.json',
+        withLine(1, () => `{"run":${JSON.stringify(future)},"results":[`),
+      ),
+    );
     expect(streamed.message).toMatch(/formatVersion 2 is not supported: this suite reads formatVersion 1/);
     expect(streamed.line).toBe(1);
     const pretty = await readError(fileWith('v2-pretty.json', JSON.stringify({ ...saved.document, run: future }, null, 2)));
@@ -221,20 +229,35 @@ describe('a results file that cannot be read back', () => {
   });
 
   it('has a line that is not JSON before the end', async () => {
-    const error = await readError(fileWith('garbled.json', withLine(7, (line) => line.slice(0, 30))));
+    const error = await readError(
+      fileWith(
+        'garbled.json',
+        withLine(7, (line) => line.slice(0, 30)),
+      ),
+    );
     expect(error.line).toBe(7);
     expect(error.message).toContain('not JSON');
   });
 
   it('has a result of an API its header does not name', async () => {
-    const error = await readError(fileWith('other-api.json', withLine(4, (line) => line.replace(/"api":"[a-z-]+"/, '"api":"compute-servers"'))));
+    const error = await readError(
+      fileWith(
+        'other-api.json',
+        withLine(4, (line) => line.replace(/"api":"[a-z-]+"/, '"api":"compute-servers"')),
+      ),
+    );
     expect(error.line).toBe(4);
     expect(error.message).toContain('compute-servers');
   });
 
   it('has an invalid summary', async () => {
     const summaryLine = saved.lines.findIndex((line) => line.startsWith('],"summary":')) + 1;
-    const error = await readError(fileWith('bad-summary.json', withLine(summaryLine, (line) => line.replace('"exitCode":1', '"exitCode":"one"'))));
+    const error = await readError(
+      fileWith(
+        'bad-summary.json',
+        withLine(summaryLine, (line) => line.replace('"exitCode":1', '"exitCode":"one"')),
+      ),
+    );
     expect(error.line).toBe(summaryLine);
     expect(error.message).toContain('the summary is invalid: /exitCode');
   });

@@ -80,7 +80,9 @@ describe.each(usable)('$api rules', ({ spec, table }: { spec: LoadedSpec; table:
     const verdict = evaluateRequirement(requirement, request, worldOf(spec, data));
     expect(verdict.verdict, verdict.detail).toBe(testCase.verdict);
     if (testCase.verdict === 'broken') {
-      const others = brokenRules(spec, request, data).filter((other) => other !== id).sort();
+      const others = brokenRules(spec, request, data)
+        .filter((other) => other !== id)
+        .sort();
       expect(others, 'a broken case breaks no other rule unless it says so').toEqual([...(testCase.alsoBreaks ?? [])].sort());
     }
   });

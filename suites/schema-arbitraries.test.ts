@@ -49,25 +49,80 @@ interface KeywordCase {
 const FORMATS = ['uuid', 'ipv4', 'ipv6', 'cidr', 'byte', 'uri', 'hostname', 'date-time', 'date', 'time', 'email'];
 
 const CASES: KeywordCase[] = [
-  { description: 'a name of 1 to 255 characters', schema: { type: 'string', minLength: 1, maxLength: 255 }, keywords: ['type', 'minLength', 'maxLength'], boundary: ['minLength', 'maxLength'] },
+  {
+    description: 'a name of 1 to 255 characters',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+    keywords: ['type', 'minLength', 'maxLength'],
+    boundary: ['minLength', 'maxLength'],
+  },
   { description: 'a stack name', schema: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_.-]*$' }, keywords: ['type', 'pattern'] },
-  { description: 'a pattern with length bounds', schema: { type: 'string', pattern: '^[a-z]+$', minLength: 3, maxLength: 8 }, keywords: ['pattern', 'minLength', 'maxLength'], boundary: ['minLength', 'maxLength'] },
+  {
+    description: 'a pattern with length bounds',
+    schema: { type: 'string', pattern: '^[a-z]+$', minLength: 3, maxLength: 8 },
+    keywords: ['pattern', 'minLength', 'maxLength'],
+    boundary: ['minLength', 'maxLength'],
+  },
   { description: 'an unanchored pattern', schema: { type: 'string', pattern: '^/' }, keywords: ['pattern'] },
   { description: 'a device name pattern', schema: { type: 'string', pattern: '^(/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$' }, keywords: ['type', 'pattern'] },
   { description: 'an enumeration', schema: { type: 'string', enum: ['PING', 'TCP', 'HTTP', 'HTTPS'] }, keywords: ['type', 'enum'], boundary: ['enum'] },
-  { description: 'a nullable enumeration', schema: { type: ['string', 'null'], enum: ['local', 'volume', null] }, keywords: ['type', 'enum'], boundary: ['enum'] },
-  { description: 'an integer from 1 to 10', schema: { type: 'integer', minimum: 1, maximum: 10 }, keywords: ['type', 'minimum', 'maximum'], boundary: ['minimum', 'maximum'] },
-  { description: 'a number in an open interval', schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }, keywords: ['type', 'exclusiveMinimum', 'exclusiveMaximum'], boundary: ['exclusiveMinimum', 'exclusiveMaximum'] },
-  { description: 'an integer between exclusive bounds', schema: { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 100 }, keywords: ['exclusiveMinimum', 'exclusiveMaximum'], boundary: ['exclusiveMinimum', 'exclusiveMaximum'] },
-  { description: 'a multiple of five up to 100', schema: { type: 'integer', multipleOf: 5, minimum: 0, maximum: 100 }, keywords: ['multipleOf', 'minimum', 'maximum'], boundary: ['minimum', 'maximum'] },
+  {
+    description: 'a nullable enumeration',
+    schema: { type: ['string', 'null'], enum: ['local', 'volume', null] },
+    keywords: ['type', 'enum'],
+    boundary: ['enum'],
+  },
+  {
+    description: 'an integer from 1 to 10',
+    schema: { type: 'integer', minimum: 1, maximum: 10 },
+    keywords: ['type', 'minimum', 'maximum'],
+    boundary: ['minimum', 'maximum'],
+  },
+  {
+    description: 'a number in an open interval',
+    schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+    keywords: ['type', 'exclusiveMinimum', 'exclusiveMaximum'],
+    boundary: ['exclusiveMinimum', 'exclusiveMaximum'],
+  },
+  {
+    description: 'an integer between exclusive bounds',
+    schema: { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 100 },
+    keywords: ['exclusiveMinimum', 'exclusiveMaximum'],
+    boundary: ['exclusiveMinimum', 'exclusiveMaximum'],
+  },
+  {
+    description: 'a multiple of five up to 100',
+    schema: { type: 'integer', multipleOf: 5, minimum: 0, maximum: 100 },
+    keywords: ['multipleOf', 'minimum', 'maximum'],
+    boundary: ['minimum', 'maximum'],
+  },
   { description: 'a boolean', schema: { type: 'boolean' }, keywords: ['type'] },
   { description: 'null', schema: { type: 'null' }, keywords: ['type'] },
   { description: 'a string or an integer', schema: { type: ['string', 'integer'] }, keywords: ['type'] },
   { description: 'a constant', schema: { const: 'fixed' }, keywords: ['const'], boundary: ['const'] },
-  ...FORMATS.map((format): KeywordCase => ({ description: `format ${format}`, schema: { type: 'string', format }, keywords: ['type', 'format'], boundary: format === 'cidr' ? ['format'] : [] })),
-  { description: 'base64 of at most 65535 characters', schema: { type: 'string', format: 'byte', maxLength: 65535 }, keywords: ['format', 'maxLength'], boundary: ['maxLength'] },
-  { description: 'a uuid or 32 hex digits', schema: { type: 'string', anyOf: [{ format: 'uuid' }, { pattern: HEX32 }] }, keywords: ['type', 'anyOf'], boundary: ['anyOf'] },
-  { description: 'an IPv4 address or a hostname', schema: { type: 'string', anyOf: [{ format: 'ipv4' }, { format: 'hostname' }] }, keywords: ['anyOf'], boundary: ['anyOf'] },
+  ...FORMATS.map((format): KeywordCase => ({
+    description: `format ${format}`,
+    schema: { type: 'string', format },
+    keywords: ['type', 'format'],
+    boundary: format === 'cidr' ? ['format'] : [],
+  })),
+  {
+    description: 'base64 of at most 65535 characters',
+    schema: { type: 'string', format: 'byte', maxLength: 65535 },
+    keywords: ['format', 'maxLength'],
+    boundary: ['maxLength'],
+  },
+  {
+    description: 'a uuid or 32 hex digits',
+    schema: { type: 'string', anyOf: [{ format: 'uuid' }, { pattern: HEX32 }] },
+    keywords: ['type', 'anyOf'],
+    boundary: ['anyOf'],
+  },
+  {
+    description: 'an IPv4 address or a hostname',
+    schema: { type: 'string', anyOf: [{ format: 'ipv4' }, { format: 'hostname' }] },
+    keywords: ['anyOf'],
+    boundary: ['anyOf'],
+  },
   {
     description: 'a boolean or a uuid-like string (nested anyOf)',
     schema: { anyOf: [{ type: 'boolean' }, { type: 'string', anyOf: [{ format: 'uuid' }, { pattern: HEX32 }] }] },
@@ -76,17 +131,39 @@ const CASES: KeywordCase[] = [
   },
   {
     description: 'a boolean or a boolean word',
-    schema: { default: false, anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['t', 'true', 'on', 'y', 'yes', '1', 'f', 'false', 'off', 'n', 'no', '0'] }] },
+    schema: {
+      default: false,
+      anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['t', 'true', 'on', 'y', 'yes', '1', 'f', 'false', 'off', 'n', 'no', '0'] }],
+    },
     keywords: ['anyOf'],
     boundary: ['anyOf'],
   },
-  { description: 'a multiple of 2 or of 3 but not both', schema: { type: 'integer', minimum: 0, maximum: 50, oneOf: [{ multipleOf: 2 }, { multipleOf: 3 }] }, keywords: ['oneOf'], boundary: ['oneOf'] },
-  { description: 'allOf merged into one string node', schema: { allOf: [{ type: 'string', minLength: 2 }, { maxLength: 5 }, { pattern: '^[a-z]+$' }] }, keywords: [] },
+  {
+    description: 'a multiple of 2 or of 3 but not both',
+    schema: { type: 'integer', minimum: 0, maximum: 50, oneOf: [{ multipleOf: 2 }, { multipleOf: 3 }] },
+    keywords: ['oneOf'],
+    boundary: ['oneOf'],
+  },
+  {
+    description: 'allOf merged into one string node',
+    schema: { allOf: [{ type: 'string', minLength: 2 }, { maxLength: 5 }, { pattern: '^[a-z]+$' }] },
+    keywords: [],
+  },
   { description: 'allOf with two patterns (kept by ajv)', schema: { allOf: [{ type: 'string', pattern: '^a' }, { pattern: 'b$' }] }, keywords: [] },
-  { description: 'a string that is not a forbidden word', schema: { type: 'string', maxLength: 12, not: { enum: ['forbidden'] } }, keywords: ['maxLength'], boundary: ['maxLength'] },
+  {
+    description: 'a string that is not a forbidden word',
+    schema: { type: 'string', maxLength: 12, not: { enum: ['forbidden'] } },
+    keywords: ['maxLength'],
+    boundary: ['maxLength'],
+  },
   {
     description: 'an object with declared properties only',
-    schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 16 }, size: { type: 'integer', minimum: 1 } }, additionalProperties: false },
+    schema: {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string', minLength: 1, maxLength: 16 }, size: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    },
     keywords: ['type', 'additionalProperties', 'required'],
   },
   {
@@ -95,9 +172,22 @@ const CASES: KeywordCase[] = [
     keywords: ['type', 'propertyNames', 'additionalProperties'],
     boundary: ['propertyNames', 'additionalProperties'],
   },
-  { description: 'metadata key names (a bare propertyNames node)', schema: { minLength: 1, maxLength: 255 }, keywords: ['minLength', 'maxLength'], boundary: ['minLength', 'maxLength'] },
-  { description: 'a map of any parameter values', schema: { type: 'object', additionalProperties: { type: ['string', 'number', 'object'] } }, keywords: ['additionalProperties'] },
-  { description: 'pattern properties beside additional ones', schema: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: { type: 'string', maxLength: 4 } }, keywords: ['additionalProperties'] },
+  {
+    description: 'metadata key names (a bare propertyNames node)',
+    schema: { minLength: 1, maxLength: 255 },
+    keywords: ['minLength', 'maxLength'],
+    boundary: ['minLength', 'maxLength'],
+  },
+  {
+    description: 'a map of any parameter values',
+    schema: { type: 'object', additionalProperties: { type: ['string', 'number', 'object'] } },
+    keywords: ['additionalProperties'],
+  },
+  {
+    description: 'pattern properties beside additional ones',
+    schema: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: { type: 'string', maxLength: 4 } },
+    keywords: ['additionalProperties'],
+  },
   {
     description: 'a list of 1 to 2 networks',
     schema: { type: 'array', items: { type: 'string', enum: ['public', 'servicenet'] }, minItems: 1, maxItems: 2 },
@@ -110,7 +200,11 @@ const CASES: KeywordCase[] = [
     keywords: ['uniqueItems', 'minItems', 'maxItems'],
     boundary: ['minItems', 'maxItems'],
   },
-  { description: 'a tuple of a string and an integer', schema: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false }, keywords: [] },
+  {
+    description: 'a tuple of a string and an integer',
+    schema: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false },
+    keywords: [],
+  },
   { description: 'anything', schema: {}, keywords: [] },
 ];
 
@@ -178,7 +272,9 @@ describe('lengths are counted in code points, as ajv counts them', () => {
 
   it('minLength: one code point short is invalid (for 1: the empty string); exactly min is a boundary', () => {
     expect(invalidValuesFor({ type: 'string', minLength: 1 }, 'minLength')).toEqual(['']);
-    expect(invalidValuesFor({ type: 'string', minLength: 3, maxLength: 8 }, 'minLength').every((value) => isString(value) && codePoints(value) === 2)).toBe(true);
+    expect(invalidValuesFor({ type: 'string', minLength: 3, maxLength: 8 }, 'minLength').every((value) => isString(value) && codePoints(value) === 2)).toBe(
+      true,
+    );
     expect(boundaryValidValuesFor({ type: 'string', minLength: 3 }, 'minLength')).toContain('aaa');
   });
 
@@ -226,9 +322,15 @@ describe('composition', () => {
   });
 
   it('additionalProperties: a schema brings some extra keys; false brings none', () => {
-    const open = fc.sample(valueFor({ type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: { type: 'string' } }), { seed: SEED, numRuns: 200 }) as Record<string, unknown>[];
+    const open = fc.sample(valueFor({ type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: { type: 'string' } }), {
+      seed: SEED,
+      numRuns: 200,
+    }) as Record<string, unknown>[];
     expect(open.some((value) => Object.keys(value).some((key) => key !== 'a'))).toBe(true);
-    const closed = fc.sample(valueFor({ type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: false }), { seed: SEED, numRuns: 200 }) as Record<string, unknown>[];
+    const closed = fc.sample(valueFor({ type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: false }), {
+      seed: SEED,
+      numRuns: 200,
+    }) as Record<string, unknown>[];
     expect(closed.every((value) => Object.keys(value).every((key) => key === 'a'))).toBe(true);
   });
 
@@ -283,7 +385,9 @@ describe('invalid values per keyword (the catalogue the brief fixes)', () => {
     const ipOrHost = invalidValuesFor({ type: 'string', anyOf: [{ format: 'ipv4' }, { format: 'hostname' }] }, 'anyOf');
     expect(ipOrHost).toContain(' 10.0.0.1');
     expect(ipOrHost).not.toContain('10.0.0.256');
-    expect(invalidValuesFor({ type: 'string', anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }, 'anyOf')).toEqual(expect.arrayContaining(['10.0.0.256', '2001:db8::12345']));
+    expect(invalidValuesFor({ type: 'string', anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }, 'anyOf')).toEqual(
+      expect.arrayContaining(['10.0.0.256', '2001:db8::12345']),
+    );
   });
 
   it('pattern: near misses after a valid start (the last character, the middle, a space, a non-ASCII letter)', () => {
@@ -302,7 +406,11 @@ describe('invalid values per keyword (the catalogue the brief fixes)', () => {
     expect(values.some((value) => /^[1-5][0-9]{3}$/.test(value))).toBe(true);
     expect(values.some((value) => /^[1-5][0-9]$/.test(value))).toBe(true);
     const tags = { type: 'string', pattern: '^[a-z]{1,40}$' };
-    expect(boundaryValidValuesFor(tags, 'pattern').filter(isString).map((value) => value.length)).toContain(40);
+    expect(
+      boundaryValidValuesFor(tags, 'pattern')
+        .filter(isString)
+        .map((value) => value.length),
+    ).toContain(40);
   });
 
   it('cidr boundaries: whole spaces, host bits, single hosts and the documents own "1.2.3.4/5"', () => {

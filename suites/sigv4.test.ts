@@ -311,9 +311,7 @@ describe('refusal details', () => {
         expect(verdict.detail.length).toBeGreaterThan(10);
       }
     }
-    expect([...reasons].sort()).toEqual(
-      ['body-hash-mismatch', 'expired', 'malformed', 'missing', 'signature-mismatch', 'unknown-key', 'wrong-scope'],
-    );
+    expect([...reasons].sort()).toEqual(['body-hash-mismatch', 'expired', 'malformed', 'missing', 'signature-mismatch', 'unknown-key', 'wrong-scope']);
   });
 
   it('never contain the secret access key nor the expected signature', async () => {

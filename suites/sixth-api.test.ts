@@ -73,13 +73,34 @@ describe('a sixth API: its folder and one registry line', () => {
     const { status, stdout, stderr } = await run(['specs', '--json']);
     expect(status, stderr).toBe(0);
     const apis = JSON.parse(stdout) as { api: string; requirements: unknown[] }[];
-    expect(apis.map((api) => api.api)).toEqual(['cloud-databases-ha', 'lbaas-healthmonitors', 'cloudbasic-cluster', 'compute-servers', 'orchestration-stacks', TOY]);
+    expect(apis.map((api) => api.api)).toEqual([
+      'cloud-databases-ha',
+      'lbaas-healthmonitors',
+      'cloudbasic-cluster',
+      'compute-servers',
+      'orchestration-stacks',
+      TOY,
+    ]);
     expect(apis.find((api) => api.api === TOY)?.requirements).toHaveLength(13);
   });
 
   it('runs end to end against the embedded mock: every requirement planned and held, the JSON, JUnit and HTML written', async () => {
     const out = path.join(path.dirname(root), 'out');
-    const { status, stdout, stderr } = await run(['run', '--api', TOY, '--seed', '1', '--runs', '5', '--json', `${out}.json`, '--junit', `${out}.xml`, '--report', `${out}.html`]);
+    const { status, stdout, stderr } = await run([
+      'run',
+      '--api',
+      TOY,
+      '--seed',
+      '1',
+      '--runs',
+      '5',
+      '--json',
+      `${out}.json`,
+      '--junit',
+      `${out}.xml`,
+      '--report',
+      `${out}.html`,
+    ]);
     expect(status, `${stdout}\n${stderr}`).toBe(0);
     const results = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Results;
     expect(new Set(results.results.map((result) => result.api))).toEqual(new Set([TOY]));
@@ -106,16 +127,29 @@ describe('a sixth API: its folder and one registry line', () => {
     expect(readFileSync(`${out}.html`, 'utf8')).toContain('It must not exceed max_parts.');
   });
 
-  it("catches its own fault, naming the requirement it breaks (exit 1)", async () => {
-    const { status, stdout } = await run(['run', '--api', TOY, '--seed', '1', '--runs', '5'], { CONFORMANCE_MOCK_FAULTS: 'toy-accepts-min-parts-above-max-parts' });
+  it('catches its own fault, naming the requirement it breaks (exit 1)', async () => {
+    const { status, stdout } = await run(['run', '--api', TOY, '--seed', '1', '--runs', '5'], {
+      CONFORMANCE_MOCK_FAULTS: 'toy-accepts-min-parts-above-max-parts',
+    });
     expect(status).toBe(1);
     expect(stdout).toContain('toy-widgets/min-parts-le-max-parts');
   });
 
   it('is covered by the per-API tests, which read the registry: spec self-checks against its document, case tables (replayed on the mock too), faults', async () => {
     const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-    const files = ['suites/spec-self-checks.test.ts', 'suites/case-table-schema.test.ts', 'suites/fault-catalogue.test.ts', 'suites/rule-evaluator.test.ts', 'suites/violation-cases.test.ts', 'suites/mock-case-tables.test.ts'];
-    const child = spawn(process.execPath, [vitest, 'run', ...files, '-t', TOY], { cwd: root, env: { ...process.env, ...toyEnvironment(), CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const files = [
+      'suites/spec-self-checks.test.ts',
+      'suites/case-table-schema.test.ts',
+      'suites/fault-catalogue.test.ts',
+      'suites/rule-evaluator.test.ts',
+      'suites/violation-cases.test.ts',
+      'suites/mock-case-tables.test.ts',
+    ];
+    const child = spawn(process.execPath, [vitest, 'run', ...files, '-t', TOY], {
+      cwd: root,
+      env: { ...process.env, ...toyEnvironment(), CI: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -54,7 +54,10 @@ describe.each(API_NAMES)('%s spec', (api: ApiName) => {
     expect(observed).toEqual(wanted);
     const names = examples.map((example) => example.name);
     expect(new Set(names).size, 'example names are unique').toBe(names.length);
-    expect([...expected.keys()].filter((name) => !names.includes(name)), 'errata name existing examples').toEqual([]);
+    expect(
+      [...expected.keys()].filter((name) => !names.includes(name)),
+      'errata name existing examples',
+    ).toEqual([]);
   });
 
   it('labels inferred every request requirement read from the response table (the level belongs to the claim)', () => {

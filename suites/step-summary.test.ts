@@ -135,13 +135,24 @@ describe('the GitHub job summary (Markdown of the report model)', () => {
   });
 
   it('fences a curl with more backticks than any run inside it, so nothing in it closes the block', () => {
-    const curl = "curl --data-binary '{\"name\":\"```` ``` `\"}'";
+    const curl = 'curl --data-binary \'{"name":"```` ``` `"}\'';
     expect(codeBlock(curl, 'sh')).toBe(`\`\`\`\`\`sh\n${curl}\n\`\`\`\`\``);
-    expect(stepSummaryMarkdown(model({ requirements: [requirement({ counterexamples: [counterexample({ curl })] })] }))).toContain(`\`\`\`\`\`sh\n${curl}\n\`\`\`\`\``);
+    expect(stepSummaryMarkdown(model({ requirements: [requirement({ counterexamples: [counterexample({ curl })] })] }))).toContain(
+      `\`\`\`\`\`sh\n${curl}\n\`\`\`\`\``,
+    );
   });
 
   it('shows markup from a document or a target as text', () => {
-    const markdown = stepSummaryMarkdown(model({ requirements: [requirement({ quote: '- <script>alert(1)</script> *bold* [link](http://x) &amp;', counterexamples: [counterexample({ description: '<img src=x onerror=alert(1)>' })] })] }));
+    const markdown = stepSummaryMarkdown(
+      model({
+        requirements: [
+          requirement({
+            quote: '- <script>alert(1)</script> *bold* [link](http://x) &amp;',
+            counterexamples: [counterexample({ description: '<img src=x onerror=alert(1)>' })],
+          }),
+        ],
+      }),
+    );
     expect(markdown).toContain('> \\- \\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](http://x) \\&amp;');
     expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(markdown).not.toMatch(/(?<!\\)<(script|img)/);
@@ -151,8 +162,12 @@ describe('the GitHub job summary (Markdown of the report model)', () => {
     const many = Array.from({ length: 33 }, (_, index) => requirement({ id: `${LBAAS}/rule-${index}` }));
     const markdown = stepSummaryMarkdown(model({ requirements: many }));
     expect(markdown.match(/^#### /gm)).toHaveLength(30);
-    expect(markdown).toContain('And 3 more (see the HTML report): `lbaas-healthmonitors/rule-30`, `lbaas-healthmonitors/rule-31`, `lbaas-healthmonitors/rule-32`');
-    const huge = stepSummaryMarkdown(model({ requirements: [requirement({ counterexamples: [counterexample({ curl: `curl --data '${'x'.repeat(20_000)}'` })] })] }));
+    expect(markdown).toContain(
+      'And 3 more (see the HTML report): `lbaas-healthmonitors/rule-30`, `lbaas-healthmonitors/rule-31`, `lbaas-healthmonitors/rule-32`',
+    );
+    const huge = stepSummaryMarkdown(
+      model({ requirements: [requirement({ counterexamples: [counterexample({ curl: `curl --data '${'x'.repeat(20_000)}'` })] })] }),
+    );
     expect(huge).not.toContain('xxxxxxxx');
     expect(huge).toContain('is in the HTML report and the JSON results');
   });

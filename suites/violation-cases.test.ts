@@ -57,8 +57,7 @@ for (const entry of loaded) {
 function requestSchemaRequirements(spec: LoadedSpec): Requirement[] {
   return spec.requirements.filter(
     (requirement) =>
-      requirement.testable !== false &&
-      (requirement.schema ?? []).some((claim) => isRequestLocation(parseClaim(requirement.id, claim).location)),
+      requirement.testable !== false && (requirement.schema ?? []).some((claim) => isRequestLocation(parseClaim(requirement.id, claim).location)),
   );
 }
 
@@ -70,36 +69,33 @@ const usable = loaded.flatMap((entry) =>
     : [],
 );
 
-describe.each(usable)(
-  '$api violations',
-  ({ spec, rules, violations }: { spec: LoadedSpec; rules: RuleCaseTable; violations: ViolationCaseTable }) => {
-    const requestSchemaIds = new Set(requestSchemaRequirements(spec).map((requirement) => requirement.id));
+describe.each(usable)('$api violations', ({ spec, rules, violations }: { spec: LoadedSpec; rules: RuleCaseTable; violations: ViolationCaseTable }) => {
+  const requestSchemaIds = new Set(requestSchemaRequirements(spec).map((requirement) => requirement.id));
 
-    it('names its API', () => {
-      expect(violations.api).toBe(spec.api);
-    });
+  it('names its API', () => {
+    expect(violations.api).toBe(spec.api);
+  });
 
-    it('has a base request (the rule case table\'s) that fails nothing', () => {
-      expect(requestFailureDetails(spec, rules.base, rules.world)).toEqual([]);
-    });
+  it("has a base request (the rule case table's) that fails nothing", () => {
+    expect(requestFailureDetails(spec, rules.base, rules.world)).toEqual([]);
+  });
 
-    it('has, for every request-side schema requirement, a group with a broken case', () => {
-      const uncovered = [...requestSchemaIds].filter(
-        (id) => !violations.groups.some((group) => group.requirement === id && group.tests.some((t) => t.verdict === 'broken')),
-      );
-      expect(uncovered).toEqual([]);
-    });
+  it('has, for every request-side schema requirement, a group with a broken case', () => {
+    const uncovered = [...requestSchemaIds].filter(
+      (id) => !violations.groups.some((group) => group.requirement === id && group.tests.some((t) => t.verdict === 'broken')),
+    );
+    expect(uncovered).toEqual([]);
+  });
 
-    const cases = violations.groups.flatMap((group) => group.tests.map((testCase) => ({ id: group.requirement, testCase })));
-    it.each(cases)('$id: $testCase.description', ({ id, testCase }) => {
-      expect(requestSchemaIds.has(id), `${id} is a request-side schema requirement of the spec`).toBe(true);
-      expect(['held', 'broken'], 'a violation case is held or broken').toContain(testCase.verdict);
-      const request = requestOf(rules.base, testCase);
-      const data = worldOfCase(rules, testCase);
-      const failures = requestFailureDetails(spec, request, data);
-      const expected = testCase.verdict === 'broken' ? [...new Set([id, ...(testCase.alsoBreaks ?? [])])].sort() : [];
-      const detail = failures.map((failure) => `${failure.requirementId}: ${failure.detail}`).join('\n') || '(nothing fails)';
-      expect(failedIds(failures), detail).toEqual(expected);
-    });
-  },
-);
+  const cases = violations.groups.flatMap((group) => group.tests.map((testCase) => ({ id: group.requirement, testCase })));
+  it.each(cases)('$id: $testCase.description', ({ id, testCase }) => {
+    expect(requestSchemaIds.has(id), `${id} is a request-side schema requirement of the spec`).toBe(true);
+    expect(['held', 'broken'], 'a violation case is held or broken').toContain(testCase.verdict);
+    const request = requestOf(rules.base, testCase);
+    const data = worldOfCase(rules, testCase);
+    const failures = requestFailureDetails(spec, request, data);
+    const expected = testCase.verdict === 'broken' ? [...new Set([id, ...(testCase.alsoBreaks ?? [])])].sort() : [];
+    const detail = failures.map((failure) => `${failure.requirementId}: ${failure.detail}`).join('\n') || '(nothing fails)';
+    expect(failedIds(failures), detail).toEqual(expected);
+  });
+});

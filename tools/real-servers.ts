@@ -17,7 +17,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../engine/api-name.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, startOracle, type OracleName } from '../suites/support/oracle-server.ts';
-import { ORACLE_ENVIRONMENT, brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVER_RUNS, REAL_SERVER_SEED, runAgainstOracle } from '../suites/support/real-server-run.ts';
+import {
+  ORACLE_ENVIRONMENT,
+  brokenDifference,
+  brokenExplicit,
+  EXPECTED_BROKEN_FILE,
+  readExpectedBroken,
+  REAL_SERVER_RUNS,
+  REAL_SERVER_SEED,
+  runAgainstOracle,
+} from '../suites/support/real-server-run.ts';
 
 const UPDATE_FLAG = '--update-expected';
 /** The oracles the committed list covers (a full lbaas-healthmonitors run needs lifecycle work first). */
@@ -25,7 +34,8 @@ const RECORDED: OracleName[] = ['compute-servers', 'orchestration-stacks'];
 
 function parseNames(args: string[]): OracleName[] | string {
   const unknown = args.filter((arg) => !(ORACLE_NAMES as readonly string[]).includes(arg));
-  if (unknown.length) return `unknown argument ${unknown.map((arg) => JSON.stringify(arg)).join(', ')}; usage: tsx tools/real-servers.ts [${UPDATE_FLAG}] [${ORACLE_NAMES.join('|')}]...`;
+  if (unknown.length)
+    return `unknown argument ${unknown.map((arg) => JSON.stringify(arg)).join(', ')}; usage: tsx tools/real-servers.ts [${UPDATE_FLAG}] [${ORACLE_NAMES.join('|')}]...`;
   return args.length ? [...new Set(args as OracleName[])] : [...ORACLE_NAMES];
 }
 
@@ -41,12 +51,10 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const expected = readExpectedBroken();
-  const committed = path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE);
   const lists: string[] = [];
   let status = 0;
   for (const name of names) {
     process.stdout.write(`\n=== ${name}: starting the oracle ===\n`);
-    const started = Date.now();
     let oracle;
     try {
       oracle = await startOracle(name, ORACLE_ENVIRONMENT[name] ?? {});
@@ -55,36 +63,60 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     try {
-      process.stdout.write(`${name}: oracle on ${oracle.url} (pid ${oracle.pid}); seed ${REAL_SERVER_SEED}, runs ${REAL_SERVER_RUNS}\n`);
-      if (name === 'lbaas-healthmonitors') process.stdout.write('note: a pool takes one health monitor and the suite does not delete what it creates yet, so later valid creates on the same pool get 409.\n');
-      const outcome = await runAgainstOracle(oracle, { console: process.stdout, progress: process.stderr, showProgress: Boolean(process.stderr.isTTY) && !process.env.CI });
-      const broken = brokenExplicit(outcome);
-      if (update && RECORDED.includes(name)) {
-        expected[name] = broken;
-        const ordered = Object.fromEntries(ORACLE_NAMES.filter((key) => expected[key] !== undefined).map((key) => [key, expected[key]]));
-        writeFileSync(EXPECTED_BROKEN_FILE, `${JSON.stringify(ordered, null, 2)}\n`);
-        process.stdout.write(`${name}: its list is written to ${committed}\n`);
-      }
-      const list = [`${name}: ${broken.length} broken explicit requirement(s), ${outcome.cases} cases, run ${(outcome.durationMs / 1000).toFixed(1)} s, with start and stop ${((Date.now() - started) / 1000).toFixed(1)} s`, ...broken.map((id) => `  - ${id}`)];
-      const committedList = expected[name];
-      if (committedList === undefined) {
-        list.push(`  (${committed} has no list for ${name}: not compared)`);
-      } else {
-        const difference = brokenDifference(outcome, committedList);
-        if (difference.message) {
-          list.push(`  differs from ${committed}:`, ...difference.message.split('\n').map((line) => `  ${line}`));
-          status = 1;
-        } else list.push(`  same as ${committed}`);
-      }
-      if (!outcome.complete) status = 1;
-      lists.push(list.join('\n'));
-      process.stdout.write(`\n${list.join('\n')}\n`);
+      const checked = await checkAgainstServer(name, oracle, expected, update);
+      if (checked.failed) status = 1;
+      lists.push(checked.list);
+      process.stdout.write(`\n${checked.list}\n`);
     } finally {
       await oracle.stop();
     }
   }
   if (names.length > 1) process.stdout.write(`\n=== broken explicit requirements per server ===\n${lists.join('\n')}\n`);
   return status;
+}
+
+/** One server's run: its broken explicit requirements, compared with (or, with --update, written to) the committed list. */
+async function checkAgainstServer(
+  name: OracleName,
+  oracle: Awaited<ReturnType<typeof startOracle>>,
+  expected: ReturnType<typeof readExpectedBroken>,
+  update: boolean,
+): Promise<{ list: string; failed: boolean }> {
+  const committed = path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE);
+  const started = Date.now();
+  process.stdout.write(`${name}: oracle on ${oracle.url} (pid ${oracle.pid}); seed ${REAL_SERVER_SEED}, runs ${REAL_SERVER_RUNS}\n`);
+  if (name === 'lbaas-healthmonitors')
+    process.stdout.write(
+      'note: a pool takes one health monitor and the suite does not delete what it creates yet, so later valid creates on the same pool get 409.\n',
+    );
+  const outcome = await runAgainstOracle(oracle, {
+    console: process.stdout,
+    progress: process.stderr,
+    showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  });
+  const broken = brokenExplicit(outcome);
+  if (update && RECORDED.includes(name)) {
+    expected[name] = broken;
+    const ordered = Object.fromEntries(ORACLE_NAMES.filter((key) => expected[key] !== undefined).map((key) => [key, expected[key]]));
+    writeFileSync(EXPECTED_BROKEN_FILE, `${JSON.stringify(ordered, null, 2)}\n`);
+    process.stdout.write(`${name}: its list is written to ${committed}\n`);
+  }
+  const list = [
+    `${name}: ${broken.length} broken explicit requirement(s), ${outcome.cases} cases, run ${(outcome.durationMs / 1000).toFixed(1)} s, with start and stop ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ...broken.map((id) => `  - ${id}`),
+  ];
+  let failed = !outcome.complete;
+  const committedList = expected[name];
+  if (committedList === undefined) {
+    list.push(`  (${committed} has no list for ${name}: not compared)`);
+  } else {
+    const difference = brokenDifference(outcome, committedList);
+    if (difference.message) {
+      list.push(`  differs from ${committed}:`, ...difference.message.split('\n').map((line) => `  ${line}`));
+      failed = true;
+    } else list.push(`  same as ${committed}`);
+  }
+  return { list: list.join('\n'), failed };
 }
 
 main(process.argv.slice(2)).then(

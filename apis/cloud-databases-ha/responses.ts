@@ -9,7 +9,6 @@ import { keyedFaultError } from '../support/keyed-fault-error.ts';
  * built from the request; errors in the Trove family's `{"<fault>": {message, code}}` body.
  */
 
-
 /** networks' documented default: "By default (if not specified), it will be servicenet". */
 const DEFAULT_NETWORKS: readonly string[] = ['servicenet'];
 

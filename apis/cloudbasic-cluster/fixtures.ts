@@ -9,4 +9,10 @@ export interface CloudbasicFixtures {
 }
 
 /** The embedded mock's fixtures. */
-export const DEFAULT_FIXTURES: CloudbasicFixtures = { remoteServer: '10.0.0.1', localServer: '10.0.0.2', port: 4432, publicKey: 'ssh-rsa AAAA...', privateKey: '-----BEGIN...' };
+export const DEFAULT_FIXTURES: CloudbasicFixtures = {
+  remoteServer: '10.0.0.1',
+  localServer: '10.0.0.2',
+  port: 4432,
+  publicKey: 'ssh-rsa AAAA...',
+  privateKey: '-----BEGIN...',
+};

@@ -9,7 +9,6 @@ import { errorHeaders } from '../support/response-headers.ts';
  * (erratum-error-field-braces).
  */
 
-
 function pascalCase(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)

@@ -12,7 +12,8 @@ export function creationEffectsOf(request: RequestDocument): CreationEffects {
   }
   for (const mapping of matchNodes(request, '/body/server/block_device_mapping_v2/*')) {
     const item = mapping.value as { source_type?: string; uuid?: string };
-    if (item.source_type === 'volume' && item.uuid !== undefined) effects.changes.push({ collection: 'blockDeviceSources', key: ['volume', item.uuid], field: 'attached', value: true });
+    if (item.source_type === 'volume' && item.uuid !== undefined)
+      effects.changes.push({ collection: 'blockDeviceSources', key: ['volume', item.uuid], field: 'attached', value: true });
   }
   return effects;
 }

@@ -11,7 +11,6 @@ import { keyedFaultError } from '../support/keyed-fault-error.ts';
  * `{"<fault>": {message, code}}` body, as the Error Execution Example shows `badRequest`.
  */
 
-
 /** The body table's default for OS-DCF:diskConfig. */
 const DEFAULT_DISK_CONFIG = 'MANUAL';
 const DISK_CONFIGS = ['AUTO', 'MANUAL'];

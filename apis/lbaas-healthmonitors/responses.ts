@@ -9,7 +9,6 @@ import { errorHeaders, JSON_HEADERS } from '../support/response-headers.ts';
  * it, built from the request; errors in the Neutron family's `NeutronError` body.
  */
 
-
 /** The defaults the document says http_method, url_path, expected_codes and admin_state_up get (values: Neutron's). */
 const DEFAULTS = { http_method: 'GET', url_path: '/', expected_codes: '200', admin_state_up: true } as const;
 

@@ -5,10 +5,7 @@ import type { LbaasFixtures } from './fixtures.ts';
 export function worldOf(f: LbaasFixtures): WorldData {
   return {
     collections: {
-      pools: [
-        { key: [f.poolId], loadBalancerStatus: 'ACTIVE' },
-        ...(f.busyPoolId ? [{ key: [f.busyPoolId], loadBalancerStatus: 'PENDING_UPDATE' }] : []),
-      ],
+      pools: [{ key: [f.poolId], loadBalancerStatus: 'ACTIVE' }, ...(f.busyPoolId ? [{ key: [f.busyPoolId], loadBalancerStatus: 'PENDING_UPDATE' }] : [])],
     },
     caller: { tenant: f.tenantId, ...(f.callerIsAdmin === undefined ? {} : { admin: f.callerIsAdmin }) },
   };

@@ -10,7 +10,6 @@ import { errorHeaders, JSON_HEADERS } from '../support/response-headers.ts';
  * `{explanation, code, error: {message, traceback, type}, title}`.
  */
 
-
 /** webob's titles where they differ from Node's reason phrase. */
 const TITLE_EXCEPTIONS: Record<number, string> = { 413: 'Request Entity Too Large' };
 

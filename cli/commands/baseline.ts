@@ -7,7 +7,8 @@ import { BASELINE_OPTIONS, parseCommandOptions } from '../arguments.ts';
 
 function dateOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`--expires must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new UsageError(`--expires must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -23,8 +24,10 @@ function linkOption(value: string | undefined): string | undefined {
  */
 export async function baselineCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandOptions('baseline', args, BASELINE_OPTIONS, true);
-  if (positionals.length === 0) throw new UsageError('baseline: name the results file(s) of the run whose deviations are known (`conformance run --json FILE`)');
-  for (const file of positionals) if (!existsSync(file)) throw new UsageError(`${file}: cannot read the results file: no such file`, 'Give the files `conformance run --json FILE` wrote.');
+  if (positionals.length === 0)
+    throw new UsageError('baseline: name the results file(s) of the run whose deviations are known (`conformance run --json FILE`)');
+  for (const file of positionals)
+    if (!existsSync(file)) throw new UsageError(`${file}: cannot read the results file: no such file`, 'Give the files `conformance run --json FILE` wrote.');
   const defaults = {
     ...(values.reason ? { reason: values.reason } : {}),
     ...(values.link ? { link: linkOption(values.link) as string } : {}),
@@ -35,6 +38,8 @@ export async function baselineCommand(args: string[]): Promise<number> {
   const model = await mergeResultFiles(positionals, specs);
   const baseline = baselineFromReport(model, defaults);
   process.stdout.write(`${JSON.stringify(baseline, null, 2)}\n`);
-  process.stderr.write(`conformance: ${baseline.entries.length} known deviation${baseline.entries.length === 1 ? '' : 's'} from ${positionals.join(', ')}${model.run.complete ? '' : ' (an incomplete run: requirements it did not reach are not in it)'}.\n`);
+  process.stderr.write(
+    `conformance: ${baseline.entries.length} known deviation${baseline.entries.length === 1 ? '' : 's'} from ${positionals.join(', ')}${model.run.complete ? '' : ' (an incomplete run: requirements it did not reach are not in it)'}.\n`,
+  );
   return 0;
 }

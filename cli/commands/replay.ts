@@ -31,7 +31,11 @@ async function recordedCases(file: string): Promise<{ header: RunHeader; cases: 
 function chosenCases(file: string, cases: RecordedCase[], asked: string[] | undefined, failedOnly: boolean): RecordedCase[] {
   const byId = new Map(cases.map((item) => [item.caseId, item]));
   const unknown = (asked ?? []).filter((id) => !byId.has(id));
-  if (unknown.length) throw new UsageError(`replay: ${file} holds no case ${unknown.map((id) => JSON.stringify(id)).join(', ')}`, 'Give case ids as the results file (or the report) names them, e.g. lbaas-healthmonitors/timeout-lt-delay#negative-1.');
+  if (unknown.length)
+    throw new UsageError(
+      `replay: ${file} holds no case ${unknown.map((id) => JSON.stringify(id)).join(', ')}`,
+      'Give case ids as the results file (or the report) names them, e.g. lbaas-healthmonitors/timeout-lt-delay#negative-1.',
+    );
   const named = asked?.length ? asked.map((id) => byId.get(id) as RecordedCase) : cases;
   return failedOnly ? named.filter((item) => !item.passed) : named;
 }
@@ -39,11 +43,24 @@ function chosenCases(file: string, cases: RecordedCase[], asked: string[] | unde
 /** The recorded plan of each API replayed must be the one the specs and config give now. */
 async function assertSamePlans(file: string, header: RunHeader, apis: ApiName[], configFile: string | undefined): Promise<void> {
   if (!header.plans) {
-    throw new UsageError(`replay: ${file} was written before results recorded their plan, so a replay could send other requests under the same case ids`, `Run again with the recorded seed instead: npx conformance run --seed ${header.seed} --runs ${header.runs}`);
+    throw new UsageError(
+      `replay: ${file} was written before results recorded their plan, so a replay could send other requests under the same case ids`,
+      `Run again with the recorded seed instead: npx conformance run --seed ${header.seed} --runs ${header.runs}`,
+    );
   }
   const config = loadConfig(existingFileOption('config', configFile));
   const specs = await Promise.all(apis.map((api) => loadSpec(api)));
-  const now = runHeader({ startedAt: new Date(), targets: [], seed: header.seed, runs: header.runs, strict: header.strict, apis, selection: header.selection ?? {}, specs, config });
+  const now = runHeader({
+    startedAt: new Date(),
+    targets: [],
+    seed: header.seed,
+    runs: header.runs,
+    strict: header.strict,
+    apis,
+    selection: header.selection ?? {},
+    specs,
+    config,
+  });
   const changed = apis.filter((api) => now.plans?.[api] !== header.plans?.[api]);
   if (changed.length) {
     throw new UsageError(
@@ -58,7 +75,8 @@ export async function replayCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('replay: name one results file written by `conformance run --json FILE`');
   const file = positionals[0] as string;
   const { header, cases } = await recordedCases(file);
-  if (cases.length === 0) throw new UsageError(`replay: ${file} holds no case to replay`, 'Its run sent no case (it ended early, or exit 2); replay a file with results.');
+  if (cases.length === 0)
+    throw new UsageError(`replay: ${file} holds no case to replay`, 'Its run sent no case (it ended early, or exit 2); replay a file with results.');
   const chosen = chosenCases(file, cases, values.case, values.failed ?? false);
   if (chosen.length === 0) {
     process.stdout.write(`Nothing to replay: ${values.failed ? 'no case failed' : 'no case chosen'} in ${file}.\n`);

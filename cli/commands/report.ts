@@ -17,7 +17,8 @@ export async function reportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandOptions('report', args, REPORT_OPTIONS, true);
   if (positionals.length === 0) throw new UsageError('report: name at least one results file written by `conformance run --json FILE`');
   // The inputs first: a missing results file is the first thing to fix.
-  for (const file of positionals) if (!existsSync(file)) throw new UsageError(`${file}: cannot read the results file: no such file`, 'Give the files `conformance run --json FILE` wrote.');
+  for (const file of positionals)
+    if (!existsSync(file)) throw new UsageError(`${file}: cannot read the results file: no such file`, 'Give the files `conformance run --json FILE` wrote.');
   const outputs = { html: values.html, junit: values.junit };
   prepareReportOutputs(outputs);
   const specs = await Promise.all((await apisOfResultFiles(positionals)).map((api) => loadSpec(api)));
@@ -25,7 +26,9 @@ export async function reportCommand(args: string[]): Promise<number> {
   const model = await mergeResultFiles(positionals, specs, { strict: values.strict ?? false, ...(baseline ? { baseline } : {}) });
   for (const warning of model.warnings) process.stderr.write(`conformance: ${warning}\n`);
   process.stdout.write(formatSummary(model.apis, model.run.baseline));
-  process.stdout.write(`${model.run.cases} cases from ${positionals.length} result file${positionals.length === 1 ? '' : 's'}${model.run.complete ? '' : ' (incomplete)'}: ${model.run.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`);
+  process.stdout.write(
+    `${model.run.cases} cases from ${positionals.length} result file${positionals.length === 1 ? '' : 's'}${model.run.complete ? '' : ' (incomplete)'}: ${model.run.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`,
+  );
   for (const line of writeReportOutputs(model, outputs)) process.stdout.write(`${line}\n`);
   appendJobSummary(model);
   return model.run.exitCode;

@@ -1,3 +1,4 @@
+import type { ConformanceConfig } from '../../engine/config/config-model.ts';
 import { loadSpec } from '../../apis/api-specs.ts';
 import { ConformanceError, UsageError } from '../../engine/errors.ts';
 import type { ApiName } from '../../engine/api-name.ts';
@@ -61,7 +62,10 @@ async function apisOfSelection(cases: RunCases): Promise<ApiName[]> {
   const { include, exclude } = cases.selection;
   if (!include?.length && !exclude?.length) return cases.apis;
   const specs = await Promise.all(cases.apis.map((api) => loadSpec(api)));
-  assertPatternsMatch({ include, exclude }, specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.id)));
+  assertPatternsMatch(
+    { include, exclude },
+    specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.id)),
+  );
   if (cases.apisNamed || !include?.length) return cases.apis;
   const kept = requirementFilter({ include, exclude });
   return specs.filter((spec) => spec.requirements.some((requirement) => kept(requirement.id))).map((spec) => spec.api);
@@ -78,7 +82,17 @@ export async function executeRun(options: RunValues, asked: RunCases): Promise<n
     return await configuredRun(options, cases, outputs, baseline);
   } catch (error) {
     if (!(error instanceof ConformanceError) || options['dry-run']) throw error;
-    const header = runHeader({ startedAt: started, targets: options.target ? [options.target] : [], seed: cases.seed, runs: cases.runs, strict: options.strict ?? false, apis: cases.apis, selection: cases.selection, ...(cases.replay ? { replay: cases.replay } : {}), ...(options.label ? { label: options.label } : {}) });
+    const header = runHeader({
+      startedAt: started,
+      targets: options.target ? [options.target] : [],
+      seed: cases.seed,
+      runs: cases.runs,
+      strict: options.strict ?? false,
+      apis: cases.apis,
+      selection: cases.selection,
+      ...(cases.replay ? { replay: cases.replay } : {}),
+      ...(options.label ? { label: options.label } : {}),
+    });
     for (const line of writeRunErrorOutputs({ json: options.json, junit: options.junit }, header, error)) process.stdout.write(`${line}\n`);
     throw error;
   }
@@ -87,48 +101,32 @@ export async function executeRun(options: RunValues, asked: RunCases): Promise<n
 async function configuredRun(options: RunValues, cases: RunCases, outputs: { html?: string; junit?: string }, baseline: Baseline | undefined): Promise<number> {
   const target = urlOption('target', options.target);
   const config = await withAwsCredentialChain(loadConfig(existingFileOption('config', options.config)));
-  for (const [name, value] of [['target', config.target], ...Object.entries(config.apis).map(([api, v]) => [`apis.${api}.target`, v?.target])] as [string, string | undefined][]) {
-    urlOption(name, value);
-  }
-  const concurrency = integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY;
-  const timeoutSeconds = integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS;
-  const deadlineSeconds = integerOption('deadline', options.deadline, 1, 7 * 24 * 3600);
-  const ratePerSecond = integerOption('rate', options.rate, 1, 1_000_000);
-  const maxFailures = integerOption('max-failures', options['max-failures'], 1, 1_000_000);
+  checkConfiguredTargets(config);
+  const limits = runLimits(options);
   const keystone = resolveKeystoneCredentials(config.auth.keystone, options['os-cloud']);
   if (options.cleanup && options['no-cleanup']) throw new UsageError('--cleanup and --no-cleanup contradict each other');
   const { seed, runs, apis, selection } = cases;
-  if (options['dry-run']) {
-    const specs = await Promise.all(apis.map((api) => loadSpec(api)));
-    printDryRun(await planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
-    process.stdout.write(`seed ${seed}\n`);
-    return 0;
-  }
+  if (options['dry-run']) return dryRun(config, cases);
   const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
-  // SIGINT stops the run at once; what ran is still reported, marked incomplete.
-  const interrupt = new AbortController();
-  const onSignal = () => interrupt.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
+  return stoppedBySignals(async (stop) => {
     const outcome = await runWithReporters({
-      stop: interrupt.signal,
+      stop,
       config,
       apis,
       selection,
       tls,
-      ...(ratePerSecond ? { ratePerSecond } : {}),
+      ...(limits.ratePerSecond ? { ratePerSecond: limits.ratePerSecond } : {}),
       ...(target ? { target: target.toString().replace(/\/$/, '') } : {}),
       seed,
       runs,
       strict: options.strict ?? false,
       ...(options.json ? { json: options.json } : {}),
-      concurrency,
-      limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: timeoutSeconds * 1000 },
-      ...(deadlineSeconds ? { deadlineMs: deadlineSeconds * 1000 } : {}),
+      concurrency: limits.concurrency,
+      limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: limits.timeoutSeconds * 1000 },
+      ...(limits.deadlineSeconds ? { deadlineMs: limits.deadlineSeconds * 1000 } : {}),
       ...(options['no-cleanup'] ? { cleanup: false } : {}),
       ...(options.ledger ? { ledger: options.ledger } : {}),
-      ...(maxFailures ? { maxFailures } : {}),
+      ...(limits.maxFailures ? { maxFailures: limits.maxFailures } : {}),
       ...(keystone ? { keystone } : {}),
       ...(cases.replay ? { replay: cases.replay } : {}),
       ...(baseline ? { baseline } : {}),
@@ -139,6 +137,42 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
     });
     writeOutputs(outcome.report, outputs, options.json);
     return outcome.exitCode;
+  });
+}
+
+/** The config's target URLs (the whole run's and each API's) are checked like --target. */
+function checkConfiguredTargets(config: ConformanceConfig): void {
+  urlOption('target', config.target);
+  for (const [api, settings] of Object.entries(config.apis)) urlOption(`apis.${api}.target`, settings?.target);
+}
+
+/** The run's numeric options, each within its bounds. */
+function runLimits(options: RunValues) {
+  return {
+    concurrency: integerOption('concurrency', options.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY,
+    timeoutSeconds: integerOption('timeout', options.timeout, 1, 3600) ?? DEFAULT_TIMEOUT_SECONDS,
+    deadlineSeconds: integerOption('deadline', options.deadline, 1, 7 * 24 * 3600),
+    ratePerSecond: integerOption('rate', options.rate, 1, 1_000_000),
+    maxFailures: integerOption('max-failures', options['max-failures'], 1, 1_000_000),
+  };
+}
+
+/** --dry-run: the cases the run would send, and the seed; nothing is sent. */
+async function dryRun(config: ConformanceConfig, { seed, runs, apis, selection }: RunCases): Promise<number> {
+  const specs = await Promise.all(apis.map((api) => loadSpec(api)));
+  printDryRun(await planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
+  process.stdout.write(`seed ${seed}\n`);
+  return 0;
+}
+
+/** SIGINT and SIGTERM stop the run at once; what ran is still reported, marked incomplete. */
+async function stoppedBySignals(run: (stop: AbortSignal) => Promise<number>): Promise<number> {
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await run(interrupt.signal);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -147,7 +181,12 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
 
 /** The console text on stdout; on stderr, a terminal's live progress line or, under CI, a plain one every 10 s. */
 function terminalReporters(): Pick<ReporterOptions, 'console' | 'progress' | 'showProgress' | 'ciProgress'> {
-  return { console: process.stdout, progress: process.stderr, showProgress: Boolean(process.stderr.isTTY) && !process.env.CI, ciProgress: Boolean(process.env.CI) };
+  return {
+    console: process.stdout,
+    progress: process.stderr,
+    showProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
+    ciProgress: Boolean(process.env.CI),
+  };
 }
 
 /** Once the run is over: the HTML and JUnit reports asked for, where the JSON results are, and the GitHub job summary. */

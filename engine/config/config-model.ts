@@ -25,4 +25,3 @@ export const SECRET_ENVIRONMENT = {
   accessKeyId: 'CONFORMANCE_SIGV4_ACCESS_KEY_ID',
   secretAccessKey: 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY',
 } as const;
-

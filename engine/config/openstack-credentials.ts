@@ -106,7 +106,11 @@ export function credentialsFromEnvironment(environment: NodeJS.ProcessEnv = proc
  * auth.keystone, else the cloud named by --os-cloud or OS_CLOUD in clouds.yaml, else the OS_*
  * variables. Undefined: the run uses a static token (auth.token).
  */
-export function resolveKeystoneCredentials(fromConfig: KeystoneCredentials | undefined, osCloud: string | undefined, environment: NodeJS.ProcessEnv = process.env): KeystoneCredentials | undefined {
+export function resolveKeystoneCredentials(
+  fromConfig: KeystoneCredentials | undefined,
+  osCloud: string | undefined,
+  environment: NodeJS.ProcessEnv = process.env,
+): KeystoneCredentials | undefined {
   if (fromConfig) return fromConfig;
   const cloud = osCloud ?? environment.OS_CLOUD;
   if (cloud) return credentialsFromCloudsYaml(cloud, environment);

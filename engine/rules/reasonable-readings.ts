@@ -79,7 +79,11 @@ function readValueLeniently(node: JsonSchemaNode | undefined, value: unknown): u
 export function withoutNullMembers(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNullMembers);
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, withoutNullMembers(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, item]) => item !== null)
+      .map(([key, item]) => [key, withoutNullMembers(item)]),
+  );
 }
 
 /** The request as the lenient reading sees it (only the body differs: paths and headers are text either way). */
@@ -108,7 +112,8 @@ export interface RequestJudgement {
 function nullPointers(value: unknown, pointer = '/body'): string[] {
   if (value === null) return [pointer];
   if (Array.isArray(value)) return value.flatMap((item, index) => nullPointers(item, `${pointer}/${index}`));
-  if (isPlainObject(value)) return Object.entries(value).flatMap(([key, item]) => nullPointers(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  if (isPlainObject(value))
+    return Object.entries(value).flatMap(([key, item]) => nullPointers(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
   return [];
 }
 
@@ -144,7 +149,12 @@ export function ruleTolerance(requirement: Requirement, request: RequestDocument
 }
 
 /** Rule verdicts by requirement, each broken one with the reason the lenient reading excuses it (if any). */
-function ruleFailures(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined, lenient: boolean): { broken: Map<string, string | undefined>; undecided: RuleJudgement[] } {
+function ruleFailures(
+  spec: LoadedSpec,
+  request: RequestDocument,
+  world: WorldData | undefined,
+  lenient: boolean,
+): { broken: Map<string, string | undefined>; undecided: RuleJudgement[] } {
   const broken = new Map<string, string | undefined>();
   const undecided: RuleJudgement[] = [];
   const target = worldOf(spec, world);
@@ -154,7 +164,10 @@ function ruleFailures(spec: LoadedSpec, request: RequestDocument, world: WorldDa
     const requirement = requirementById(spec, verdict.requirementId) as Requirement;
     const tolerated = lenient ? ruleTolerance(requirement, request, target) : undefined;
     const unstated = lenient && requirement.refusal === 'unstated';
-    broken.set(verdict.requirementId, tolerated ? `tolerated (${tolerated}): the document's own example does the same` : unstated ? 'the document does not say a server refuses it' : undefined);
+    broken.set(
+      verdict.requirementId,
+      tolerated ? `tolerated (${tolerated}): the document's own example does the same` : unstated ? 'the document does not say a server refuses it' : undefined,
+    );
   }
   return { broken, undecided };
 }
@@ -173,10 +186,16 @@ export function judgeRequest(spec: LoadedSpec, request: RequestDocument, world: 
   const ambiguous: Ambiguous[] = [];
   for (const id of new Set([...literal, ...lenientBroken.keys()])) {
     if (broken.includes(id)) continue;
-    const why = !literal.has(id) ? 'broken only when read leniently (a numeric string as its number, null or an empty list as not given)' : (lenientBroken.get(id) ?? 'broken only when read literally: a server may read the value leniently (a numeric string as its number, "true" as true, null or an empty list as not given)');
+    const why = !literal.has(id)
+      ? 'broken only when read leniently (a numeric string as its number, null or an empty list as not given)'
+      : (lenientBroken.get(id) ??
+        'broken only when read literally: a server may read the value leniently (a numeric string as its number, "true" as true, null or an empty list as not given)');
     ambiguous.push({ requirementId: id, why });
   }
-  const undecided = [...literalRules.undecided, ...lenientRules.undecided.filter((verdict) => !literalRules.undecided.some((other) => other.requirementId === verdict.requirementId))];
+  const undecided = [
+    ...literalRules.undecided,
+    ...lenientRules.undecided.filter((verdict) => !literalRules.undecided.some((other) => other.requirementId === verdict.requirementId)),
+  ];
   return { broken, ambiguous: ambiguous.sort((a, b) => a.requirementId.localeCompare(b.requirementId)), undecided, nulls: nullPointers(request.body) };
 }
 
@@ -197,5 +216,8 @@ export function toleratedBreaches(spec: LoadedSpec, request: RequestDocument, wo
     const requirement = requirementById(spec, verdict.requirementId);
     if (verdict.verdict === 'broken' && requirement) tolerated.set(verdict.requirementId, ruleTolerance(requirement, request, worldOfSpec) !== undefined);
   }
-  return [...tolerated].filter(([, all]) => all).map(([id]) => id).sort();
+  return [...tolerated]
+    .filter(([, all]) => all)
+    .map(([id]) => id)
+    .sort();
 }

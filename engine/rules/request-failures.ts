@@ -25,12 +25,17 @@ function whereOf(part: RequestPart): string {
 /** A request's body and its path and header parameters (engine/schema/schema-locations.ts walks them), each validated against its schema. */
 export function requestSchemaViolations(spec: LoadedSpec, request: RequestDocument): RequestViolation[] {
   const validate = createSchemaValidator(spec);
-  return requestParts(spec, request).flatMap((part) => validate(part.location, part.value).map((violation) => ({ violation, root: part.value, where: whereOf(part) })));
+  return requestParts(spec, request).flatMap((part) =>
+    validate(part.location, part.value).map((violation) => ({ violation, root: part.value, where: whereOf(part) })),
+  );
 }
 
 /** Everything a request fails: body schema, each parameter's schema, each request rule in this world. */
 export function requestFailureDetails(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): Failure[] {
-  const failures: Failure[] = requestSchemaViolations(spec, request).map(({ violation, where }) => ({ requirementId: violation.requirementId ?? '(unclaimed)', detail: `${where} ${violation.message}` }));
+  const failures: Failure[] = requestSchemaViolations(spec, request).map(({ violation, where }) => ({
+    requirementId: violation.requirementId ?? '(unclaimed)',
+    detail: `${where} ${violation.message}`,
+  }));
   for (const verdict of evaluateRequestRules(spec.requirements, request, worldOf(spec, world))) {
     if (verdict.verdict === 'broken') failures.push({ requirementId: verdict.requirementId, detail: `rule: ${verdict.detail}` });
   }

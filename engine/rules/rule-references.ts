@@ -22,7 +22,11 @@ export function referencedItems(requirements: Requirement[], request: RequestDoc
       const key = ruleKeyValues(rule, request, scope);
       if (!key) continue;
       const expected = rule.kind === 'mustBeInState' ? expectedState(rule, request, scope) : undefined;
-      items.push({ collection: rule.collection, key, ...(expected?.known && rule.kind === 'mustBeInState' ? { state: { field: rule.field, equals: expected.value } } : {}) });
+      items.push({
+        collection: rule.collection,
+        key,
+        ...(expected?.known && rule.kind === 'mustBeInState' ? { state: { field: rule.field, equals: expected.value } } : {}),
+      });
     }
   }
   return items;

@@ -46,7 +46,11 @@ function parsed(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new BaselineError(file, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the path of the baseline file.');
+    throw new BaselineError(
+      file,
+      `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'Check the path of the baseline file.',
+    );
   }
   try {
     return JSON.parse(text);
@@ -59,12 +63,20 @@ function parsed(file: string): unknown {
 export function loadBaseline(file: string, knownRequirements: ReadonlySet<string>, strict: boolean): Baseline {
   const value = parsed(file);
   if (!validate(value)) {
-    const details = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
+    const details = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`)
+      .join('; ');
     throw new BaselineError(file, `not a baseline: ${details}`);
   }
   const entries = (value as { entries: BaselineEntry[] }).entries;
   const unknown = entries.filter((entry) => !knownRequirements.has(entry.requirement)).map((entry) => entry.requirement);
-  if (unknown.length) throw new BaselineError(file, `names requirements the specs do not hold: ${[...new Set(unknown)].join(', ')}`, 'Run `npx conformance specs` for the requirement ids.');
+  if (unknown.length)
+    throw new BaselineError(
+      file,
+      `names requirements the specs do not hold: ${[...new Set(unknown)].join(', ')}`,
+      'Run `npx conformance specs` for the requirement ids.',
+    );
   return { file, entries, strict };
 }
 
@@ -92,7 +104,13 @@ export function baselineStatus(entry: BaselineEntry, verdict: 'held' | 'broken' 
 }
 
 /** The entry that covers a requirement on these targets, and what it makes of the verdict; none when no entry does. */
-export function baselineMark(baseline: Baseline, requirementId: string, verdict: 'held' | 'broken' | 'not-run', targets: readonly string[], today: Date): BaselineMark | undefined {
+export function baselineMark(
+  baseline: Baseline,
+  requirementId: string,
+  verdict: 'held' | 'broken' | 'not-run',
+  targets: readonly string[],
+  today: Date,
+): BaselineMark | undefined {
   const entry = entryFor(baseline, requirementId, targets);
   return entry ? { status: baselineStatus(entry, verdict, today), entry } : undefined;
 }

@@ -70,5 +70,7 @@ export interface RecordedErratum {
 
 /** The errata of the specs run, in the specs' order. */
 export function recordedErrata(specs: readonly LoadedSpec[]): RecordedErratum[] {
-  return specs.flatMap((spec) => spec.errata.map(({ id, section, quote, problem, interpretation }) => ({ api: spec.api, id, section, quote, problem, interpretation })));
+  return specs.flatMap((spec) =>
+    spec.errata.map(({ id, section, quote, problem, interpretation }) => ({ api: spec.api, id, section, quote, problem, interpretation })),
+  );
 }

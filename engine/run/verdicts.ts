@@ -168,5 +168,8 @@ export function exitCodeOf(anyFailing: boolean, complete: boolean): 0 | 1 {
 
 /** The exit code of a run (or of merged results) from its verdicts. */
 export function runExitCode(verdicts: readonly RequirementVerdict[], gate: RunGate): 0 | 1 {
-  return exitCodeOf(verdicts.some((verdict) => failsTheRun(verdict, gate)), gate.complete);
+  return exitCodeOf(
+    verdicts.some((verdict) => failsTheRun(verdict, gate)),
+    gate.complete,
+  );
 }

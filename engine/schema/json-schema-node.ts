@@ -75,9 +75,27 @@ export function withoutKeywords(node: JsonSchemaNode, ...keywords: string[]): Js
 
 /** Keywords that only annotate: they never make a value invalid. */
 const ANNOTATIONS = new Set([
-  '$schema', '$id', '$anchor', '$comment', '$defs', 'definitions', 'title', 'description', 'default',
-  'examples', 'example', 'deprecated', 'readOnly', 'writeOnly', 'contentEncoding', 'contentMediaType',
-  'contentSchema', 'discriminator', 'xml', 'externalDocs', 'nullable',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$comment',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'example',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'nullable',
 ]);
 
 export function isAnnotation(keyword: string): boolean {

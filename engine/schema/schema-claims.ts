@@ -9,10 +9,34 @@ import { isSchemaNode, type JsonSchemaNode } from './json-schema-node.ts';
  * document and must be claimed by exactly one requirement, so every failure is named.
  */
 export const CONSTRAINT_KEYWORDS = [
-  'type', 'enum', 'const', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems',
-  'minProperties', 'maxProperties', 'required', 'dependentRequired', 'anyOf', 'oneOf', 'allOf',
-  'not', 'if', 'contains', 'minContains', 'maxContains', 'patternProperties',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'required',
+  'dependentRequired',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'if',
+  'contains',
+  'minContains',
+  'maxContains',
+  'patternProperties',
 ] as const;
 
 /** Keywords whose subschemas hold constraints of their own, each claimed separately. */
@@ -46,9 +70,7 @@ export function parseClaim(requirementId: string, claim: SchemaClaim): ParsedCla
 }
 
 export function claimsOf(spec: LoadedSpec): ParsedClaim[] {
-  return spec.requirements.flatMap((requirement: Requirement) =>
-    (requirement.schema ?? []).map((claim) => parseClaim(requirement.id, claim)),
-  );
+  return spec.requirements.flatMap((requirement: Requirement) => (requirement.schema ?? []).map((claim) => parseClaim(requirement.id, claim)));
 }
 
 function sitesAt(location: string, node: JsonSchemaNode, tokens: string[]): ConstraintSite[] {
@@ -103,9 +125,7 @@ export function claimCovers(claim: ParsedClaim, schemaPath: string, missingPrope
 }
 
 export function claimsCovering(claims: ParsedClaim[], site: ConstraintSite): ParsedClaim[] {
-  return claims.filter(
-    (claim) => claim.location === site.location && claimCovers(claim, `${site.pointer}/${site.keyword}`, site.property),
-  );
+  return claims.filter((claim) => claim.location === site.location && claimCovers(claim, `${site.pointer}/${site.keyword}`, site.property));
 }
 
 export interface ClaimProblem {

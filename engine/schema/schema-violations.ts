@@ -18,7 +18,10 @@ export type SchemaValidator = (location: string, value: unknown) => SchemaViolat
 /** ajv gives the schema path as a URI fragment (`OS-DCF%3AdiskConfig`); claims use plain JSON pointers. */
 function schemaPathOf(error: ErrorObject): string {
   const fragment = error.schemaPath.startsWith('#') ? error.schemaPath.slice(1) : error.schemaPath;
-  return fragment.split('/').map((token) => decodeURIComponent(token)).join('/');
+  return fragment
+    .split('/')
+    .map((token) => decodeURIComponent(token))
+    .join('/');
 }
 
 /** The claim covering this error; the deepest (longest pointer) wins when claims nest. */

@@ -31,7 +31,11 @@ export async function withAwsCredentialChain(config: ConformanceConfig, environm
   // The variables as the SDK's environment provider reads them (read here from `environment`, which a caller may give).
   const fromVariables: AwsCredentials | undefined =
     environment.AWS_ACCESS_KEY_ID && environment.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: environment.AWS_ACCESS_KEY_ID, secretAccessKey: environment.AWS_SECRET_ACCESS_KEY, ...(environment.AWS_SESSION_TOKEN ? { sessionToken: environment.AWS_SESSION_TOKEN } : {}) }
+      ? {
+          accessKeyId: environment.AWS_ACCESS_KEY_ID,
+          secretAccessKey: environment.AWS_SECRET_ACCESS_KEY,
+          ...(environment.AWS_SESSION_TOKEN ? { sessionToken: environment.AWS_SESSION_TOKEN } : {}),
+        }
       : undefined;
   const profile = environment.AWS_PROFILE ?? 'default';
   const file = sharedCredentialsFile(environment);

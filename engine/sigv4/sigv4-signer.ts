@@ -19,13 +19,7 @@ export interface RequestToSign {
 }
 
 /** The headers covered by the signature, when the request carries them (host, x-amz-* always do). */
-export const SIGNED_HEADER_NAMES: ReadonlySet<string> = new Set([
-  'content-length',
-  'content-type',
-  'host',
-  'x-amz-content-sha256',
-  'x-amz-date',
-]);
+export const SIGNED_HEADER_NAMES: ReadonlySet<string> = new Set(['content-length', 'content-type', 'host', 'x-amz-content-sha256', 'x-amz-date']);
 
 /** The query parameter bag of a SigV4 canonical request: decoded names and values, repeats as arrays. */
 export type QueryBag = Record<string, string | string[]>;
@@ -49,7 +43,11 @@ export function queryBagFrom(search: string): QueryBag {
 /** A SignatureV4 signer for these credentials (SHA-256 from @smithy/hash-node). */
 export function createSigner(credentials: SigV4Credentials): SignatureV4 {
   return new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+    },
     region: credentials.region,
     service: credentials.service,
     sha256: Hash.bind(null, 'sha256'),
@@ -92,11 +90,7 @@ function headerRecordOf(signed: { headers: Record<string, string> }): Record<str
  * the body) and authorization. The signature covers host, x-amz-date, x-amz-content-sha256,
  * and content-type and content-length when given; no other header.
  */
-export async function signRequest(
-  request: RequestToSign,
-  credentials: SigV4Credentials,
-  now: Date = new Date(),
-): Promise<Record<string, string>> {
+export async function signRequest(request: RequestToSign, credentials: SigV4Credentials, now: Date = new Date()): Promise<Record<string, string>> {
   const headers = headersBeforeSigning(request);
   const unsigned = new HttpRequest({
     method: request.method.toUpperCase(),

@@ -13,9 +13,7 @@ import { isSchemaNode, type JsonSchemaNode } from '../schema/json-schema-node.ts
  * without dashes, any letter case) where a field is `format: uuid`. The lenient mock accepts
  * them; the case planner never sends them as invalid.
  */
-export type Ambiguity =
-  | { kind: 'tolerated'; erratum: string }
-  | { kind: 'uuid-form' };
+export type Ambiguity = { kind: 'tolerated'; erratum: string } | { kind: 'uuid-form' };
 
 type ValueTolerance = Extract<Tolerance, { schema: JsonSchemaNode }>;
 

@@ -55,7 +55,12 @@ export type Rule = Scoped &
     | { kind: 'mustBeInState'; collection: string; key: string[]; field: string; equals?: unknown; sameAs?: string }
     | { kind: 'uniqueWithin'; collection: string; key: string[] }
     /** A list or an object at `path` counts as its number of items or members (metadata items). */
-    | { kind: 'withinQuota'; path: string; quota: string; /** Where the value comes from when the path is absent (max_count "defaults to min_count"). */ defaultFrom?: string }
+    | {
+        kind: 'withinQuota';
+        path: string;
+        quota: string;
+        /** Where the value comes from when the path is absent (max_count "defaults to min_count"). */ defaultFrom?: string;
+      }
     /** The text at `path` must parse, under one of the media types, as an object (a JSON object, a YAML mapping). */
     | { kind: 'parsesAs'; path: string; mediaTypes: ('application/json' | 'application/yaml')[] }
     | { kind: 'callerOwns'; path: string }
@@ -69,14 +74,7 @@ export type Rule = Scoped &
 export type RuleKind = Rule['kind'];
 
 export const RESPONSE_RULE_KINDS: readonly RuleKind[] = ['responseStatus', 'responseContentType', 'responseHeader'];
-export const STATEFUL_RULE_KINDS: readonly RuleKind[] = [
-  'mustExist',
-  'mustBeInState',
-  'uniqueWithin',
-  'withinQuota',
-  'callerOwns',
-  'authenticated',
-];
+export const STATEFUL_RULE_KINDS: readonly RuleKind[] = ['mustExist', 'mustBeInState', 'uniqueWithin', 'withinQuota', 'callerOwns', 'authenticated'];
 
 /**
  * What a conforming server may still accept although it breaks the requirement, because the

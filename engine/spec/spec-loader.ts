@@ -29,7 +29,6 @@ export interface LoadedSpec {
 
 const validateExtensions = createAjv().compile(extensionsSchema);
 
-
 /** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
 async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
   try {

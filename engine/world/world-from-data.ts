@@ -36,10 +36,7 @@ function findByKey(items: WorldItem[], key: unknown[]): WorldItem | undefined {
   return index.byKey.get(keyIdentity(key));
 }
 
-export function worldFromData(
-  data: WorldData,
-  credentialHeaderOf: (scheme: string) => string | undefined,
-): World {
+export function worldFromData(data: WorldData, credentialHeaderOf: (scheme: string) => string | undefined): World {
   return {
     lookup(collection, key): Lookup {
       const items = data.collections?.[collection];

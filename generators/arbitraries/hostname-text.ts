@@ -7,7 +7,5 @@ export function hostnameLabel(): fc.Arbitrary<string> {
 
 /** The `hostname` format: a domain name, or a single label (`db1`), 253 characters at most. */
 export function hostnameText(): fc.Arbitrary<string> {
-  return fc
-    .oneof({ weight: 3, arbitrary: fc.domain() }, { weight: 1, arbitrary: hostnameLabel() })
-    .filter((name) => name.length <= 253);
+  return fc.oneof({ weight: 3, arbitrary: fc.domain() }, { weight: 1, arbitrary: hostnameLabel() }).filter((name) => name.length <= 253);
 }

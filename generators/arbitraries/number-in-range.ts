@@ -19,9 +19,7 @@ function wholeNumbersIn({ min, max, minExcluded, maxExcluded }: NumberRange): fc
 
 /** A finite JSON number in the range: whole numbers as often as fractional ones (never -0). */
 export function numberInRange(range: NumberRange): fc.Arbitrary<number> {
-  const fractional = fc
-    .double({ ...range, noNaN: true, noDefaultInfinity: true })
-    .filter((value) => !Object.is(value, -0));
+  const fractional = fc.double({ ...range, noNaN: true, noDefaultInfinity: true }).filter((value) => !Object.is(value, -0));
   const whole = wholeNumbersIn(range);
   return whole ? fc.oneof(whole, fractional) : fractional;
 }

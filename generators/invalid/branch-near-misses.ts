@@ -24,5 +24,6 @@ export function nearMissBranches(keyword: BranchKeyword) {
 
 /** The edge values of every branch's format and pattern. */
 export function edgeBranches(keyword: BranchKeyword) {
-  return (node: JsonSchemaNode): CandidateGroup[] => branchesWithParent(node, keyword).flatMap((branch) => [...boundaryFormat(branch), ...patternEdges(branch)]);
+  return (node: JsonSchemaNode): CandidateGroup[] =>
+    branchesWithParent(node, keyword).flatMap((branch) => [...boundaryFormat(branch), ...patternEdges(branch)]);
 }

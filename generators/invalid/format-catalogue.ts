@@ -95,7 +95,11 @@ export const FORMAT_CATALOGUE: Record<string, FormatCases> = {
     // One character; a label of 63 characters.
     boundary: ['a', `${'a'.repeat(63)}.example`],
   },
-  'date-time': { invalid: ['not-a-date-time', '2024-13-01T00:00:00Z', '2024-01-01T00:00:00'], nearMiss: ['2024-01-32T00:00:00Z', '2024-01-01T00:60:00Z'], boundary: [] },
+  'date-time': {
+    invalid: ['not-a-date-time', '2024-13-01T00:00:00Z', '2024-01-01T00:00:00'],
+    nearMiss: ['2024-01-32T00:00:00Z', '2024-01-01T00:60:00Z'],
+    boundary: [],
+  },
   date: { invalid: ['not-a-date', '2024-02-30'], nearMiss: ['2023-02-29', '2024-04-31'], boundary: ['2024-02-29'] },
   time: { invalid: ['25:00:00Z'], nearMiss: ['24:00:00Z', '23:60:00Z'], boundary: [] },
   email: { invalid: ['not-an-email'], nearMiss: ['user@@example.com', 'user@'], boundary: [] },

@@ -13,7 +13,7 @@ export function adjacentDouble(value: number, direction: 1 | -1): number {
   const buffer = new DataView(new ArrayBuffer(8));
   buffer.setFloat64(0, value);
   const bits = buffer.getBigInt64(0);
-  const awayFromZero = (value > 0) === (direction > 0);
+  const awayFromZero = value > 0 === direction > 0;
   buffer.setBigInt64(0, awayFromZero ? bits + 1n : bits - 1n);
   return buffer.getFloat64(0);
 }

@@ -29,13 +29,15 @@ function extraKey(node: JsonSchemaNode): string | undefined {
   const fromNames = names === undefined ? [] : exampleValuesFor({ allOf: [{ type: 'string' }, names] });
   return [...EXTRA_KEY_NAMES, ...fromNames]
     .filter((key): key is string => typeof key === 'string')
-    .find((key) => !(key in declared) && !patterns.some((pattern) => new RegExp(pattern, 'u').test(key)) && (names === undefined || isValidAgainst(names, key)));
+    .find(
+      (key) => !(key in declared) && !patterns.some((pattern) => new RegExp(pattern, 'u').test(key)) && (names === undefined || isValidAgainst(names, key)),
+    );
 }
 
 /** A valid value for an extra key: from additionalProperties when it is a schema. */
 function extraValue(node: JsonSchemaNode): unknown {
   const additional = schemaKeyword(node, 'additionalProperties');
-  return isSchemaNode(additional) ? exampleValuesFor(additional)[0] ?? 'value' : 'value';
+  return isSchemaNode(additional) ? (exampleValuesFor(additional)[0] ?? 'value') : 'value';
 }
 
 /** false: the object plus one unknown key. A schema: the object plus an extra key whose value breaks one of its keywords. */
@@ -76,7 +78,10 @@ export function invalidPropertyNames(node: JsonSchemaNode, kit: CandidateKit): C
   if (names === false) return keyedObjects(node, ['x']);
   const asString = nameSchema(names);
   const keywords = constraintKeywords(asString).filter((keyword) => keyword !== 'type');
-  return keyedObjects(node, keywords.flatMap((keyword) => kit.invalidValuesFor(asString, keyword)));
+  return keyedObjects(
+    node,
+    keywords.flatMap((keyword) => kit.invalidValuesFor(asString, keyword)),
+  );
 }
 
 /** Objects with one key on a boundary of propertyNames (1 character, 255 ASCII, 255 astral…). */
@@ -84,5 +89,8 @@ export function boundaryPropertyNames(node: JsonSchemaNode, kit: CandidateKit): 
   const names = schemaKeyword(node, 'propertyNames');
   if (!isSchemaNode(names)) return [];
   const asString = nameSchema(names);
-  return keyedObjects(node, constraintKeywords(asString).flatMap((keyword) => kit.boundaryValidValuesFor(asString, keyword)));
+  return keyedObjects(
+    node,
+    constraintKeywords(asString).flatMap((keyword) => kit.boundaryValidValuesFor(asString, keyword)),
+  );
 }

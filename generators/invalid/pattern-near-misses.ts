@@ -59,11 +59,20 @@ const lastReplaced: Edit = (chars) => (chars.length >= 2 ? FOREIGN_CHARACTERS.ma
 
 const separatorAppended: Edit = (chars) => TRAILING_CHARACTERS.map((character) => [...chars, character].join(''));
 
-const foreignInside: Edit = (chars) => innerLetters(chars).slice(0, 1).flatMap((index) => FOREIGN_CHARACTERS.map((character) => replaced(chars, index, character)));
+const foreignInside: Edit = (chars) =>
+  innerLetters(chars)
+    .slice(0, 1)
+    .flatMap((index) => FOREIGN_CHARACTERS.map((character) => replaced(chars, index, character)));
 
-const spaceInside: Edit = (chars) => gapsInsideWords(chars).slice(0, 1).map((index) => inserted(chars, index, SPACE));
+const spaceInside: Edit = (chars) =>
+  gapsInsideWords(chars)
+    .slice(0, 1)
+    .map((index) => inserted(chars, index, SPACE));
 
-const nonAsciiInside: Edit = (chars) => innerLetters(chars).slice(0, 1).flatMap((index) => NON_ASCII_LETTERS.map((letter) => replaced(chars, index, letter)));
+const nonAsciiInside: Edit = (chars) =>
+  innerLetters(chars)
+    .slice(0, 1)
+    .flatMap((index) => NON_ASCII_LETTERS.map((letter) => replaced(chars, index, letter)));
 
 const leadingSpace: Edit = (chars) => [[SPACE, ...chars].join('')];
 
@@ -115,7 +124,17 @@ const everyEdgeCharacter: Edit = (chars, accepts) => {
   return grown.length > chars.join('').length ? [grown] : [];
 };
 
-const NEAR_MISS_EDITS: Edit[] = [lastReplaced, separatorAppended, foreignInside, spaceInside, nonAsciiInside, nonAsciiFirst, leadingSpace, grownPastEdge, shrunkPastEdge];
+const NEAR_MISS_EDITS: Edit[] = [
+  lastReplaced,
+  separatorAppended,
+  foreignInside,
+  spaceInside,
+  nonAsciiInside,
+  nonAsciiFirst,
+  leadingSpace,
+  grownPastEdge,
+  shrunkPastEdge,
+];
 const EDGE_EDITS: Edit[] = [grownToEdge, shrunkToEdge, endingInEdgeCharacter, everyEdgeCharacter];
 
 function symbolCount(chars: Chars): number {

@@ -15,14 +15,19 @@ function itemCount(node: JsonSchemaNode, context: GenerationContext): ItemCount 
 }
 
 /** Arrays of `prefixItems` (a tuple head) then `items`: built item by item, for a chosen length. */
-function tupleArray(prefix: (fc.Arbitrary<unknown> | undefined)[], rest: fc.Arbitrary<unknown> | undefined, count: ItemCount, unique: boolean): fc.Arbitrary<unknown[]> | undefined {
+function tupleArray(
+  prefix: (fc.Arbitrary<unknown> | undefined)[],
+  rest: fc.Arbitrary<unknown> | undefined,
+  count: ItemCount,
+  unique: boolean,
+): fc.Arbitrary<unknown[]> | undefined {
   const firstImpossible = prefix.findIndex((item) => item === undefined);
   const reachable = firstImpossible !== -1 ? firstImpossible : rest ? Infinity : prefix.length;
   const max = Math.min(count.max, reachable);
   if (count.min > max) return undefined;
-  const items = fc.integer({ min: count.min, max }).chain((length) =>
-    fc.tuple(...Array.from({ length }, (_, index) => (index < prefix.length ? prefix[index] : rest) ?? fc.constant(null))),
-  );
+  const items = fc
+    .integer({ min: count.min, max })
+    .chain((length) => fc.tuple(...Array.from({ length }, (_, index) => (index < prefix.length ? prefix[index] : rest) ?? fc.constant(null))));
   return unique ? items.filter((values) => new Set(values.map(canonicalJson)).size === values.length) : items;
 }
 
@@ -34,7 +39,13 @@ export function arraySchemaValue(node: JsonSchemaNode, context: GenerationContex
   const item = context.valuesOf(itemSchema);
   const unique = node.uniqueItems === true;
   const prefix = schemaListKeyword(node, 'prefixItems');
-  if (prefix?.length) return tupleArray(prefix.map((schema) => context.valuesOf(schema)), item, count, unique);
+  if (prefix?.length)
+    return tupleArray(
+      prefix.map((schema) => context.valuesOf(schema)),
+      item,
+      count,
+      unique,
+    );
   if (!item) return count.min === 0 ? fc.constant([]) : undefined;
   const lengths = { minLength: count.min, maxLength: count.max };
   return unique ? fc.uniqueArray(item, { ...lengths, selector: canonicalJson }) : fc.array(item, lengths);

@@ -22,7 +22,9 @@ export function numberSchemaValue(node: JsonSchemaNode): fc.Arbitrary<number> | 
   const bounds = numberBounds(node);
   if (bounds.min > bounds.max || (bounds.min === bounds.max && (bounds.minExcluded || bounds.maxExcluded))) return undefined;
   const anywhere = numberInRange(bounds);
-  const values = bounds.declared.length ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...bounds.declared) }, { weight: 4, arbitrary: anywhere }) : anywhere;
+  const values = bounds.declared.length
+    ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...bounds.declared) }, { weight: 4, arbitrary: anywhere })
+    : anywhere;
   const step = numberKeyword(node, 'multipleOf');
   if (step === undefined) return values;
   const integers = integerSchemaValue(node);

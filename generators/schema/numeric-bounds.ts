@@ -42,8 +42,13 @@ export function integerBounds(node: JsonSchemaNode): IntegerBounds {
 }
 
 /** The tighter of an inclusive and an exclusive bound on one side. */
-function tighter(inclusive: number | undefined, exclusive: number | undefined, pick: (a: number, b: number) => boolean): { bound: number; excluded: boolean } | undefined {
-  if (exclusive !== undefined && (inclusive === undefined || pick(exclusive, inclusive) || exclusive === inclusive)) return { bound: exclusive, excluded: true };
+function tighter(
+  inclusive: number | undefined,
+  exclusive: number | undefined,
+  pick: (a: number, b: number) => boolean,
+): { bound: number; excluded: boolean } | undefined {
+  if (exclusive !== undefined && (inclusive === undefined || pick(exclusive, inclusive) || exclusive === inclusive))
+    return { bound: exclusive, excluded: true };
   return inclusive === undefined ? undefined : { bound: inclusive, excluded: false };
 }
 

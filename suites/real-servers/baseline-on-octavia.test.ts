@@ -32,15 +32,48 @@ describe('Octavia: baseline, then run --baseline', () => {
   let oracle: RunningOracle | undefined;
   let recorded: CliRun;
   let made: CliRun;
-  const run = (...more: string[]) => conformanceAsync(['run', '--config', file('config.json'), '--api', 'lbaas-healthmonitors', '--label', 'octavia-loopback', '--seed', '1', '--runs', '1', '--concurrency', '1', '--timeout', '30', ...SELECTION, ...more]);
+  const run = (...more: string[]) =>
+    conformanceAsync([
+      'run',
+      '--config',
+      file('config.json'),
+      '--api',
+      'lbaas-healthmonitors',
+      '--label',
+      'octavia-loopback',
+      '--seed',
+      '1',
+      '--runs',
+      '1',
+      '--concurrency',
+      '1',
+      '--timeout',
+      '30',
+      ...SELECTION,
+      ...more,
+    ]);
 
   beforeAll(async () => {
     if (!INSTALLED) return;
     oracle = await startOracle('lbaas-healthmonitors', ORACLE_ENVIRONMENT['lbaas-healthmonitors'] ?? {});
     const config = configForOracle(oracle);
-    writeFileSync(file('config.json'), JSON.stringify({ apis: { 'lbaas-healthmonitors': { target: oracle.url } }, auth: { token: config.auth.token }, fixtures: { 'lbaas-healthmonitors': fixturesFor(config, 'lbaas-healthmonitors') } }));
+    writeFileSync(
+      file('config.json'),
+      JSON.stringify({
+        apis: { 'lbaas-healthmonitors': { target: oracle.url } },
+        auth: { token: config.auth.token },
+        fixtures: { 'lbaas-healthmonitors': fixturesFor(config, 'lbaas-healthmonitors') },
+      }),
+    );
     recorded = await run('--json', file('recorded.json'));
-    made = await conformanceAsync(['baseline', file('recorded.json'), '--reason', 'Octavia deviates; see docs/real-servers.md', '--link', 'https://bugs.launchpad.net/octavia']);
+    made = await conformanceAsync([
+      'baseline',
+      file('recorded.json'),
+      '--reason',
+      'Octavia deviates; see docs/real-servers.md',
+      '--link',
+      'https://bugs.launchpad.net/octavia',
+    ]);
     writeFileSync(file('baseline.json'), made.stdout);
   }, 300_000);
 
@@ -80,7 +113,10 @@ describe('Octavia: baseline, then run --baseline', () => {
   it('an entry for a requirement Octavia keeps shows as fixed: exit 0, exit 1 with --strict-baseline', async (context) => {
     requireOracles(context);
     const baseline = JSON.parse(made.stdout) as { baselineVersion: 1; entries: object[] };
-    writeFileSync(file('stale.json'), JSON.stringify({ ...baseline, entries: [...baseline.entries, { requirement: HELD, reason: 'once broken', target: 'octavia-loopback' }] }));
+    writeFileSync(
+      file('stale.json'),
+      JSON.stringify({ ...baseline, entries: [...baseline.entries, { requirement: HELD, reason: 'once broken', target: 'octavia-loopback' }] }),
+    );
     const again = await run('--baseline', file('stale.json'));
     expect(again.status, again.stdout).toBe(0);
     expect(again.stdout).toContain(`1 fixed (remove from baseline): ${HELD}`);

@@ -76,7 +76,13 @@ beforeAll(async () => {
     config,
     JSON.stringify({
       fixtures: {
-        'compute-servers': { projectId: PROJECT, flavorRef: '1', imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843', keyName: 'oracle-key', availabilityZone: 'nova' },
+        'compute-servers': {
+          projectId: PROJECT,
+          flavorRef: '1',
+          imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843',
+          keyName: 'oracle-key',
+          availabilityZone: 'nova',
+        },
         'orchestration-stacks': { tenantId: PROJECT },
       },
     }),
@@ -84,7 +90,25 @@ beforeAll(async () => {
   const json = path.join(scratch, 'results.json');
   // One request at a time, at most 12 a second: the run outlives the first token.
   run = await conformanceAsync(
-    ['run', '--config', config, '--api', 'compute-servers', '--api', 'orchestration-stacks', '--seed', '1', '--runs', '5', '--concurrency', '1', '--rate', '12', '--json', json],
+    [
+      'run',
+      '--config',
+      config,
+      '--api',
+      'compute-servers',
+      '--api',
+      'orchestration-stacks',
+      '--seed',
+      '1',
+      '--runs',
+      '5',
+      '--concurrency',
+      '1',
+      '--rate',
+      '12',
+      '--json',
+      json,
+    ],
     { OS_CLOUD: 'oracle', OS_CLIENT_CONFIG_FILE: clouds },
   );
   results = (JSON.parse(readFileSync(json, 'utf8')) as { results: CaseResult[] }).results;

@@ -7,8 +7,25 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { PROJECT_ROOT } from '../../engine/api-name.ts';
 import type { ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 import { configForOracle } from '../support/oracle-configs.ts';
-import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, OracleStartError, startOracle, type OracleName, type RunningOracle } from '../support/oracle-server.ts';
-import { ORACLE_ENVIRONMENT, resourcesLeft, brokenDifference, brokenExplicit, EXPECTED_BROKEN_FILE, readExpectedBroken, REAL_SERVERS_DOC, runAgainstOracle } from '../support/real-server-run.ts';
+import {
+  ORACLE_NAMES,
+  ORACLES_INSTALL_HINT,
+  oraclesInstalled,
+  OracleStartError,
+  startOracle,
+  type OracleName,
+  type RunningOracle,
+} from '../support/oracle-server.ts';
+import {
+  ORACLE_ENVIRONMENT,
+  resourcesLeft,
+  brokenDifference,
+  brokenExplicit,
+  EXPECTED_BROKEN_FILE,
+  readExpectedBroken,
+  REAL_SERVERS_DOC,
+  runAgainstOracle,
+} from '../support/real-server-run.ts';
 
 /**
  * The suite against real upstream OpenStack code (../shared/oracles): Nova and Heat each break
@@ -45,8 +62,11 @@ describe('expected-broken.json', () => {
   it('docs/real-servers.md has one section per id, and no other', () => {
     const doc = readFileSync(REAL_SERVERS_DOC, 'utf8');
     const headings = [...doc.matchAll(/^### `([^`]+)`$/gm)].map((match) => match[1]).sort();
-    expect(headings, `${path.relative(PROJECT_ROOT, REAL_SERVERS_DOC)} against ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)}`).toEqual(Object.values(expected).flat().sort());
-    for (const id of headings) expect(doc, id).toMatch(new RegExp(`### \`${id}\`\\n- \\*\\*Document\\*\\*[\\s\\S]+?\\*\\*Request\\*\\*[\\s\\S]+?\\*\\*Why it is real\\*\\*`));
+    expect(headings, `${path.relative(PROJECT_ROOT, REAL_SERVERS_DOC)} against ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)}`).toEqual(
+      Object.values(expected).flat().sort(),
+    );
+    for (const id of headings)
+      expect(doc, id).toMatch(new RegExp(`### \`${id}\`\\n- \\*\\*Document\\*\\*[\\s\\S]+?\\*\\*Request\\*\\*[\\s\\S]+?\\*\\*Why it is real\\*\\*`));
   });
 });
 
@@ -60,11 +80,15 @@ describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => 
     if (!INSTALLED) return;
     oracle = await startOracle(name, ORACLE_ENVIRONMENT[name] ?? {});
     resultsFile = path.join(mkdtempSync(path.join(tmpdir(), `real-${name}-`)), 'results.json');
-    outcome = await runAgainstOracle(oracle, {
-      console: { write: (text: string) => void (output += text) },
-      progress: { write: () => undefined },
-      showProgress: false,
-    }, { json: resultsFile });
+    outcome = await runAgainstOracle(
+      oracle,
+      {
+        console: { write: (text: string) => void (output += text) },
+        progress: { write: () => undefined },
+        showProgress: false,
+      },
+      { json: resultsFile },
+    );
   });
   afterAll(async () => {
     await oracle?.stop();
@@ -83,22 +107,25 @@ describe.each(FULL_RUNS)('%s: the suite against the upstream server', (name) => 
     expect(output).toMatch(/Cleanup: .*created (\d+), deleted \1\./);
   });
 
-  it.runIf(name === 'lbaas-healthmonitors')('shows timeout < delay broken by a negative case the server accepted, and meets no 409 of its own making', (context) => {
-    requireOracles(context);
-    const run = outcome as ReportedRunOutcome;
-    const row = run.report.requirements.find((requirement) => requirement.id === 'lbaas-healthmonitors/timeout-lt-delay');
-    expect(row?.verdict, output).toBe('broken');
-    const counterexample = row?.counterexamples[0];
-    expect(counterexample?.polarity).toBe('negative');
-    expect(counterexample?.response?.status).toBe(201);
-    expect(counterexample?.curl).toContain('"timeout":6');
-    // The only 409s are the busy pool's, which its case expects: none comes from the suite's own monitors.
-    const results = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: CaseResult[] }).results;
-    const conflicts = results.filter((result) => result.response?.status === 409).map((result) => result.caseId);
-    // The busy pool's negatives: from the base and from each other valid request (another type…).
-    expect(conflicts.length).toBeGreaterThan(0);
-    expect(conflicts.filter((id) => !id.startsWith('lbaas-healthmonitors/load-balancer-active#negative-'))).toEqual([]);
-  });
+  it.runIf(name === 'lbaas-healthmonitors')(
+    'shows timeout < delay broken by a negative case the server accepted, and meets no 409 of its own making',
+    (context) => {
+      requireOracles(context);
+      const run = outcome as ReportedRunOutcome;
+      const row = run.report.requirements.find((requirement) => requirement.id === 'lbaas-healthmonitors/timeout-lt-delay');
+      expect(row?.verdict, output).toBe('broken');
+      const counterexample = row?.counterexamples[0];
+      expect(counterexample?.polarity).toBe('negative');
+      expect(counterexample?.response?.status).toBe(201);
+      expect(counterexample?.curl).toContain('"timeout":6');
+      // The only 409s are the busy pool's, which its case expects: none comes from the suite's own monitors.
+      const results = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: CaseResult[] }).results;
+      const conflicts = results.filter((result) => result.response?.status === 409).map((result) => result.caseId);
+      // The busy pool's negatives: from the base and from each other valid request (another type…).
+      expect(conflicts.length).toBeGreaterThan(0);
+      expect(conflicts.filter((id) => !id.startsWith('lbaas-healthmonitors/load-balancer-active#negative-'))).toEqual([]);
+    },
+  );
 
   it('breaks exactly the explicit requirements of expected-broken.json', (context) => {
     requireOracles(context);
@@ -136,10 +163,25 @@ describe('the oracle harness', () => {
 
   it('builds the Nova and Heat configs from their fixtures', () => {
     const project = 'fd57c99ad0d7491fa496a3ac9a44eb7c';
-    const nova = { project_id: project, images: { queued: { status: 'queued', min_ram: 0 }, big: { status: 'active', min_ram: 8192 }, 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843': { status: 'active', min_ram: 0 } }, key_name: 'oracle-key', availability_zone: 'nova' };
+    const nova = {
+      project_id: project,
+      images: {
+        queued: { status: 'queued', min_ram: 0 },
+        big: { status: 'active', min_ram: 8192 },
+        'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843': { status: 'active', min_ram: 0 },
+      },
+      key_name: 'oracle-key',
+      availability_zone: 'nova',
+    };
     const config = configForOracle({ name: 'compute-servers', url: 'http://127.0.0.1:1', fixtures: nova } as RunningOracle);
     expect(config.auth.token).toBe('oracle-member-token');
-    expect(fixturesFor(config, 'compute-servers')).toEqual({ projectId: project, flavorRef: '1', imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843', keyName: 'oracle-key', availabilityZone: 'nova' });
+    expect(fixturesFor(config, 'compute-servers')).toEqual({
+      projectId: project,
+      flavorRef: '1',
+      imageRef: 'a3bf7a3d-f842-4bb7-b005-cbe8e42fc843',
+      keyName: 'oracle-key',
+      availabilityZone: 'nova',
+    });
     const heat = configForOracle({ name: 'orchestration-stacks', url: 'http://127.0.0.1:2', fixtures: { project_id: project } } as RunningOracle);
     expect(fixturesFor(heat, 'orchestration-stacks')).toEqual({ tenantId: project });
     expect(heat.apis['orchestration-stacks']?.target).toBe('http://127.0.0.1:2');

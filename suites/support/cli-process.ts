@@ -4,7 +4,26 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../engine/api-name.ts';
 
 /** The variables the CLI reads; a test starts from none of them, then sets what it needs. */
-const CONFORMANCE_VARIABLES = ['CONFORMANCE_AUTH_TOKEN', 'CONFORMANCE_SIGV4_ACCESS_KEY_ID', 'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY', 'CONFORMANCE_MOCK_FAULTS', 'OS_CLOUD', 'OS_AUTH_URL', 'OS_CLIENT_CONFIG_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'NO_PROXY', 'no_proxy', 'GITHUB_STEP_SUMMARY'];
+const CONFORMANCE_VARIABLES = [
+  'CONFORMANCE_AUTH_TOKEN',
+  'CONFORMANCE_SIGV4_ACCESS_KEY_ID',
+  'CONFORMANCE_SIGV4_SECRET_ACCESS_KEY',
+  'CONFORMANCE_MOCK_FAULTS',
+  'OS_CLOUD',
+  'OS_AUTH_URL',
+  'OS_CLIENT_CONFIG_FILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'GITHUB_STEP_SUMMARY',
+];
 
 export interface CliRun {
   status: number | null;
@@ -31,7 +50,11 @@ export function conformanceSync(args: string[], extra: NodeJS.ProcessEnv = {}): 
  * blocking the test's event loop (servers in the test keep answering).
  */
 export async function conformanceAsync(args: string[], extra: NodeJS.ProcessEnv = {}, root = PROJECT_ROOT): Promise<CliRun> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'conformance.js'), ...args], { cwd: root, env: environment(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'conformance.js'), ...args], {
+    cwd: root,
+    env: environment(extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -89,7 +89,9 @@ export function folderCycles(files: readonly SourceFile[]): string[] {
     if (group.length > 1) groups.set(group.join(', '), group);
   }
   return [...groups].map(([names, group]) => {
-    const examples = group.flatMap((from) => group.filter((to) => to !== from).flatMap((to) => edges.filter((edge) => edge.from === from && edge.to === to).slice(0, 1)));
+    const examples = group.flatMap((from) =>
+      group.filter((to) => to !== from).flatMap((to) => edges.filter((edge) => edge.from === from && edge.to === to).slice(0, 1)),
+    );
     return `folders ${names} import each other: ${examples.map((edge) => `${edge.file} imports ${edge.target}`).join('; ')}`;
   });
 }

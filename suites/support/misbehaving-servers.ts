@@ -26,7 +26,13 @@ export interface Misbehaving {
 type Handler = (request: IncomingMessage, response: ServerResponse, hit: number) => void;
 
 /** Listens on 127.0.0.1 at an ephemeral port; `close` destroys every open socket first. */
-async function listen<T extends Misbehaving>(server: HttpServer | NetServer, scheme: 'http' | 'https', extra: Omit<T, keyof Misbehaving>, counter: { hits: number }, arrival = 'request'): Promise<T> {
+async function listen<T extends Misbehaving>(
+  server: HttpServer | NetServer,
+  scheme: 'http' | 'https',
+  extra: Omit<T, keyof Misbehaving>,
+  counter: { hits: number },
+  arrival = 'request',
+): Promise<T> {
   const sockets = new Set<Socket>();
   const arrived = once(server, arrival).then(() => undefined);
   server.on('connection', (socket: Socket) => {
@@ -183,7 +189,11 @@ export async function startHugeBody(size = 50 * 1024 * 1024, status = 201): Prom
 }
 
 /** JSON whose string holds bytes that are not UTF-8 (0xFF 0xFE, and a lone continuation byte 0x80). */
-export const INVALID_UTF8_BODY = Buffer.concat([Buffer.from('{"healthmonitor": {"id": "0a9a'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('", "type": "HTTP"}}')]);
+export const INVALID_UTF8_BODY = Buffer.concat([
+  Buffer.from('{"healthmonitor": {"id": "0a9a'),
+  Buffer.from([0xff, 0xfe, 0x80]),
+  Buffer.from('", "type": "HTTP"}}'),
+]);
 
 export async function startInvalidUtf8(): Promise<Misbehaving> {
   const { server, counter } = httpServer((_request, response) => {
@@ -267,10 +277,34 @@ export function generateSelfSignedCertificate(ip = '127.0.0.1'): SelfSignedCerti
   const keyFile = path.join(dir, 'key.pem');
   execFileSync(
     '/usr/bin/openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${ip}`, '-addext', `subjectAltName=IP:${ip}`, '-keyout', keyFile, '-out', certFile],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${ip}`,
+      '-addext',
+      `subjectAltName=IP:${ip}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
     { stdio: 'ignore' },
   );
-  return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    cert: readFileSync(certFile, 'utf8'),
+    key: readFileSync(keyFile, 'utf8'),
+    certFile,
+    dir,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** HTTPS with the given certificate, answering every request 200 `{"ok": true}`. */

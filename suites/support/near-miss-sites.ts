@@ -53,7 +53,8 @@ function isNode(value: unknown): value is Node {
 function checksOfNode(node: Node, keyword: string): Check[] {
   if (keyword === 'pattern' && typeof node.pattern === 'string') return [{ kind: 'pattern', pattern: node.pattern }];
   if (keyword === 'format' && typeof node.format === 'string') return [{ kind: 'format', formats: [node.format], patterns: [] }];
-  if ((RANGE_KEYWORDS as readonly string[]).includes(keyword) && typeof node[keyword] === 'number') return [{ kind: 'range', keyword: keyword as RangeKeyword, bound: node[keyword] as number, node }];
+  if ((RANGE_KEYWORDS as readonly string[]).includes(keyword) && typeof node[keyword] === 'number')
+    return [{ kind: 'range', keyword: keyword as RangeKeyword, bound: node[keyword] as number, node }];
   if (keyword === 'anyOf' || keyword === 'oneOf') {
     const branches = (Array.isArray(node[keyword]) ? (node[keyword] as unknown[]) : []).filter(isNode);
     const formats = branches.flatMap((branch) => (typeof branch.format === 'string' ? [branch.format] : []));
@@ -148,7 +149,10 @@ function measure(keyword: RangeKeyword, value: unknown): number | undefined {
 export function isNearMiss(check: Check, value: unknown, startAt: number): boolean {
   if (check.kind === 'pattern') return isPatternNearMiss(check.pattern, value, startAt);
   if (check.kind === 'range') return measure(check.keyword, value) === stepFrom(check.keyword, check.bound, false);
-  return check.formats.some((format) => FORMAT_CATALOGUE[format]?.nearMiss.includes(value as string)) || check.patterns.some((pattern) => isPatternNearMiss(pattern, value, 0));
+  return (
+    check.formats.some((format) => FORMAT_CATALOGUE[format]?.nearMiss.includes(value as string)) ||
+    check.patterns.some((pattern) => isPatternNearMiss(pattern, value, 0))
+  );
 }
 
 /**
@@ -160,9 +164,10 @@ function isLengthEdge(check: Extract<Check, { kind: 'range' }>, value: unknown):
   if (typeof value !== 'string' || !isValidAgainst(check.node, value)) return false;
   const chars = codePoints(value);
   const last = chars.at(-1) ?? 'a';
-  const between = check.keyword === 'maxLength'
-    ? Array.from({ length: Math.max(0, check.bound - chars.length) }, (_, step) => value + last.repeat(step + 1))
-    : Array.from({ length: Math.max(0, chars.length - check.bound) }, (_, step) => chars.slice(0, chars.length - step - 1).join(''));
+  const between =
+    check.keyword === 'maxLength'
+      ? Array.from({ length: Math.max(0, check.bound - chars.length) }, (_, step) => value + last.repeat(step + 1))
+      : Array.from({ length: Math.max(0, chars.length - check.bound) }, (_, step) => chars.slice(0, chars.length - step - 1).join(''));
   return between.every((text) => !isValidAgainst(check.node, text));
 }
 
@@ -170,7 +175,10 @@ export function isEdge(check: Check, value: unknown): boolean {
   if (check.kind === 'pattern') return isPatternEdge(check.pattern, value);
   if (check.kind === 'range' && (check.keyword === 'minLength' || check.keyword === 'maxLength')) return isLengthEdge(check, value);
   if (check.kind === 'range') return measure(check.keyword, value) === stepFrom(check.keyword, check.bound, true);
-  return check.formats.some((format) => FORMAT_CATALOGUE[format]?.boundary.includes(value as string)) || check.patterns.some((pattern) => isPatternEdge(pattern, value));
+  return (
+    check.formats.some((format) => FORMAT_CATALOGUE[format]?.boundary.includes(value as string)) ||
+    check.patterns.some((pattern) => isPatternEdge(pattern, value))
+  );
 }
 
 export function describeCheck(check: Check): string {

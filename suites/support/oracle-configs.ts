@@ -21,7 +21,8 @@ const COMPUTE_FLAVOR = '1';
 function at(value: unknown, ...keys: string[]): unknown {
   let here = value;
   for (const key of keys) {
-    if (typeof here !== 'object' || here === null || !(key in here)) throw new Error(`the oracle's fixtures have no ${keys.join('.')}: ${JSON.stringify(value).slice(0, 500)}`);
+    if (typeof here !== 'object' || here === null || !(key in here))
+      throw new Error(`the oracle's fixtures have no ${keys.join('.')}: ${JSON.stringify(value).slice(0, 500)}`);
     here = (here as Record<string, unknown>)[key];
   }
   return here;
@@ -37,7 +38,9 @@ function stringAt(value: unknown, ...keys: string[]): string {
 function bootableImage(fixtures: unknown): string {
   const images = at(fixtures, 'images');
   if (typeof images !== 'object' || images === null) throw new Error(`the oracle's fixture images is not an object: ${JSON.stringify(images)}`);
-  const found = Object.entries(images as Record<string, { status?: unknown; min_ram?: unknown }>).find(([, image]) => image.status === 'active' && image.min_ram === 0);
+  const found = Object.entries(images as Record<string, { status?: unknown; min_ram?: unknown }>).find(
+    ([, image]) => image.status === 'active' && image.min_ram === 0,
+  );
   if (!found) throw new Error(`the oracle has no active image with min_ram 0: ${JSON.stringify(images)}`);
   return found[0];
 }

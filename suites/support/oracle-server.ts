@@ -143,7 +143,11 @@ export function startKeystone(env: Record<string, string> = {}): Promise<Omit<Ru
   return startServer('keystone', env, 0);
 }
 
-async function startServer(name: OracleName | 'keystone', env: Record<string, string>, requestedPort: number): Promise<Omit<RunningOracle, 'name' | 'fixtures'>> {
+async function startServer(
+  name: OracleName | 'keystone',
+  env: Record<string, string>,
+  requestedPort: number,
+): Promise<Omit<RunningOracle, 'name' | 'fixtures'>> {
   const script = path.join(ORACLES_DIR, `start-${name}.sh`);
   // `sh script`: no reliance on the shared folder's exec bits; the script execs python, so the
   // child's pid is the server's own and SIGTERM reaches it.

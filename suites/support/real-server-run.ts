@@ -50,7 +50,11 @@ export async function resourcesLeft(oracle: RunningOracle): Promise<unknown[]> {
 }
 
 /** Runs the suite (the oracle's API only) against a running oracle. */
-export function runAgainstOracle(oracle: RunningOracle, output: Pick<ReportedRunOptions, 'console' | 'progress' | 'showProgress'>, more: Partial<ReportedRunOptions> = {}): Promise<ReportedRunOutcome> {
+export function runAgainstOracle(
+  oracle: RunningOracle,
+  output: Pick<ReportedRunOptions, 'console' | 'progress' | 'showProgress'>,
+  more: Partial<ReportedRunOptions> = {},
+): Promise<ReportedRunOutcome> {
   return runWithReporters({
     config: configForOracle(oracle),
     apis: [oracle.name],
@@ -77,10 +81,9 @@ function excerpt(text: string, max: number): string {
 }
 
 function formatExample(example: CaseExample): string {
-  const body = example.requestBody === undefined ? '(no body)' : typeof example.requestBody === 'string' ? example.requestBody : JSON.stringify(example.requestBody);
-  const answer = example.response
-    ? `${example.response.status} ${excerpt(example.response.bodyExcerpt, 600)}`
-    : `no answer: ${example.error ?? 'unknown'}`;
+  const body =
+    example.requestBody === undefined ? '(no body)' : typeof example.requestBody === 'string' ? example.requestBody : JSON.stringify(example.requestBody);
+  const answer = example.response ? `${example.response.status} ${excerpt(example.response.bodyExcerpt, 600)}` : `no answer: ${example.error ?? 'unknown'}`;
   return [
     `  first failing case: ${example.caseId} (${example.polarity}) — ${example.description}`,
     `    request:  ${example.method} ${example.url}`,
@@ -106,7 +109,13 @@ export function brokenDifference(outcome: ReportedRunOutcome, expected: string[]
   const unexpected = actual.filter((id) => !expected.includes(id));
   const missing = expected.filter((id) => !actual.includes(id));
   const parts: string[] = [];
-  if (unexpected.length) parts.push(`Broken but not in ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)} (${unexpected.length}):\n${unexpected.map((id) => explainRequirement(outcome, id)).join('\n')}`);
-  if (missing.length) parts.push(`In ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)} but not broken now (${missing.length}):\n${missing.map((id) => explainRequirement(outcome, id)).join('\n')}`);
+  if (unexpected.length)
+    parts.push(
+      `Broken but not in ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)} (${unexpected.length}):\n${unexpected.map((id) => explainRequirement(outcome, id)).join('\n')}`,
+    );
+  if (missing.length)
+    parts.push(
+      `In ${path.relative(PROJECT_ROOT, EXPECTED_BROKEN_FILE)} but not broken now (${missing.length}):\n${missing.map((id) => explainRequirement(outcome, id)).join('\n')}`,
+    );
   return { unexpected, missing, message: parts.join('\n\n') };
 }

@@ -12,7 +12,14 @@ export interface ReportInBrowser {
 }
 
 /** Runs the CLI with faults switched on in the mock, writes its HTML report, opens it in Chromium and screenshots it (the CI artifact). */
-export async function openRunReport(options: { args: string[]; faults: string[]; report: string; screenshot: string; viewport: { width: number; height: number }; fullPage: boolean }): Promise<ReportInBrowser> {
+export async function openRunReport(options: {
+  args: string[];
+  faults: string[];
+  report: string;
+  screenshot: string;
+  viewport: { width: number; height: number };
+  fullPage: boolean;
+}): Promise<ReportInBrowser> {
   mkdirSync(path.dirname(options.report), { recursive: true });
   rmSync(options.report, { force: true });
   rmSync(options.screenshot, { force: true });
