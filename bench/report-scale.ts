@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../suites/support/chromium.ts';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { loadSpec } from '../apis/api-specs.ts';
@@ -64,19 +64,7 @@ async function replayedResultsFile(folder: string, base: Awaited<ReturnType<type
 }
 
 async function openingTimes(file: string): Promise<number[]> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const times: number[] = [];
     for (let opening = 0; opening < OPENINGS; opening += 1) {

@@ -22,6 +22,11 @@ afterEach(async () => {
   target = undefined;
 });
 
+/** `run --runs 1` of one API against a live target, with the live config and a ledger in the scratch folder. */
+function liveRunOfOneCase(url: string, api: string, ledger: string) {
+  return conformanceAsync(['run', '--target', url, '--config', writeLiveConfig(scratch), '--api', api, '--runs', '1', '--ledger', path.join(scratch, ledger)]);
+}
+
 describe('the lifecycle data beside each spec', () => {
   it.each(API_NAMES)('%s: loads, and says how to delete what a create makes or why it cannot', (api) => {
     const lifecycle = lifecycleOf(api);
@@ -85,19 +90,7 @@ describe('the preflight and the early stop', () => {
       { 'content-type': 'application/json' },
       '{"error": {"code": 401, "message": "The request you have made requires authentication."}}',
     );
-    const run = await conformanceAsync([
-      'run',
-      '--target',
-      target.url,
-      '--config',
-      writeLiveConfig(scratch),
-      '--api',
-      'compute-servers',
-      '--runs',
-      '1',
-      '--ledger',
-      path.join(scratch, 'refused.jsonl'),
-    ]);
+    const run = await liveRunOfOneCase(target.url, 'compute-servers', 'refused.jsonl');
     expect(run.status, run.stdout + run.stderr).toBe(2);
     expect(run.stderr).toContain("compute-servers: the target answered 401 to the fixtures' valid request");
     expect(run.stderr).toContain('Check auth.token (or CONFORMANCE_AUTH_TOKEN)');
@@ -107,19 +100,7 @@ describe('the preflight and the early stop', () => {
 
   it('a target that answers 404: exit 2, naming the fixture that names nothing', async () => {
     target = await startFixedAnswer(404, { 'content-type': 'application/json' }, '{"itemNotFound": {"code": 404, "message": "not found"}}');
-    const run = await conformanceAsync([
-      'run',
-      '--target',
-      target.url,
-      '--config',
-      writeLiveConfig(scratch),
-      '--api',
-      'orchestration-stacks',
-      '--runs',
-      '1',
-      '--ledger',
-      path.join(scratch, 'missing.jsonl'),
-    ]);
+    const run = await liveRunOfOneCase(target.url, 'orchestration-stacks', 'missing.jsonl');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('fixtures.orchestration-stacks.tenantId');
   });

@@ -2,7 +2,7 @@ import { resolvePointer } from '../../engine/request/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { ApiResponses, MockResponse, SuccessContext } from '../support/api-responses.ts';
 import { JSON_HEADERS } from '../support/response-headers.ts';
-import { keyedFaultError } from '../support/keyed-fault-error.ts';
+import { keyedFaultError, WSGI_FAULTS } from '../support/keyed-fault-error.ts';
 
 /**
  * cloud-databases-ha: 202 with the `ha_instance` of the document's response example, in BUILD,
@@ -14,14 +14,7 @@ const DEFAULT_NETWORKS: readonly string[] = ['servicenet'];
 
 /** Trove's fault names by status (the document's Response codes name badMethod, unprocessableEntity, instanceFault…). */
 const TROVE_FAULTS: Record<number, string> = {
-  400: 'badRequest',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badMethod',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-  415: 'badMediaType',
+  ...WSGI_FAULTS,
   422: 'unprocessableEntity',
   500: 'instanceFault',
   501: 'notImplemented',

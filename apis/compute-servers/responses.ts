@@ -3,7 +3,7 @@ import { resolvePointer } from '../../engine/request/json-pointer.ts';
 import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { ApiResponses, MockResponse, SuccessContext } from '../support/api-responses.ts';
 import { JSON_HEADERS } from '../support/response-headers.ts';
-import { keyedFaultError } from '../support/keyed-fault-error.ts';
+import { keyedFaultError, WSGI_FAULTS } from '../support/keyed-fault-error.ts';
 
 /**
  * compute-servers: 202 with a Location header and the `server` of the execution examples (id,
@@ -17,14 +17,7 @@ const DISK_CONFIGS = ['AUTO', 'MANUAL'];
 
 /** Nova's fault names by status. */
 const NOVA_FAULTS: Record<number, string> = {
-  400: 'badRequest',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badMethod',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-  415: 'badMediaType',
+  ...WSGI_FAULTS,
   429: 'overLimit',
   500: 'computeFault',
   501: 'notImplemented',

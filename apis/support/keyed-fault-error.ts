@@ -1,6 +1,18 @@
 import type { ErrorContext, MockResponse } from './api-responses.ts';
 import { errorHeaders } from './response-headers.ts';
 
+/** The fault names OpenStack's wsgi layer gives by status, shared by Nova and Trove; each adds or overrides its own. */
+export const WSGI_FAULTS: Readonly<Record<number, string>> = {
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'itemNotFound',
+  405: 'badMethod',
+  409: 'conflictingRequest',
+  413: 'overLimit',
+  415: 'badMediaType',
+};
+
 /**
  * The OpenStack wsgi fault body Nova and Trove share: `{"<fault key>": {"message", "code"}}`,
  * the key chosen by status from the family's table, else its server fault for a 5xx, else badRequest.
