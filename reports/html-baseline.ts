@@ -34,25 +34,11 @@ export function baselineSection(model: ReportModel): Html {
     const mine = rows.filter((row) => row.baseline?.status === status);
     if (!mine.length) return html``;
     const fixedNote = status === 'fixed' ? (summary.strict ? 'held: fails with --strict-baseline until removed' : 'held: remove the entry') : note;
-    return html`<h3>${title} (${mine.length})</h3>
-      <ul>
-        ${mine.map((row) => entryLine(row, fixedNote))}
-      </ul>`;
+    return html`<h3>${title} (${mine.length})</h3><ul>${mine.map((row) => entryLine(row, fixedNote))}</ul>`;
   });
   const newList = fresh.length
-    ? html`<h3>New (${fresh.length}): broken, and no entry covers them</h3>
-        <ul>
-          ${fresh.map(
-            (row) =>
-              html`<li>
-                <a href="#${anchorOf(row.id)}"><code>${row.id}</code></a>
-              </li>`,
-          )}
-        </ul>`
+    ? html`<h3>New (${fresh.length}): broken, and no entry covers them</h3><ul>${fresh.map((row) => html`<li><a href="#${anchorOf(row.id)}"><code>${row.id}</code></a></li>`)}</ul>`
     : html`<p>Nothing new broke.</p>`;
   const elsewhere = summary.notApplicable ? html`<p class="muted">${summary.notApplicable} entries are for APIs this run did not test.</p>` : '';
-  return html`<section id="baseline">
-    <h2>Baseline <span class="muted">${summary.file}</span></h2>
-    ${newList}${groups}${elsewhere}
-  </section>`;
+  return html`<section id="baseline"><h2>Baseline <span class="muted">${summary.file}</span></h2>${newList}${groups}${elsewhere}</section>`;
 }

@@ -60,26 +60,10 @@ export function caseTitle(example: CaseExample): Html {
 /** The whole case: request, response, failed checks and the curl command that reproduces it. */
 export function caseExampleDetails(example: CaseExample): Html {
   const checks = example.failedChecks.map((check) => html`<li><code>${check.check}</code> (<code>${check.requirementId}</code>): ${check.message}</li>`);
-  return html`<div class="two-col">
-      <div>
-        <h4>Request</h4>
-        <pre class="request">${requestText(example)}</pre>
-      </div>
-      <div>
-        <h4>Response</h4>
-        <pre class="response">${responseText(example)}</pre>
-      </div>
-    </div>
-    ${
-      checks.length
-        ? html`<h4>Failed checks</h4>
-            <ul class="checks">
-              ${checks}
-            </ul>`
-        : ''
-    }
-    <h4>Reproduce</h4>
-    <pre class="curl">${cut(example.curl, MAX_CURL_CHARACTERS)}</pre>`;
+  return html`<div class="two-col"><div><h4>Request</h4><pre class="request">${requestText(example)}</pre></div>
+<div><h4>Response</h4><pre class="response">${responseText(example)}</pre></div></div>
+${checks.length ? html`<h4>Failed checks</h4><ul class="checks">${checks}</ul>` : ''}
+<h4>Reproduce</h4><pre class="curl">${cut(example.curl, MAX_CURL_CHARACTERS)}</pre>`;
 }
 
 /** One line per case: for the other failing cases of a requirement and the sample of passes. */

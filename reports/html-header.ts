@@ -49,15 +49,7 @@ function factItems(model: ReportModel): [string, string][] {
 
 /** The run's facts as one flowing list: a line or two, not a block of the first screen. */
 function facts(model: ReportModel): Html {
-  return html`<dl class="facts">
-    ${factItems(model).map(
-      ([name, value]) =>
-        html`<div>
-          <dt>${name}</dt>
-          <dd>${value}</dd>
-        </div>`,
-    )}
-  </dl>`;
+  return html`<dl class="facts">${factItems(model).map(([name, value]) => html`<div><dt>${name}</dt><dd>${value}</dd></div>`)}</dl>`;
 }
 
 function warnings(model: ReportModel): Html {
@@ -74,45 +66,15 @@ function warnings(model: ReportModel): Html {
 
 function apiSummaryRow(api: ApiReport): Html {
   const cls = api.verdict.replaceAll(' ', '-');
-  return html`<tr data-api="${api.api}">
-    <td><code>${api.api}</code></td>
-    <td><span class="badge ${cls}">${api.verdict}</span></td>
-    <td class="num">${api.held}</td>
-    <td class="num">${api.broken}</td>
-    <td class="num">${api.warned}</td>
-    <td class="num">${api.notRun}</td>
-    <td class="num">${api.cases}</td>
-    <td class="num">${api.failedCases}</td>
-  </tr>`;
+  return html`<tr data-api="${api.api}"><td><code>${api.api}</code></td><td><span class="badge ${cls}">${api.verdict}</span></td><td class="num">${api.held}</td><td class="num">${api.broken}</td><td class="num">${api.warned}</td><td class="num">${api.notRun}</td><td class="num">${api.cases}</td><td class="num">${api.failedCases}</td></tr>`;
 }
 
 function apiSummary(apis: ApiReport[]): Html {
-  return html`<table class="api-summary">
-    <thead>
-      <tr>
-        <th>API</th>
-        <th>Verdict</th>
-        <th class="num">Held</th>
-        <th class="num">Broken</th>
-        <th class="num">Warned (inferred)</th>
-        <th class="num">Not run</th>
-        <th class="num">Cases</th>
-        <th class="num">Failed cases</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${apis.map(apiSummaryRow)}
-    </tbody>
-  </table>`;
+  return html`<table class="api-summary"><thead><tr><th>API</th><th>Verdict</th><th class="num">Held</th><th class="num">Broken</th><th class="num">Warned (inferred)</th><th class="num">Not run</th><th class="num">Cases</th><th class="num">Failed cases</th></tr></thead><tbody>${apis.map(apiSummaryRow)}</tbody></table>`;
 }
 
 /** Did it pass: the verdict, anything the reader must know about the report, the run's facts, each API's counts. */
 export function pageHeader(model: ReportModel): Html {
-  return html`<header>
-    <div class="title">
-      <h1>API conformance report</h1>
-      <p class="muted">cloud-create-conformance ${model.run.suiteVersion}, ${readableTime(model.run.finishedAt)}</p>
-    </div>
-    ${banner(model)}${warnings(model)}${facts(model)}${apiSummary(model.apis)}
-  </header>`;
+  return html`<header><div class="title"><h1>API conformance report</h1><p class="muted">cloud-create-conformance ${model.run.suiteVersion}, ${readableTime(model.run.finishedAt)}</p></div>
+${banner(model)}${warnings(model)}${facts(model)}${apiSummary(model.apis)}</header>`;
 }

@@ -11,18 +11,7 @@ function matrixRow(row: RequirementReport): Html {
   const verdict = shownVerdict(row);
   const name = row.verdict === 'broken' ? html`<a href="#${anchorOf(row.id)}"><code>${row.id}</code></a>` : html`<code>${row.id}</code>`;
   const reason = row.notRunReason ? html`<div class="muted">${row.notRunReason}</div>` : '';
-  return html`<tr data-api="${row.api}" data-verdict="${verdict}">
-    <td>${name}</td>
-    <td class="tag">${row.level}</td>
-    <td class="tag">${row.kind}</td>
-    <td>${row.section}</td>
-    <td class="quote">${row.quote}</td>
-    <td>${verdictBadge(verdict)}${reason}</td>
-    <td class="num">${row.positiveCases}</td>
-    <td class="num">${row.negativeCases}</td>
-    <td class="num">${row.failedCases}</td>
-    <td>${row.statusOnBreak.join(', ')}</td>
-  </tr>`;
+  return html`<tr data-api="${row.api}" data-verdict="${verdict}"><td>${name}</td><td class="tag">${row.level}</td><td class="tag">${row.kind}</td><td>${row.section}</td><td class="quote">${row.quote}</td><td>${verdictBadge(verdict)}${reason}</td><td class="num">${row.positiveCases}</td><td class="num">${row.negativeCases}</td><td class="num">${row.failedCases}</td><td>${row.statusOnBreak.join(', ')}</td></tr>`;
 }
 
 /** Broken first, then warned, held, not run; Array.prototype.sort is stable, so the specs' order holds within a verdict. */
@@ -48,28 +37,8 @@ function groupSummary(api: string, rows: RequirementReport[]): Html {
 
 /** One API's requirements, closed until opened: a whole run's matrix is hundreds of rows. */
 function matrixGroup(api: string, rows: RequirementReport[]): Html {
-  return html`<details class="group matrix-group" data-api="${api}">
-    ${groupSummary(api, rows)}
-    <table class="matrix">
-      <thead>
-        <tr>
-          <th>Requirement</th>
-          <th>Level</th>
-          <th>Kind</th>
-          <th>Section</th>
-          <th>The document says</th>
-          <th>Verdict</th>
-          <th class="num">Valid cases</th>
-          <th class="num">Invalid cases</th>
-          <th class="num">Failed</th>
-          <th>Status when broken</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${byVerdict(rows).map(matrixRow)}
-      </tbody>
-    </table>
-  </details>`;
+  return html`<details class="group matrix-group" data-api="${api}">${groupSummary(api, rows)}<table class="matrix"><thead><tr><th>Requirement</th><th>Level</th><th>Kind</th><th>Section</th><th>The document says</th><th>Verdict</th><th class="num">Valid cases</th><th class="num">Invalid cases</th><th class="num">Failed</th><th>Status when broken</th></tr></thead>
+<tbody>${byVerdict(rows).map(matrixRow)}</tbody></table></details>`;
 }
 
 /** Every requirement of every API, grouped by API: id, level, the document's sentence, verdict and how many cases tried it. */

@@ -27,27 +27,11 @@ const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src ${sha256(STYLE)};
 function filters(apis: ApiReport[]): Html {
   const options = apis.map((api) => html`<option value="${api.api}">${api.api}</option>`);
   return html`<nav class="filters" id="filters" hidden aria-label="Filter the requirements">
-    <label
-      >API
-      <select id="filter-api">
-        <option value="">all</option>
-        ${options}
-      </select></label
-    >
-    <label
-      >Verdict
-      <select id="filter-verdict">
-        <option value="">all</option>
-        <option value="broken">broken</option>
-        <option value="warned">warned (inferred)</option>
-        <option value="known">known (baseline)</option>
-        <option value="held">held</option>
-        <option value="not-run">not run</option>
-      </select></label
-    >
-    <label>Search <input type="search" id="filter-search" placeholder="id, quote, section, case…" /></label>
-    <output id="filter-count"></output>
-  </nav>`;
+<label>API <select id="filter-api"><option value="">all</option>${options}</select></label>
+<label>Verdict <select id="filter-verdict"><option value="">all</option><option value="broken">broken</option><option value="warned">warned (inferred)</option><option value="known">known (baseline)</option><option value="held">held</option><option value="not-run">not run</option></select></label>
+<label>Search <input type="search" id="filter-search" placeholder="id, quote, section, case…"></label>
+<output id="filter-count"></output>
+</nav>`;
 }
 
 /** What broke and how to reproduce it: failing requirements first, then the inferred ones that only warn. */
@@ -55,48 +39,37 @@ function brokenSection(model: ReportModel): Html {
   const documents = new Map(model.apis.map((api) => [api.api, api.document]));
   const broken = brokenInReadingOrder(model.requirements);
   const body = broken.length ? broken.map((row) => brokenRequirement(row, documents.get(row.api) ?? '')) : html`<p>None: every requirement that ran held.</p>`;
-  return html`<section id="broken">
-    <h2>Broken requirements (${broken.length})</h2>
-    ${body}
-  </section>`;
+  return html`<section id="broken"><h2>Broken requirements (${broken.length})</h2>${body}</section>`;
 }
 
 function matrixSection(rows: RequirementReport[]): Html {
-  return html`<section id="matrix">
-    <h2>Requirements (${rows.length})</h2>
-    <p class="muted">
-      Every requirement of the specs, with the document's sentence it enforces, by API (open one to see its rows; broken first). A requirement on the request
-      holds once a request breaking it was refused.
-    </p>
-    ${requirementsMatrix(rows)}
-  </section>`;
+  return html`<section id="matrix"><h2>Requirements (${rows.length})</h2><p class="muted">Every requirement of the specs, with the document's sentence it enforces, by API (open one to see its rows; broken first). A requirement on the request holds once a request breaking it was refused.</p>${requirementsMatrix(rows)}</section>`;
 }
 
 /** The self-contained HTML report: one file, no external resource, readable with JavaScript off. */
 export function htmlReport(model: ReportModel): string {
   const { label } = overallVerdict(model);
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${label} — API conformance report</title>
-        <style>
-          ${trusted(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>
-          ${pageHeader(model)} ${filters(model.apis)} ${brokenSection(model)} ${baselineSection(model)} ${apiCardsSection(model.apis)}
-          ${matrixSection(model.requirements)} ${coverageSection(model.requirements)} ${responseCodesSection(model.apis)} ${errataSection(model.errata)}
-          ${passesSection(model.apis)}
-        </main>
-        <script>
-          ${trusted(SCRIPT)};
-        </script>
-      </body>
-    </html> `;
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${label} — API conformance report</title>
+<style>${trusted(STYLE)}</style></head>
+<body><main>
+${pageHeader(model)}
+${filters(model.apis)}
+${brokenSection(model)}
+${baselineSection(model)}
+${apiCardsSection(model.apis)}
+${matrixSection(model.requirements)}
+${coverageSection(model.requirements)}
+${responseCodesSection(model.apis)}
+${errataSection(model.errata)}
+${passesSection(model.apis)}
+</main>
+<script>${trusted(SCRIPT)}</script>
+</body></html>
+`;
   return page.text;
 }

@@ -34,13 +34,7 @@ function otherFailures(row: RequirementReport): Html {
   const others = row.counterexamples.slice(1);
   if (!others.length && !row.moreFailures) return html``;
   const more = row.moreFailures ? html`<p class="muted">and ${row.moreFailures} more failing cases: the JSON results (--json) hold them all.</p>` : '';
-  return html`<details>
-    <summary>${others.length + row.moreFailures} more failing cases</summary>
-    <ul>
-      ${others.map(caseExampleLine)}
-    </ul>
-    ${more}
-  </details>`;
+  return html`<details><summary>${others.length + row.moreFailures} more failing cases</summary><ul>${others.map(caseExampleLine)}</ul>${more}</details>`;
 }
 
 /** Where the sentence comes from and how hard the run tried it, on one line. */
@@ -54,17 +48,10 @@ export function brokenRequirement(row: RequirementReport, document: string): Htm
   const verdict = shownVerdict(row);
   const [counterexample] = row.counterexamples;
   return html`<article class="failure ${verdict}" id="${anchorOf(row.id)}" data-api="${row.api}" data-verdict="${verdict}">
-    <h3>
-      <span>${verdictBadge(verdict)} <code>${row.id}</code></span>
-    </h3>
-    <blockquote class="quote">${row.quote}</blockquote>
-    ${citation(row, document)}
-    ${
-      counterexample
-        ? html`<p class="case-id"><strong>Counterexample</strong>, the smallest failing request: ${caseTitle(counterexample)}</p>
-            ${caseExampleDetails(counterexample)}`
-        : html`<p class="muted">No example was kept.</p>`
-    }
-    ${otherFailures(row)}
-  </article>`;
+<h3><span>${verdictBadge(verdict)} <code>${row.id}</code></span></h3>
+<blockquote class="quote">${row.quote}</blockquote>
+${citation(row, document)}
+${counterexample ? html`<p class="case-id"><strong>Counterexample</strong>, the smallest failing request: ${caseTitle(counterexample)}</p>${caseExampleDetails(counterexample)}` : html`<p class="muted">No example was kept.</p>`}
+${otherFailures(row)}
+</article>`;
 }

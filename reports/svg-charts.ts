@@ -14,18 +14,7 @@ const LEGEND_GAP = 16;
 const MIN_BAR_AREA = 120;
 
 function svg(label: string, width: number, height: number, content: Html[]): Html {
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${label}"
-    width="${width}"
-    height="${height}"
-    viewBox="0 0 ${width} ${height}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <title>${label}</title>
-    ${content}
-  </svg>`;
+  return html`<svg class="chart" role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${label}</title>${content}</svg>`;
 }
 
 interface VerdictPart {
@@ -48,9 +37,7 @@ function stackedBar(parts: VerdictPart[], width: number): Html[] {
   let x = 0;
   return parts.map((part) => {
     const segmentWidth = (part.count / total) * width;
-    const segment = html`<rect x="${x.toFixed(1)}" y="0" width="${segmentWidth.toFixed(1)}" height="${BAR}" fill="${COLOURS[part.key]}"
-      ><title>${part.count} ${part.label}</title></rect
-    >`;
+    const segment = html`<rect x="${x.toFixed(1)}" y="0" width="${segmentWidth.toFixed(1)}" height="${BAR}" fill="${COLOURS[part.key]}"><title>${part.count} ${part.label}</title></rect>`;
     x += segmentWidth;
     return segment;
   });
@@ -67,11 +54,7 @@ export function verdictChart(api: ApiReport): Html {
   const legendTop = BAR + 4;
   const legend = placed.map(({ item, x, row }) => {
     const top = legendTop + row * LINE;
-    return html`<rect x="${x}" y="${top + 4}" width="${SWATCH}" height="${SWATCH}" fill="${COLOURS[item.key]}" /><text
-        x="${x + SWATCH + 4}"
-        y="${top + BASELINE}"
-        >${legendText(item)}</text
-      >`;
+    return html`<rect x="${x}" y="${top + 4}" width="${SWATCH}" height="${SWATCH}" fill="${COLOURS[item.key]}"/><text x="${x + SWATCH + 4}" y="${top + BASELINE}">${legendText(item)}</text>`;
   });
   const rows = Math.max(...placed.map(({ row }) => row)) + 1;
   const label = `${api.api} requirements: ${parts.map((part) => `${part.count} ${part.label}`).join(', ')}`;
@@ -99,10 +82,7 @@ export function statusChart(api: ApiReport): Html {
   const bars = rows.map((row, index) => {
     const top = index * LINE;
     const barWidth = Math.max(1, (row.count / max) * (width - labelColumn - countColumn));
-    return html`<text x="0" y="${top + BASELINE}">${row.label}</text
-      ><rect x="${labelColumn}" y="${top + 2}" width="${barWidth.toFixed(1)}" height="${BAR}" fill="${statusColour(row.status)}"
-        ><title>${row.count} answers with ${row.status}</title></rect
-      ><text x="${(labelColumn + barWidth + 4).toFixed(1)}" y="${top + BASELINE}">${row.count}</text>`;
+    return html`<text x="0" y="${top + BASELINE}">${row.label}</text><rect x="${labelColumn}" y="${top + 2}" width="${barWidth.toFixed(1)}" height="${BAR}" fill="${statusColour(row.status)}"><title>${row.count} answers with ${row.status}</title></rect><text x="${(labelColumn + barWidth + 4).toFixed(1)}" y="${top + BASELINE}">${row.count}</text>`;
   });
   const label = `${api.api} observed statuses: ${rows.map((row) => `${row.status} ×${row.count}`).join(', ') || 'none'}`;
   return svg(label, width, Math.max(1, rows.length) * LINE, bars);
