@@ -1,20 +1,29 @@
 import { ConformanceError, UsageError } from '../engine/errors.ts';
-import { mockCommand } from './commands/mock.ts';
-import { specsCommand } from './commands/specs.ts';
-import { USAGE } from './usage.ts';
-import { runCommand } from './commands/run.ts';
-import { replayCommand } from './commands/replay.ts';
-import { baselineCommand } from './commands/baseline.ts';
-import { reportCommand } from './commands/report.ts';
-import { cleanupCommand } from './commands/cleanup.ts';
-import { suiteVersion } from '../runner/run-header.ts';
+import { suiteVersion } from '../engine/suite-version.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+/** Each command's module is loaded only when that command runs: `--version` and `--help` load none of them. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  baseline: async () => (await import('./commands/baseline.ts')).baselineCommand,
+  mock: async () => (await import('./commands/mock.ts')).mockCommand,
+  specs: async () => (await import('./commands/specs.ts')).specsCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  cleanup: async () => (await import('./commands/cleanup.ts')).cleanupCommand,
+};
+
+async function printUsage(): Promise<void> {
+  process.stdout.write((await import('./usage.ts')).USAGE);
+}
 
 export const EXIT = { conformant: 0, failures: 1, usage: 2 } as const;
 
 async function dispatch(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
+    await printUsage();
     return command === undefined ? EXIT.usage : EXIT.conformant;
   }
   if (command === '--version' || command === '-v') {
@@ -22,27 +31,12 @@ async function dispatch(args: string[]): Promise<number> {
     return EXIT.conformant;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(USAGE);
+    await printUsage();
     return EXIT.conformant;
   }
-  switch (command) {
-    case 'run':
-      return runCommand(rest);
-    case 'replay':
-      return replayCommand(rest);
-    case 'baseline':
-      return baselineCommand(rest);
-    case 'mock':
-      return mockCommand(rest);
-    case 'specs':
-      return specsCommand(rest);
-    case 'report':
-      return reportCommand(rest);
-    case 'cleanup':
-      return cleanupCommand(rest);
-    default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  }
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  return (await load())(rest);
 }
 
 /** Runs the CLI; returns the exit status. Known errors print their message and hint, never a stack. */

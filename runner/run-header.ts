@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { suiteVersion } from '../engine/suite-version.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { CaseSelection } from './case-selection.ts';
 import { planFingerprint } from './plan-fingerprint.ts';
 import { RESULTS_FORMAT_VERSION, type RecordedSelection, type RunHeader } from '../engine/run/results-document.ts';
-
-export function suiteVersion(): string {
-  return (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;
-}
 
 /** The selection as a results file records it: what chose the cases, the shard apart. */
 export function recordedSelection(selection: CaseSelection | undefined, cases?: string[]): RecordedSelection {
