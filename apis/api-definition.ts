@@ -1,15 +1,13 @@
 import type { RequestDocument } from '../engine/request/request-document.ts';
-import type { WorldData } from '../engine/world/world-from-data.ts';
+import type { WorldData, WorldItem } from '../engine/world/world-from-data.ts';
 import type { ApiResponses } from './support/api-responses.ts';
 
 /** What a config's `fixtures.<api>` holds once checked against the API's fixtures.schema.json. */
 export type FixtureSet = Readonly<Record<string, unknown>>;
 
-type Item = { key: unknown[]; [field: string]: unknown };
-
 /** What a successful create changes on the target: items it adds (a stack), and items it puts in another state (a port now in use). */
 export interface CreationEffects {
-  adds: { collection: string; item: Item }[];
+  adds: { collection: string; item: WorldItem }[];
   changes: { collection: string; key: unknown[]; field: string; value: unknown }[];
 }
 

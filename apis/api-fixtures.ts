@@ -1,5 +1,5 @@
 import type { ApiName } from '../engine/api-name.ts';
-import { type ConformanceConfig, type FixtureSet } from '../engine/config/config-model.ts';
+import type { ConformanceConfig, FixtureSet } from '../engine/config/config-model.ts';
 import { ConfigError } from '../engine/errors.ts';
 
 /** The config's fixtures of one API (loadConfig fills in the embedded mock's where the file gives none). */

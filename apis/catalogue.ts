@@ -52,12 +52,16 @@ export function apiDefinition(api: ApiName): RegisteredApi {
 
 /** The path of one of the API folder's data files. */
 export function apiFile(api: ApiName, file: ApiFolderFile): string {
-  return path.join(fileURLToPath(apiDefinition(api).folder), file);
+  return folderFile(apiDefinition(api), file);
+}
+
+function folderFile(definition: RegisteredApi, file: ApiFolderFile): string {
+  return path.join(fileURLToPath(definition.folder), file);
 }
 
 /** The data files a registered API's folder lacks: the registry refuses such an API at start. */
 export function missingApiFiles(definition: RegisteredApi): string[] {
-  return API_FOLDER_FILES.filter((file) => !existsSync(path.join(fileURLToPath(definition.folder), file)));
+  return API_FOLDER_FILES.filter((file) => !existsSync(folderFile(definition, file)));
 }
 
 export function specFile(api: ApiName): string {

@@ -1,11 +1,9 @@
 import type { ApiName } from '../engine/api-name.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
-import type { WorldData } from '../engine/world/world-from-data.ts';
+import type { WorldData, WorldItem } from '../engine/world/world-from-data.ts';
 import { sameKey } from '../engine/rules/rule-keys.ts';
 import type { CreationEffects } from './api-definition.ts';
 import { apiDefinition } from './catalogue.ts';
-
-type Item = { key: unknown[]; [field: string]: unknown };
 
 const NONE: CreationEffects = { adds: [], changes: [] };
 
@@ -15,7 +13,7 @@ function effectsOf(api: ApiName, request: RequestDocument): CreationEffects {
 }
 
 /** The items of the world a create puts in another state than they are in (empty: it changes none). */
-function pendingChanges(api: ApiName, world: WorldData, request: RequestDocument): { item: Item; field: string; value: unknown }[] {
+function pendingChanges(api: ApiName, world: WorldData, request: RequestDocument): { item: WorldItem; field: string; value: unknown }[] {
   return effectsOf(api, request).changes.flatMap(({ collection, key, field, value }) => {
     const item = world.collections?.[collection]?.find((candidate) => sameKey(candidate.key, key));
     return item && JSON.stringify(item[field]) !== JSON.stringify(value) ? [{ item, field, value }] : [];

@@ -1,7 +1,5 @@
-import type { WorldData } from '../../engine/world/world-from-data.ts';
+import type { WorldData, WorldItem } from '../../engine/world/world-from-data.ts';
 import type { ComputeFixtures } from './fixtures.ts';
-
-type Item = { key: unknown[]; [field: string]: unknown };
 
 /** The project, flavors, images, networks, ports, volumes and zones the fixtures name, and the quotas. */
 export function worldOf(f: ComputeFixtures): WorldData {
@@ -34,7 +32,7 @@ export function worldOf(f: ComputeFixtures): WorldData {
 }
 
 /** One item for a fixture the config gives, none for one it leaves out. */
-function listed(fixture: string | undefined, item: (key: string) => Item): Item[] {
+function listed(fixture: string | undefined, item: (key: string) => WorldItem): WorldItem[] {
   return fixture === undefined ? [] : [item(fixture)];
 }
 
@@ -43,7 +41,7 @@ function listed(fixture: string | undefined, item: (key: string) => Item): Item[
  * availabilityZone, volumeInOtherZoneId in some other zone (never equal to a zone a request
  * names), the attached volume's zone is unknown.
  */
-function volumeZones(f: ComputeFixtures): Item[] {
+function volumeZones(f: ComputeFixtures): WorldItem[] {
   const zone = (availabilityZone: unknown) => (f.availabilityZone === undefined ? {} : { availabilityZone });
   return [
     ...listed(f.volumeId, (key) => ({ key: ['volume', key], ...zone(f.availabilityZone) })),
