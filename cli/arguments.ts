@@ -36,6 +36,9 @@ export const RUN_OPTIONS = {
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
   label: { type: 'string' },
+  workers: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const satisfies Options;
 
 /** The parsed options of `run` (and of `replay`, which takes most of them). */
@@ -67,6 +70,9 @@ export const REPLAY_OPTIONS = {
   baseline: RUN_OPTIONS.baseline,
   'strict-baseline': RUN_OPTIONS['strict-baseline'],
   label: RUN_OPTIONS.label,
+  workers: RUN_OPTIONS.workers,
+  'cache-dir': RUN_OPTIONS['cache-dir'],
+  'no-cache': RUN_OPTIONS['no-cache'],
   case: { type: 'string', multiple: true },
   failed: { type: 'boolean' },
 } as const satisfies Options;

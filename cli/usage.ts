@@ -10,7 +10,7 @@ Usage:
                       [--negative-only] [--max-creates N] [--dry-run] [--ca FILE] [--insecure]
                       [--no-cleanup] [--ledger FILE] [--max-failures N] [--os-cloud NAME]
                       [--include ID|GLOB]... [--exclude ID|GLOB]... [--baseline FILE]
-                      [--strict-baseline] [--label NAME]
+                      [--strict-baseline] [--label NAME] [--workers N] [--cache-dir DIR] [--no-cache]
   npx conformance cleanup LEDGER [--config FILE] [--timeout S] [--ca FILE] [--insecure]
   npx conformance mock [--port N] [--config FILE] [--fault ID]... [--personality strict|lenient]
   npx conformance report RESULTS.json... [--html FILE.html] [--junit FILE.xml] [--strict]
@@ -111,6 +111,14 @@ Options of run:
   --strict-baseline   A fixed baseline entry fails too (keep the baseline honest).
   --label NAME        The target's name, recorded in the results; baseline entries with a
                       "target" apply only to the target of that label (or URL).
+  --workers N         Threads that plan the cases while the run sends them, each API planned
+                      whole by one thread (default: one per core); 0 plans on the thread that
+                      sends. The same seed gives the same cases, byte for byte, whatever N.
+  --cache-dir DIR     Where each API's boundary cases are kept between runs and shards, keyed
+                      by the suite's code, the specs, the fixtures, the seed and the run's tag
+                      (default: node_modules/.cache/cloud-create-conformance/plans; the newest
+                      64 are kept). A plan that holds a secret fixture is never written.
+  --no-cache          Plan every case anew, and keep nothing.
 
 Options of report:
   --html FILE.html    Write the HTML report of the merged results.

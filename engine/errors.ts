@@ -172,3 +172,10 @@ export class BodyTimeoutError extends ConformanceError {
     super('CONF_BODY_TIMEOUT', `the whole body took longer than ${timeoutMs} ms`, 'Raise --timeout if the target sends its answers slowly.');
   }
 }
+
+/** A suite error thrown in a planning worker thread, carried to the main thread with its code and hint. */
+export class CarriedWorkerError extends ConformanceError {
+  constructor(code: ErrorCode, message: string, hint: string) {
+    super(code, message, hint);
+  }
+}

@@ -38,6 +38,26 @@ export interface PlanOptions {
   runs: number;
   /** A tag of this run, added to unique names (a stack name) so two runs with the same seed against one target do not collide; the seed fixes every other byte. */
   runId?: string;
+  /** Where an API's boundary plan is kept between runs (generators/plan-cache.ts): read instead of planned when there. */
+  boundaryStore?: BoundaryStore;
+}
+
+/**
+ * An API's boundary cases and what planning them left behind (the unique names they claimed in
+ * the world, the case counters): enough to go on with the random cases as if just planned.
+ */
+export interface BoundaryPlan {
+  cases: PlannedCase[];
+  notRunnable: ApiPlan['notRunnable'];
+  discarded: ApiPlan['discarded'];
+  world: WorldData;
+  counters: [string, number][];
+  made: number;
+}
+
+export interface BoundaryStore {
+  read(): BoundaryPlan | undefined;
+  write(plan: BoundaryPlan): void;
 }
 
 /** Everything the run will send for one API, and what it could not make (never silently). */
@@ -319,12 +339,13 @@ interface PlanState {
   alternates: AlternateBase[];
 }
 
-function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): PlanState {
-  const world = worldFromFixtures(spec.api, config);
+function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions, restored: BoundaryPlan | undefined): PlanState {
+  const world = restored?.world ?? worldFromFixtures(spec.api, config);
   const base = baseRequest(spec.api, config);
   const judge = createJudge(spec, world);
   const oracle: Oracle = (request) => flawsOf(judge(request));
-  const baseFailures = oracle(base);
+  // A restored world holds what the boundary cases claimed (the base request's name among them): the base was checked when they were planned.
+  const baseFailures = restored ? [] : oracle(base);
   if (baseFailures.length) {
     throw new ConfigError(
       `the fixtures of ${spec.api} make a request that is not known to be valid: ${baseFailures.join(', ')}`,
@@ -336,7 +357,9 @@ function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOpt
   const fillOracle: Oracle = (request) => flawsOf({ ...judge(request), undecided: [] });
   const context = { spec, base, oracle: fillOracle, sampler, world };
   const credentialIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
-  const plan: ApiPlan = { api: spec.api, cases: [], notRunnable: [], discarded: [] };
+  const plan: ApiPlan = restored
+    ? { api: spec.api, cases: restored.cases, notRunnable: restored.notRunnable, discarded: restored.discarded }
+    : { api: spec.api, cases: [], notRunnable: [], discarded: [] };
   return {
     spec,
     options,
@@ -348,11 +371,11 @@ function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOpt
     context,
     success: successRequirement(spec),
     plan,
-    counters: new Map(),
-    made: 0,
+    counters: new Map(restored?.counters ?? []),
+    made: restored?.made ?? 0,
     credentialIds,
     usingUp: [],
-    alternates: alternateBases(context),
+    alternates: [],
   };
 }
 
@@ -512,11 +535,32 @@ function addUsingUpCases(state: PlanState): void {
   }
 }
 
-export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): StreamedPlan {
-  const state = planState(spec, config, options);
+/** The boundary cases, in their order: the starting valid cases, each requirement's, then the valid cases that use up a fixture. */
+function planBoundary(state: PlanState): void {
+  state.alternates = alternateBases(state.context);
   addStartingCases(state);
-  for (const requirement of spec.requirements) planRequirement(state, requirement);
+  for (const requirement of state.spec.requirements) planRequirement(state, requirement);
   addUsingUpCases(state);
+}
+
+/** What a store keeps of a state whose boundary cases are planned (taken before any random case claims a name). */
+function boundaryOf(state: PlanState): BoundaryPlan {
+  const { plan } = state;
+  return { cases: plan.cases, notRunnable: plan.notRunnable, discarded: plan.discarded, world: state.world, counters: [...state.counters], made: state.made };
+}
+
+/** The API's state with its boundary cases planned: read from the store when it has them, else planned (and stored). */
+function plannedBoundary(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): PlanState {
+  const restored = options.boundaryStore?.read();
+  const state = planState(spec, config, options, restored);
+  if (restored) return state;
+  planBoundary(state);
+  options.boundaryStore?.write(boundaryOf(state));
+  return state;
+}
+
+export function streamPlan(spec: LoadedSpec, config: ConformanceConfig, options: PlanOptions): StreamedPlan {
+  const state = plannedBoundary(spec, config, options);
   const { plan, success } = state;
   const boundary = plan.cases;
   function* cases(): Generator<PlannedCase> {

@@ -27,7 +27,7 @@ export interface LeftOut {
 
 export interface SelectedCases {
   /** Taken lazily, in plan order; can be taken once. */
-  cases: Iterable<PlannedCase>;
+  cases: AsyncIterable<PlannedCase>;
   left: LeftOut;
 }
 
@@ -57,16 +57,16 @@ function whyLeftOut(
 }
 
 /** Selects from one API's plan as it is taken, counting what it leaves out. */
-export function selectCases(planned: Iterable<PlannedCase>, selection: CaseSelection): SelectedCases {
+export function selectCases(planned: AsyncIterable<PlannedCase>, selection: CaseSelection): SelectedCases {
   const counts: Record<string, number> = {};
   const sentFor = new Set<string>();
   const leftFor = new Map<string, Set<string>>();
   const creates = { sent: 0 };
   const selected = requirementFilter(selection);
   const replayed = selection.cases ? new Set(selection.cases) : undefined;
-  function* cases(): Generator<PlannedCase> {
+  async function* cases(): AsyncGenerator<PlannedCase> {
     let position = 0;
-    for (const testCase of planned) {
+    for await (const testCase of planned) {
       const why = whyLeftOut(testCase, position++, selection, creates, selected, replayed);
       if (why === undefined) {
         sentFor.add(testCase.requirementId);

@@ -15,7 +15,7 @@ import { runExitCode, VerdictTally } from '../engine/run/verdicts.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
-import { casesLeft, planRun, type PlannedApi } from './run-plan.ts';
+import { casesLeft, planRun, type PlannedApi, type PlannedRun } from './run-plan.ts';
 import { runCase, type ApiContext, type Sender } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
@@ -54,6 +54,10 @@ export interface RunOptions {
   mockPersonality?: Personality;
   /** Plans made beforehand (planApi with the same seed and runs), reused across runs against many targets. */
   plans?: Partial<Record<ApiName, ApiPlan>>;
+  /** Worker threads that plan (--workers); absent or 0: this thread plans, between the cases it sends. */
+  workers?: number;
+  /** Where each API's boundary plan is kept between runs (--cache-dir); absent: not kept. */
+  cacheDir?: string;
   /** The shard to run and the live-endpoint limits (--shard, --negative-only, --max-creates). */
   selection?: CaseSelection;
   /** At most this many requests per second over the whole run (--rate). */
@@ -187,7 +191,18 @@ async function conductRun(session: RunSession): Promise<RunOutcome> {
     specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]),
   );
   const live = await prepareLiveTargets(session, contexts);
-  const planned = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
+  const plannedRun = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
+  try {
+    return await sendPlanned(session, plannedRun, contexts, live);
+  } finally {
+    await plannedRun.close();
+  }
+}
+
+/** Tell the listeners the run starts, send the planned cases, sum up. */
+async function sendPlanned(session: RunSession, plannedRun: PlannedRun, contexts: Map<ApiName, ApiContext>, live: LiveTargets): Promise<RunOutcome> {
+  const { options, specs } = session;
+  const planned = plannedRun.apis;
   const targets = [...new Set([...contexts.values()].map((context) => context.target))];
   const baselineTargets = [...targets, ...(options.label ? [options.label] : [])];
   const known = (id: string) => (options.baseline ? knownDeviation(options.baseline, id, baselineTargets, new Date()) : undefined);
@@ -259,12 +274,12 @@ async function preflightEach(session: RunSession, apis: Set<ApiName>, contexts: 
 }
 
 /** Cases are taken one by one as workers free up: a run of any size holds a few cases at a time. */
-function* casesInPlanOrder(planned: PlannedApi[], contexts: Map<ApiName, ApiContext>): Generator<QueuedCase> {
-  for (const { spec, cases } of planned) for (const testCase of cases) yield { context: contexts.get(spec.api) as ApiContext, testCase };
+async function* casesInPlanOrder(planned: PlannedApi[], contexts: Map<ApiName, ApiContext>): AsyncGenerator<QueuedCase> {
+  for (const { spec, cases } of planned) for await (const testCase of cases) yield { context: contexts.get(spec.api) as ApiContext, testCase };
 }
 
 /** The worker pool: `concurrency` workers take cases until none is left, the deadline passes, the run is stopped or --max-failures is reached. */
-async function sendCases(session: RunSession, queue: Generator<QueuedCase>, live: LiveTargets, tracking: Tracking): Promise<Sending> {
+async function sendCases(session: RunSession, queue: AsyncGenerator<QueuedCase>, live: LiveTargets, tracking: Tracking): Promise<Sending> {
   const { options } = session;
   const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
   const deadline = new AbortController();
@@ -276,7 +291,7 @@ async function sendCases(session: RunSession, queue: Generator<QueuedCase>, live
   let exhausted = false;
   const worker = async (): Promise<void> => {
     while (!deadline.signal.aborted) {
-      const step = queue.next();
+      const step = await queue.next();
       if (step.done) {
         exhausted = true;
         break;

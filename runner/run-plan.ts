@@ -2,12 +2,21 @@ import { letIdleConnectionsExpire } from './idle-connections.ts';
 import type { ApiName } from '../engine/api-name.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
-import { streamPlan, type ApiPlan, type StreamedPlan } from '../generators/case-planner.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
+import type { ApiPlan, PlanOptions as ApiPlanOptions } from '../generators/case-planner.ts';
 import { selectCases, type CaseSelection, type SelectedCases } from './case-selection.ts';
+import type { PlanHeader } from './plan-messages.ts';
+import { PlanPool } from './plan-pool.ts';
 
 export interface PlannedApi extends SelectedCases {
   spec: LoadedSpec;
-  plan: Omit<StreamedPlan, 'cases'>;
+  plan: PlanHeader;
+}
+
+/** The run's plan, per API; `close` ends the planning threads (also when the run stops before taking every case). */
+export interface PlannedRun {
+  apis: PlannedApi[];
+  close(): Promise<void>;
 }
 
 export interface PlanOptions {
@@ -19,27 +28,65 @@ export interface PlanOptions {
   selection?: CaseSelection;
   /** Plans made beforehand (same seed and runs), reused across runs against many targets. */
   plans?: Partial<Record<ApiName, ApiPlan>>;
+  /** Worker threads that plan (--workers); absent or 0: the calling thread plans, between the cases it sends. */
+  workers?: number;
+  /** Where each API's boundary plan is kept between runs (--cache-dir); absent: not kept. */
+  cacheDir?: string;
 }
 
-function streamed(spec: LoadedSpec, options: PlanOptions): StreamedPlan {
-  const made = options.plans?.[spec.api];
-  if (made) return { ...made, size: made.cases.length };
-  return streamPlan(spec, options.config, { seed: options.seed, runs: options.runs, ...(options.runId ? { runId: options.runId } : {}) });
+async function* taken<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+function apiPlanOptions(options: PlanOptions, api: ApiName, cache: typeof import('../generators/plan-cache.ts') | undefined): ApiPlanOptions {
+  const { config, seed, runs, runId, cacheDir } = options;
+  const boundaryStore = cache && cacheDir ? cache.diskBoundaryStore(cacheDir, { api, config, seed, ...(runId ? { runId } : {}) }) : undefined;
+  return { seed, runs, ...(runId ? { runId } : {}), ...(boundaryStore ? { boundaryStore } : {}) };
 }
 
 /**
- * What a run will send, per API: the plan, with the shard and the live-safety limits applied as
- * cases are taken. An API's boundary cases are planned synchronously, for seconds: the timers
- * (keep-alive connections, a progress line) get a turn after each API, not once after all.
+ * Planned on this thread. An API's boundary cases are planned synchronously, for seconds: the
+ * timers (keep-alive connections, a progress line) get a turn after each API, not once after all.
  */
-export async function planRun(specs: LoadedSpec[], options: PlanOptions): Promise<PlannedApi[]> {
-  const planned: PlannedApi[] = [];
+async function plannedHere(specs: LoadedSpec[], options: PlanOptions): Promise<{ spec: LoadedSpec; header: PlanHeader; cases: AsyncIterable<PlannedCase> }[]> {
+  const { streamPlan } = await import('../generators/case-planner.ts');
+  const cache = options.cacheDir ? await import('../generators/plan-cache.ts') : undefined;
+  const planned = [];
   for (const spec of specs) {
-    const { cases, ...plan } = streamed(spec, options);
-    planned.push({ spec, plan, ...selectCases(cases, options.selection ?? {}) });
+    const made = options.plans?.[spec.api];
+    const { cases, ...header } = made ? { ...made, size: made.cases.length } : streamPlan(spec, options.config, apiPlanOptions(options, spec.api, cache));
+    planned.push({ spec, header, cases: taken(cases) });
     await letIdleConnectionsExpire();
   }
   return planned;
+}
+
+async function plannedInWorkers(specs: LoadedSpec[], options: PlanOptions, pool: PlanPool) {
+  const { config, seed, runs, runId, cacheDir } = options;
+  const plans = await pool.plan(
+    specs.map((spec) => spec.api),
+    { config, seed, runs, ...(runId ? { runId } : {}), ...(cacheDir ? { cacheDir } : {}) },
+  );
+  return specs.map((spec) => ({ spec, ...(plans.get(spec.api) as NonNullable<ReturnType<typeof plans.get>>) }));
+}
+
+/** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
+export async function planRun(specs: LoadedSpec[], options: PlanOptions): Promise<PlannedRun> {
+  const pool =
+    options.workers && !options.plans
+      ? PlanPool.start(
+          options.workers,
+          specs.map((spec) => spec.api),
+        )
+      : undefined;
+  try {
+    const planned = pool ? await plannedInWorkers(specs, options, pool) : await plannedHere(specs, options);
+    const apis = planned.map(({ spec, header, cases }) => ({ spec, plan: header, ...selectCases(cases, options.selection ?? {}) }));
+    return { apis, close: async () => pool?.close() };
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
 }
 
 /** The cases not sent so far, summed over the APIs, by why. */

@@ -7,7 +7,9 @@ import { resolveKeystoneCredentials } from '../../engine/config/openstack-creden
 import { withAwsCredentialChain } from '../../engine/sigv4/aws-credentials.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';
 import { readCaFile } from '../../runner/tls-options.ts';
-import { planRun } from '../../runner/run-plan.ts';
+import { planRun, type PlanOptions } from '../../runner/run-plan.ts';
+import { defaultPlanWorkers } from '../../runner/plan-pool.ts';
+import { DEFAULT_PLAN_CACHE_DIR } from '../../generators/plan-cache.ts';
 import type { CaseSelection } from '../../runner/case-selection.ts';
 import { assertPatternsMatch, requirementFilter } from '../../runner/requirement-filter.ts';
 import { runHeader } from '../../runner/run-header.ts';
@@ -106,7 +108,8 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
   const keystone = resolveKeystoneCredentials(config.auth.keystone, options['os-cloud']);
   if (options.cleanup && options['no-cleanup']) throw new UsageError('--cleanup and --no-cleanup contradict each other');
   const { seed, runs, apis, selection } = cases;
-  if (options['dry-run']) return dryRun(config, cases);
+  const planning = planningOptions(options);
+  if (options['dry-run']) return dryRun(config, cases, planning);
   const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
   return stoppedBySignals(async (stop) => {
     const outcome = await runWithReporters({
@@ -122,6 +125,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
       strict: options.strict ?? false,
       ...(options.json ? { json: options.json } : {}),
       concurrency: limits.concurrency,
+      ...planning,
       limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: limits.timeoutSeconds * 1000 },
       ...(limits.deadlineSeconds ? { deadlineMs: limits.deadlineSeconds * 1000 } : {}),
       ...(options['no-cleanup'] ? { cleanup: false } : {}),
@@ -157,10 +161,26 @@ function runLimits(options: RunValues) {
   };
 }
 
+/** --workers, --cache-dir and --no-cache: who plans, and where boundary plans are kept between runs. */
+function planningOptions(options: RunValues): Pick<PlanOptions, 'workers' | 'cacheDir'> {
+  if (options['no-cache'] && options['cache-dir']) throw new UsageError('--cache-dir and --no-cache contradict each other');
+  const workers = integerOption('workers', options.workers, 0, 256) ?? defaultPlanWorkers();
+  return { workers, ...(options['no-cache'] ? {} : { cacheDir: options['cache-dir'] ?? DEFAULT_PLAN_CACHE_DIR }) };
+}
+
 /** --dry-run: the cases the run would send, and the seed; nothing is sent. */
-async function dryRun(config: ConformanceConfig, { seed, runs, apis, selection }: RunCases): Promise<number> {
+async function dryRun(
+  config: ConformanceConfig,
+  { seed, runs, apis, selection }: RunCases,
+  planning: Pick<PlanOptions, 'workers' | 'cacheDir'>,
+): Promise<number> {
   const specs = await Promise.all(apis.map((api) => loadSpec(api)));
-  printDryRun(await planRun(specs, { config, seed, runs, selection }), (text) => process.stdout.write(text));
+  const planned = await planRun(specs, { config, seed, runs, selection, ...planning });
+  try {
+    await printDryRun(planned.apis, (text) => process.stdout.write(text));
+  } finally {
+    await planned.close();
+  }
   process.stdout.write(`seed ${seed}\n`);
   return 0;
 }

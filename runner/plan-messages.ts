@@ -1,0 +1,46 @@
+import type { ApiName } from '../engine/api-name.ts';
+import type { ConformanceConfig } from '../engine/config/config-model.ts';
+import type { ErrorCode } from '../engine/errors.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
+import type { StreamedPlan } from '../generators/case-planner.ts';
+
+/** Cases per message: large enough that passing them costs little, small enough that memory stays flat. */
+export const CASES_PER_BATCH = 256;
+
+/** What a planning worker is asked: plan these APIs' boundary cases now, then hand out their cases batch by batch. */
+export interface PlanOrder {
+  type: 'plan';
+  apis: ApiName[];
+  config: ConformanceConfig;
+  seed: number;
+  runs: number;
+  runId?: string;
+  /** Where boundary plans are kept between runs; absent: not kept. */
+  cacheDir?: string;
+}
+
+export interface MoreCases {
+  type: 'more';
+  api: ApiName;
+  /** Matches the answer to the request. */
+  ask: number;
+}
+
+export type ToWorker = PlanOrder | MoreCases;
+
+/** An API's plan without its cases: known before anything is sent. */
+export type PlanHeader = Omit<StreamedPlan, 'cases'>;
+
+/** An error thrown in a worker, as the main thread needs it: a suite error keeps its code and hint. */
+export interface CarriedError {
+  message: string;
+  name: string;
+  code?: ErrorCode;
+  hint?: string;
+  stack?: string;
+}
+
+export type FromWorker =
+  | { type: 'planned'; api: ApiName; header: PlanHeader }
+  | { type: 'cases'; api: ApiName; ask: number; cases: PlannedCase[]; done: boolean }
+  | { type: 'failed'; api: ApiName; ask?: number; error: CarriedError };

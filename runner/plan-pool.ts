@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ApiName } from '../engine/api-name.ts';
+import { CarriedWorkerError } from '../engine/errors.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
+import type { CarriedError, FromWorker, PlanHeader, PlanOrder } from './plan-messages.ts';
+
+/** One worker per core by default; never more than there are APIs to plan. */
+export function defaultPlanWorkers(): number {
+  return availableParallelism();
+}
+
+/** An API's plan as a worker makes it: its header at once, its cases as they are taken. */
+export interface WorkerPlan {
+  header: PlanHeader;
+  cases: AsyncIterable<PlannedCase>;
+}
+
+interface Batch {
+  cases: PlannedCase[];
+  done: boolean;
+}
+
+interface Waiting<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+// The worker boots from a script, not a file: from the TypeScript sources it must register tsx first, from the build it needs not.
+const WORKER_BOOT = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})();
+`;
+
+function workerEntry(): { entry: string; tsx?: string } {
+  const extension = path.extname(fileURLToPath(import.meta.url));
+  const entry = new URL(`./plan-worker${extension}`, import.meta.url).href;
+  if (extension !== '.ts') return { entry };
+  return { entry, tsx: tsxRegisterModule() };
+}
+
+/** tsx's ESM API as its package.json exports it to `import` (require.resolve would give the CommonJS one, which cannot register ESM hooks in a worker). */
+function tsxRegisterModule(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exported = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'];
+  return pathToFileURL(path.join(path.dirname(manifest), exported?.import.default ?? 'dist/esm/api/index.mjs')).href;
+}
+
+function revived(error: CarriedError): Error {
+  if (error.code && error.hint) return new CarriedWorkerError(error.code, error.message, error.hint);
+  const revivedError = new Error(`planning failed in a worker thread: ${error.message}`);
+  if (error.stack) revivedError.stack = error.stack;
+  return revivedError;
+}
+
+function settledLater<T>(): { promise: Promise<T>; waiting: Waiting<T> } {
+  let waiting: Waiting<T> | undefined;
+  const promise = new Promise<T>((resolve, reject) => (waiting = { resolve, reject }));
+  // Settled whether or not anyone awaits it (a run stopped early never takes its last batch).
+  promise.catch(() => undefined);
+  return { promise, waiting: waiting as Waiting<T> };
+}
+
+/** One worker thread and what the main thread waits of it. */
+class PlanningThread {
+  private readonly worker: Worker;
+  private readonly headers = new Map<ApiName, Waiting<PlanHeader>>();
+  private readonly batches = new Map<number, Waiting<Batch>>();
+  private asks = 0;
+  private closed = false;
+
+  constructor() {
+    this.worker = new Worker(WORKER_BOOT, { eval: true, workerData: workerEntry() });
+    this.worker.on('message', (message: FromWorker) => this.received(message));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`a planning worker thread stopped (exit code ${code}) before it was done`)));
+  }
+
+  plan(order: PlanOrder): Map<ApiName, Promise<PlanHeader>> {
+    const headers = new Map(
+      order.apis.map((api) => {
+        const { promise, waiting } = settledLater<PlanHeader>();
+        this.headers.set(api, waiting);
+        return [api, promise] as const;
+      }),
+    );
+    this.worker.postMessage(order);
+    return headers;
+  }
+
+  /** The API's next batch of cases. */
+  more(api: ApiName): Promise<Batch> {
+    const ask = (this.asks += 1);
+    const { promise, waiting } = settledLater<Batch>();
+    this.batches.set(ask, waiting);
+    this.worker.postMessage({ type: 'more', api, ask });
+    return promise;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.worker.terminate();
+  }
+
+  private received(message: FromWorker): void {
+    if (message.type === 'planned') this.headers.get(message.api)?.resolve(message.header);
+    else if (message.type === 'cases') this.batches.get(message.ask)?.resolve(message);
+    else if (message.ask === undefined) this.headers.get(message.api)?.reject(revived(message.error));
+    else this.batches.get(message.ask)?.reject(revived(message.error));
+    if (message.type !== 'planned' && message.ask !== undefined) this.batches.delete(message.ask);
+  }
+
+  private failAll(error: Error): void {
+    if (this.closed) return;
+    for (const waiting of [...this.headers.values(), ...this.batches.values()]) waiting.reject(error);
+    this.batches.clear();
+  }
+}
+
+/** The API's cases, a batch at a time; the next batch is asked for while this one is taken. */
+function casesOf(thread: PlanningThread, api: ApiName): AsyncIterable<PlannedCase> {
+  // The first batch is asked for at once: the worker makes it while the run starts.
+  const first = thread.more(api);
+  return {
+    async *[Symbol.asyncIterator]() {
+      let next = first;
+      for (;;) {
+        const batch = await next;
+        if (!batch.done) next = thread.more(api);
+        yield* batch.cases;
+        if (batch.done) return;
+      }
+    },
+  };
+}
+
+export type PoolOrder = Omit<PlanOrder, 'type' | 'apis'>;
+
+/**
+ * Planning in worker threads, off the thread that sends and checks: each API is planned whole by
+ * one worker (API i by worker i mod N), so its plan is the same bytes whatever the number of workers.
+ */
+export class PlanPool {
+  private constructor(private readonly threads: PlanningThread[]) {}
+
+  static start(workers: number, apis: ApiName[]): PlanPool {
+    const count = Math.max(1, Math.min(workers, apis.length));
+    return new PlanPool(Array.from({ length: count }, () => new PlanningThread()));
+  }
+
+  /** Each API's header once its boundary cases are planned (in parallel across the workers), and its cases as they are taken. */
+  async plan(apis: ApiName[], order: PoolOrder): Promise<Map<ApiName, WorkerPlan>> {
+    const threadOf = (index: number) => this.threads[index % this.threads.length] as PlanningThread;
+    const headers = new Map<ApiName, Promise<PlanHeader>>();
+    this.threads.forEach((thread, index) => {
+      const own = apis.filter((_, apiIndex) => apiIndex % this.threads.length === index);
+      if (own.length) for (const [api, header] of thread.plan({ type: 'plan', apis: own, ...order })) headers.set(api, header);
+    });
+    const plans = new Map<ApiName, WorkerPlan>();
+    for (const [index, api] of apis.entries())
+      plans.set(api, { header: await (headers.get(api) as Promise<PlanHeader>), cases: casesOf(threadOf(index), api) });
+    return plans;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.close()));
+  }
+}

@@ -1,0 +1,61 @@
+// A planning worker thread (runner/plan-pool.ts starts it): plans the APIs it is given, then hands
+// out their cases a batch at a time, as the main thread asks, so it never plans far ahead.
+import { parentPort } from 'node:worker_threads';
+import type { ApiName } from '../engine/api-name.ts';
+import { ConformanceError } from '../engine/errors.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
+import { loadSpec } from '../apis/api-specs.ts';
+import { streamPlan } from '../generators/case-planner.ts';
+import { diskBoundaryStore } from '../generators/plan-cache.ts';
+import { CASES_PER_BATCH, type CarriedError, type FromWorker, type MoreCases, type PlanOrder, type ToWorker } from './plan-messages.ts';
+
+const port = parentPort;
+if (!port) throw new Error('runner/plan-worker.ts runs as a worker thread (runner/plan-pool.ts starts it)');
+
+const streams = new Map<ApiName, Iterator<PlannedCase>>();
+
+function send(message: FromWorker): void {
+  port?.postMessage(message);
+}
+
+function carried(error: unknown): CarriedError {
+  if (error instanceof ConformanceError) return { name: error.name, message: error.message, code: error.code, hint: error.hint };
+  if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { name: 'Error', message: String(error) };
+}
+
+async function plan(order: PlanOrder): Promise<void> {
+  for (const api of order.apis) {
+    try {
+      const spec = await loadSpec(api);
+      const { config, seed, runs, runId, cacheDir } = order;
+      const boundaryStore = cacheDir ? diskBoundaryStore(cacheDir, { api, config, seed, ...(runId ? { runId } : {}) }) : undefined;
+      const { cases, ...header } = streamPlan(spec, config, { seed, runs, ...(runId ? { runId } : {}), ...(boundaryStore ? { boundaryStore } : {}) });
+      streams.set(api, cases[Symbol.iterator]());
+      send({ type: 'planned', api, header });
+    } catch (error) {
+      send({ type: 'failed', api, error: carried(error) });
+    }
+  }
+}
+
+function more({ api, ask }: MoreCases): void {
+  const stream = streams.get(api);
+  const cases: PlannedCase[] = [];
+  try {
+    while (stream && cases.length < CASES_PER_BATCH) {
+      const step = stream.next();
+      if (step.done) return send({ type: 'cases', api, ask, cases, done: true });
+      cases.push(step.value);
+    }
+    send({ type: 'cases', api, ask, cases, done: !stream });
+  } catch (error) {
+    send({ type: 'failed', api, ask, error: carried(error) });
+  }
+}
+
+// Messages are handled one at a time, in order: a batch asked while the APIs are being planned waits for them.
+let queue = Promise.resolve();
+port.on('message', (message: ToWorker) => {
+  queue = queue.then(() => (message.type === 'plan' ? plan(message) : more(message)));
+});
