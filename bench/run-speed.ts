@@ -1,6 +1,9 @@
 // Benchmark of the suite's speed: is it ever the bottleneck? In one process, against the same
 // embedded mock, the same planned requests at the same concurrency: a bare undici loop, then
-// the full conformance run (credentials, checks, verdicts, results). Run: npm run bench.
+// the full conformance run (credentials, checks, verdicts, results) with its plans made
+// beforehand, then planning as it goes as `run` does (on its own thread, in 1 and 2 worker
+// threads, and from a warm cache of boundary plans). First, planning alone in cases/s with 1
+// and 2 workers. Run: npm run bench.
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { API_NAMES } from '../apis/catalogue.ts';
@@ -12,6 +15,10 @@ import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { startMock } from '../mock/mock-server.ts';
 import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { withCredentials } from '../runner/request-credentials.ts';
+import { planRun } from '../runner/run-plan.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -31,6 +38,24 @@ line(
   `${((performance.now() - planStart) / 1000).toFixed(2)} s, ${Math.round(cases.length / ((performance.now() - planStart) / 1000))} cases/s`,
 );
 
+/** Planning alone, as a run takes the cases: every case of every API, in plan order. */
+async function planningRate(workers: number): Promise<number> {
+  const started = performance.now();
+  const planned = await planRun(specs, { config: DEFAULT_CONFIG, seed: 1, runs: RUNS, workers });
+  let count = 0;
+  for (const api of planned.apis) for await (const _ of api.cases) count += 1;
+  await planned.close();
+  return count / ((performance.now() - started) / 1000);
+}
+for (const workers of [1, 2]) {
+  const rates = [await planningRate(workers), await planningRate(workers)];
+  line(
+    `planning in ${workers} worker thread${workers > 1 ? 's' : ''} (no cache)`,
+    `${Math.round(Math.max(...rates))} cases/s (rounds: ${rates.map(Math.round).join(', ')})`,
+  );
+}
+
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-bench-'));
 const mock = await startMock({ config: DEFAULT_CONFIG });
 try {
   // The bare loop sends exactly the run's requests (setup requests included), signed alike.
@@ -61,8 +86,10 @@ try {
     return requests.length / seconds;
   }
 
-  /** With the plans made beforehand (sending, checking, reporting), or planning as it goes as `run` does. */
-  async function fullRun(planned: boolean): Promise<number> {
+  /** How the run gets its cases: made beforehand, or planned as it goes (by N workers, 0: its own thread; from a warm cache or none). */
+  type Planning = { plans: true } | { workers: number; cache: boolean };
+
+  async function fullRun(planning: Planning): Promise<number> {
     mock.reset();
     const quiet = { write() {} };
     const started = performance.now();
@@ -70,7 +97,7 @@ try {
       config: DEFAULT_CONFIG,
       apis: [...API_NAMES],
       target: mock.url,
-      ...(planned ? { plans } : {}),
+      ...('plans' in planning ? { plans } : { workers: planning.workers, ...(planning.cache ? { cacheDir } : {}) }),
       seed: 1,
       runs: RUNS,
       strict: false,
@@ -82,24 +109,30 @@ try {
     return requests.length / ((performance.now() - started) / 1000);
   }
 
+  const ways: [string, Planning][] = [
+    ['full conformance run, plans made beforehand', { plans: true }],
+    ['full run planning as it goes, on its own thread (--workers 0)', { workers: 0, cache: false }],
+    ['full run planning as it goes, 1 worker thread', { workers: 1, cache: false }],
+    ['full run planning as it goes, 2 worker threads (default here)', { workers: 2, cache: false }],
+    ['full run planning as it goes, 2 workers, warm boundary cache', { workers: 2, cache: true }],
+  ];
+  await fullRun({ workers: 0, cache: true }); // warms the cache
   const bare: number[] = [];
-  const full: number[] = [];
-  const withPlanning: number[] = [];
+  const rates = ways.map((): number[] => []);
   for (let round = 0; round < ROUNDS; round += 1) {
     bare.push(await bareLoop());
-    full.push(await fullRun(true));
-    withPlanning.push(await fullRun(false));
+    for (const [index, [, planning]] of ways.entries()) rates[index]?.push(await fullRun(planning));
   }
-  const best = (rates: number[]) => Math.max(...rates);
-  line(
-    `bare undici loop, concurrency ${CONCURRENCY} (${requests.length} requests)`,
-    `${Math.round(best(bare))} requests/s (rounds: ${bare.map(Math.round).join(', ')})`,
-  );
-  line(`full conformance run, same requests and concurrency`, `${Math.round(best(full))} requests/s (rounds: ${full.map(Math.round).join(', ')})`);
-  line('ratio full / bare (goal >= 0.5)', (best(full) / best(bare)).toFixed(2));
-  line('full run planning as it goes (as `run` does)', `${Math.round(best(withPlanning))} requests/s (rounds: ${withPlanning.map(Math.round).join(', ')})`);
-  line('ratio full with planning / bare', (best(withPlanning) / best(bare)).toFixed(2));
+  const best = (values: number[]) => Math.max(...values);
+  const rounds = (values: number[]) => values.map(Math.round).join(', ');
+  line(`bare undici loop, concurrency ${CONCURRENCY} (${requests.length} requests)`, `${Math.round(best(bare))} requests/s (rounds: ${rounds(bare)})`);
+  for (const [index, [label]] of ways.entries()) {
+    const measured = rates[index] ?? [];
+    line(label, `${Math.round(best(measured))} requests/s, ${(best(measured) / best(bare)).toFixed(2)}x bare (rounds: ${rounds(measured)})`);
+  }
+  line('goal: planning as it goes >= 0.6x bare', (best(rates.at(-2) ?? []) / best(bare)).toFixed(2) + 'x with 2 workers, cold');
 } finally {
   await mock.close();
+  rmSync(cacheDir, { recursive: true, force: true });
 }
 line('peak resident memory of this benchmark', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
