@@ -114,10 +114,11 @@ Options of run:
   --workers N         Threads that plan the cases while the run sends them, each API planned
                       whole by one thread (default: one per core); 0 plans on the thread that
                       sends. The same seed gives the same cases, byte for byte, whatever N.
-  --cache-dir DIR     Where each API's boundary cases are kept between runs and shards, keyed
-                      by the suite's code, the specs, the fixtures, the seed and the run's tag
-                      (default: node_modules/.cache/cloud-create-conformance/plans; the newest
-                      64 are kept). A plan that holds a secret fixture is never written.
+  --cache-dir DIR     Where each API's boundary cases are kept between runs and shards against
+                      the embedded mock, keyed by the suite's code, the specs, the fixtures and
+                      the seed (default: node_modules/.cache/cloud-create-conformance/plans;
+                      the newest 64 are kept). A plan that holds a secret fixture is never
+                      written, nor a live run's (its unique names carry the run's own tag).
   --no-cache          Plan every case anew, and keep nothing.
 
 Options of report:

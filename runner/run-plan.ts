@@ -71,7 +71,10 @@ async function plannedInWorkers(specs: LoadedSpec[], options: PlanOptions, pool:
 }
 
 /** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
-export async function planRun(specs: LoadedSpec[], options: PlanOptions): Promise<PlannedRun> {
+export async function planRun(specs: LoadedSpec[], asked: PlanOptions): Promise<PlannedRun> {
+  // A live run's tag (fresh each run) is in every unique name: its plans are never read again, so none is kept.
+  const { cacheDir: _unused, ...uncached } = asked;
+  const options = asked.runId ? uncached : asked;
   const pool =
     options.workers && !options.plans
       ? PlanPool.start(

@@ -104,6 +104,12 @@ describe('the cache of boundary plans', () => {
     await plannedBytes({ workers: 0, cacheDir: folder, seed: 2 }, other);
     expect(readdirSync(folder).filter((file) => file.startsWith('lbaas-healthmonitors'))).toHaveLength(3);
   }, 120_000);
+
+  it('keeps nothing of a live run: its tag, new each run, is in every unique name', async () => {
+    const folder = cacheFolder();
+    await plannedBytes({ workers: 0, cacheDir: folder, runId: 'a1b2c3' });
+    expect(readdirSync(folder)).toEqual([]);
+  }, 60_000);
 });
 
 describe('--workers, --cache-dir and --no-cache', () => {
