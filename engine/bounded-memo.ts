@@ -1,22 +1,17 @@
 /**
- * A function of a string remembered for the most recently used `limit` keys: what is computed
- * again and again from the same text (a pointer of the spec, a template sent in every request)
- * is computed once, and a run of any size holds at most `limit` results. The results are
- * shared between callers, so they must be treated as read-only.
+ * A function of a string (or a number) remembered for up to `limit` keys: what is computed again and again
+ * from the same text (a pointer of the spec, a template sent in every request) is computed
+ * once, and a run of any size holds at most `limit` results (the oldest is forgotten first).
+ * The results are shared between callers, so they must be treated as read-only.
  */
-export function boundedMemo<V>(limit: number, compute: (key: string) => V): (key: string) => V {
-  const remembered = new Map<string, V>();
+export function boundedMemo<V, K extends string | number = string>(limit: number, compute: (key: K) => V): (key: K) => V {
+  const remembered = new Map<K, V>();
   return (key) => {
-    if (remembered.has(key)) {
-      const value = remembered.get(key) as V;
-      // Most recently used last: the first key is the one to forget.
-      remembered.delete(key);
-      remembered.set(key, value);
-      return value;
-    }
+    const known = remembered.get(key);
+    if (known !== undefined || remembered.has(key)) return known as V;
     const value = compute(key);
+    if (remembered.size >= limit) remembered.delete(remembered.keys().next().value as K);
     remembered.set(key, value);
-    if (remembered.size > limit) remembered.delete(remembered.keys().next().value as string);
     return value;
   };
 }

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts';
 import { childOf, formatPointer, isContainer, pointerTokens } from '../request/json-pointer.ts';
 
 /** A node a rule path reached: its concrete pointer from the document root, and its value. */
@@ -7,11 +8,13 @@ export interface MatchedNode {
   value: unknown;
 }
 
+/** A rule path's own tokens, parsed once per path (relative ones as if from the root). */
+const ownTokens = boundedMemo(4096, (path) => pointerTokens(path.startsWith('/') ? path : `/${path}`));
+
 /** The tokens of a path in a scope: shared when the path is absolute or the scope empty, so read only. */
 function pathTokens(path: string, scope: readonly string[]): readonly string[] {
-  if (path.startsWith('/')) return pointerTokens(path);
-  const relative = pointerTokens(`/${path}`);
-  return scope.length ? [...scope, ...relative] : relative;
+  const tokens = ownTokens(path);
+  return scope.length && !path.startsWith('/') ? [...scope, ...tokens] : tokens;
 }
 
 /** Relative paths (no leading `/`) start at the node an `each` scope matched. */
