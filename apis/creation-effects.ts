@@ -1,7 +1,6 @@
 import type { ApiName } from '../engine/api-name.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
-import type { WorldData, WorldItem } from '../engine/world/world-from-data.ts';
-import { sameKey } from '../engine/rules/rule-keys.ts';
+import { itemWithKey, type WorldData, type WorldItem } from '../engine/world/world-from-data.ts';
 import type { CreationEffects } from './api-definition.ts';
 import { apiDefinition } from './catalogue.ts';
 
@@ -15,7 +14,8 @@ function effectsOf(api: ApiName, request: RequestDocument): CreationEffects {
 /** The items of the world a create puts in another state than they are in (empty: it changes none). */
 function pendingChanges(api: ApiName, world: WorldData, request: RequestDocument): { item: WorldItem; field: string; value: unknown }[] {
   return effectsOf(api, request).changes.flatMap(({ collection, key, field, value }) => {
-    const item = world.collections?.[collection]?.find((candidate) => sameKey(candidate.key, key));
+    const items = world.collections?.[collection];
+    const item = items && itemWithKey(items, key);
     return item && JSON.stringify(item[field]) !== JSON.stringify(value) ? [{ item, field, value }] : [];
   });
 }

@@ -1,7 +1,7 @@
 import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
-import type { WorldData } from '../engine/world/world-from-data.ts';
-import { ruleKeyValues, ruleScopes, sameKey } from '../engine/rules/rule-keys.ts';
+import { itemWithKey, type WorldData } from '../engine/world/world-from-data.ts';
+import { ruleKeyValues, ruleScopes } from '../engine/rules/rule-keys.ts';
 import { applyStateChanges } from '../apis/creation-effects.ts';
 
 /** The planner's `freshened` suffixes every string at an absolute body path of a uniqueWithin key. */
@@ -29,7 +29,8 @@ export function claimCreatedKeys(spec: LoadedSpec, request: RequestDocument, wor
     if (!items) continue;
     for (const scope of ruleScopes(rule, request)) {
       const key = ruleKeyValues(rule, request, scope);
-      if (key && !items.some((item) => sameKey(item.key, key))) items.push({ key });
+      // Through the world's index: a scan would cost more with every key a long run claims.
+      if (key && !itemWithKey(items, key)) items.push({ key });
     }
   }
 }

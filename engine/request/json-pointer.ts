@@ -1,12 +1,24 @@
+import { boundedMemo } from '../bounded-memo.ts';
+
 /** RFC 6901 JSON pointers: parse, format, and resolve against a plain value. */
 
-export function parsePointer(pointer: string): string[] {
+function tokensOfPointer(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
   if (!pointer.startsWith('/')) throw new Error(`not a JSON pointer: ${pointer}`);
   return pointer
     .slice(1)
     .split('/')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * The tokens of a pointer, parsed once for the pointers read again and again (a rule's paths,
+ * a schema's): shared and frozen, so read them only; parsePointer gives a copy of one's own.
+ */
+export const pointerTokens: (pointer: string) => readonly string[] = boundedMemo(4096, (pointer) => Object.freeze(tokensOfPointer(pointer)));
+
+export function parsePointer(pointer: string): string[] {
+  return [...pointerTokens(pointer)];
 }
 
 export function formatPointer(tokens: readonly string[]): string {
@@ -26,5 +38,7 @@ export function childOf(value: unknown, token: string): unknown {
 }
 
 export function resolvePointer(root: unknown, pointer: string): unknown {
-  return parsePointer(pointer).reduce<unknown>((node, token) => childOf(node, token), root);
+  let node = root;
+  for (const token of pointerTokens(pointer)) node = childOf(node, token);
+  return node;
 }

@@ -1,5 +1,5 @@
 import type { RequestDocument } from './request-document.ts';
-import { parsePointer } from './json-pointer.ts';
+import { pointerTokens } from './json-pointer.ts';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -22,7 +22,7 @@ export function expandValue(value: unknown): unknown {
 }
 
 /** Sets a value, creating missing objects (or arrays, before a numeric token) on the way. */
-export function setAt(root: Container, tokens: string[], value: unknown): void {
+export function setAt(root: Container, tokens: readonly string[], value: unknown): void {
   let node: Container = root;
   tokens.forEach((token, index) => {
     const last = index === tokens.length - 1;
@@ -38,7 +38,7 @@ export function setAt(root: Container, tokens: string[], value: unknown): void {
   });
 }
 
-export function unsetAt(root: Container, tokens: string[]): void {
+export function unsetAt(root: Container, tokens: readonly string[]): void {
   const parentTokens = tokens.slice(0, -1);
   const last = tokens[tokens.length - 1] ?? '';
   let node: unknown = root;
@@ -50,7 +50,7 @@ export function unsetAt(root: Container, tokens: string[]): void {
 /** A deep copy of the request with `unset` then `set` applied. */
 export function withEdits(base: RequestDocument, edits: RequestEdits): RequestDocument {
   const request = structuredClone(base) as unknown as Container;
-  for (const pointer of edits.unset ?? []) unsetAt(request, parsePointer(pointer));
-  for (const [pointer, value] of Object.entries(edits.set ?? {})) setAt(request, parsePointer(pointer), value);
+  for (const pointer of edits.unset ?? []) unsetAt(request, pointerTokens(pointer));
+  for (const [pointer, value] of Object.entries(edits.set ?? {})) setAt(request, pointerTokens(pointer), value);
   return request as unknown as RequestDocument;
 }

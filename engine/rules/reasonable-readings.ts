@@ -63,16 +63,26 @@ function isEmptyOptionalList(node: JsonSchemaNode | undefined, key: string, valu
   return Array.isArray(value) && value.length === 0 && typesOf(child).includes('array') && !required.includes(key) && minItems === 0;
 }
 
+/** The value as the lenient reading sees it; the value itself (not a copy) where that reading changes nothing in it. */
 function readValueLeniently(node: JsonSchemaNode | undefined, value: unknown): unknown {
   if (typeof value === 'string') return coercedScalar(typesOf(node), value);
-  if (Array.isArray(value)) return value.map((item) => readValueLeniently(node?.items as JsonSchemaNode | undefined, item));
+  if (Array.isArray(value)) {
+    const read = value.map((item) => readValueLeniently(node?.items as JsonSchemaNode | undefined, item));
+    return read.every((item, index) => item === value[index]) ? value : read;
+  }
   if (!isPlainObject(value)) return value;
   const read: Record<string, unknown> = {};
+  // A copy is a plain object: anything else (or a member the copy would take as its prototype) reads as changed.
+  let changed = Object.getPrototypeOf(value) !== Object.prototype;
   for (const [key, item] of Object.entries(value)) {
-    if (item === null || isEmptyOptionalList(node, key, item)) continue;
+    if (item === null || isEmptyOptionalList(node, key, item)) {
+      changed = true;
+      continue;
+    }
     read[key] = readValueLeniently(childSchema(node, key), item);
+    changed ||= read[key] !== item || key === '__proto__';
   }
-  return read;
+  return changed ? read : value;
 }
 
 /** A JSON value without its null object members, at any depth: null read as "not given". */
@@ -86,7 +96,7 @@ export function withoutNullMembers(value: unknown): unknown {
   );
 }
 
-/** The request as the lenient reading sees it (only the body differs: paths and headers are text either way). */
+/** The request as the lenient reading sees it (only the body differs: paths and headers are text either way); the very same body where it reads it as sent. */
 export function lenientReading(spec: LoadedSpec, request: RequestDocument): RequestDocument {
   const schema = requestBodySchema(spec);
   return { ...request, body: readValueLeniently(schema, request.body) };
@@ -126,10 +136,10 @@ function lenientExcuse(spec: LoadedSpec, request: RequestDocument, { violation, 
   return requirement?.refusal === 'unstated' ? 'the document does not say a server refuses it' : undefined;
 }
 
-/** Schema failures by requirement id, each with the reason the lenient reading excuses all of its violations (undefined: some is firm). */
-function schemaFailures(spec: LoadedSpec, request: RequestDocument, lenient: boolean): Map<string, string | undefined> {
+/** Schema failures (the request's violations) by requirement id, each with the reason the lenient reading excuses all of its violations (undefined: some is firm). */
+function schemaFailures(spec: LoadedSpec, request: RequestDocument, lenient: boolean, violations: RequestViolation[]): Map<string, string | undefined> {
   const failures = new Map<string, string | undefined>();
-  for (const found of requestSchemaViolations(spec, request)) {
+  for (const found of violations) {
     const id = found.violation.requirementId ?? '(unclaimed)';
     // Once one violation of a requirement is firm, the requirement is.
     if (failures.has(id) && failures.get(id) === undefined) continue;
@@ -148,17 +158,17 @@ export function ruleTolerance(requirement: Requirement, request: RequestDocument
   return undefined;
 }
 
-/** Rule verdicts by requirement, each broken one with the reason the lenient reading excuses it (if any). */
+/** Rule verdicts (the request's, in the target world) by requirement, each broken one with the reason the lenient reading excuses it (if any). */
 function ruleFailures(
   spec: LoadedSpec,
   request: RequestDocument,
-  world: WorldData | undefined,
+  target: World,
   lenient: boolean,
+  verdicts: RuleJudgement[],
 ): { broken: Map<string, string | undefined>; undecided: RuleJudgement[] } {
   const broken = new Map<string, string | undefined>();
   const undecided: RuleJudgement[] = [];
-  const target = worldOf(spec, world);
-  for (const verdict of evaluateRequestRules(spec.requirements, request, target)) {
+  for (const verdict of verdicts) {
     if (verdict.verdict === 'undecided') undecided.push(verdict);
     if (verdict.verdict !== 'broken') continue;
     const requirement = requirementById(spec, verdict.requirementId) as Requirement;
@@ -174,11 +184,16 @@ function ruleFailures(
 
 /** What a request breaks under each reasonable reading of the documents, in the target's world from the fixtures. */
 export function judgeRequest(spec: LoadedSpec, request: RequestDocument, world: WorldData | undefined): RequestJudgement {
-  const literalSchema = schemaFailures(spec, request, false);
-  const literalRules = ruleFailures(spec, request, world, false);
+  const target = worldOf(spec, world);
+  const literalViolations = requestSchemaViolations(spec, request);
+  const literalVerdicts = evaluateRequestRules(spec.requirements, request, target);
+  const literalSchema = schemaFailures(spec, request, false, literalViolations);
+  const literalRules = ruleFailures(spec, request, target, false, literalVerdicts);
   const lenient = lenientReading(spec, request);
-  const lenientSchema = schemaFailures(spec, lenient, true);
-  const lenientRules = ruleFailures(spec, lenient, world, true);
+  // Most requests read leniently as sent (the same body comes back): the schema and the rules find the same in them.
+  const readAsSent = lenient.body === request.body;
+  const lenientSchema = schemaFailures(spec, lenient, true, readAsSent ? literalViolations : requestSchemaViolations(spec, lenient));
+  const lenientRules = ruleFailures(spec, lenient, target, true, readAsSent ? literalVerdicts : evaluateRequestRules(spec.requirements, lenient, target));
   const literal = new Set([...literalSchema.keys(), ...literalRules.broken.keys()]);
   const lenientBroken = new Map<string, string | undefined>([...lenientSchema, ...lenientRules.broken]);
   const firm = (id: string): boolean => lenientBroken.has(id) && lenientBroken.get(id) === undefined;

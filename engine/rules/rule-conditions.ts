@@ -1,12 +1,12 @@
 import type { Condition } from '../spec/requirement-model.ts';
-import { asNumber, matchNodes } from './rule-paths.ts';
+import { asNumber, matchValues } from './rule-paths.ts';
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function anyNode(root: unknown, path: string, scope: string[], test: (value: unknown) => boolean): boolean {
-  return matchNodes(root, path, scope).some((node) => test(node.value));
+  return matchValues(root, path, scope).some(test);
 }
 
 /** Does the condition hold? A path with `*` holds when any node it matches satisfies it. */
@@ -14,8 +14,8 @@ export function conditionHolds(condition: Condition, root: unknown, scope: strin
   if ('anyOf' in condition) return condition.anyOf.some((inner) => conditionHolds(inner, root, scope));
   if ('allOf' in condition) return condition.allOf.every((inner) => conditionHolds(inner, root, scope));
   const { path } = condition;
-  if ('present' in condition) return matchNodes(root, path, scope).length > 0;
-  if ('absent' in condition) return matchNodes(root, path, scope).length === 0;
+  if ('present' in condition) return matchValues(root, path, scope).length > 0;
+  if ('absent' in condition) return matchValues(root, path, scope).length === 0;
   if ('gt' in condition) {
     return anyNode(root, path, scope, (value) => {
       const number = asNumber(value);

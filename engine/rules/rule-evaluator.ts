@@ -209,9 +209,19 @@ export function evaluateRequirement(requirement: Requirement, request: RequestDo
   return { requirementId: requirement.id, ...outcome };
 }
 
+/** The requirements with a request-side rule, picked once per requirement list (a loaded spec's is read-only). */
+const requestRuleRequirements = new WeakMap<Requirement[], Requirement[]>();
+
+function withRequestRules(requirements: Requirement[]): Requirement[] {
+  let picked = requestRuleRequirements.get(requirements);
+  if (!picked) {
+    picked = requirements.filter((requirement) => requirement.rule && !RESPONSE_RULE_KINDS.includes(requirement.rule.kind));
+    requestRuleRequirements.set(requirements, picked);
+  }
+  return picked;
+}
+
 /** Every request-side rule of a spec, evaluated on one request. */
 export function evaluateRequestRules(requirements: Requirement[], request: RequestDocument, world: World = UNKNOWN_WORLD): RuleJudgement[] {
-  return requirements
-    .filter((requirement) => requirement.rule && !RESPONSE_RULE_KINDS.includes(requirement.rule.kind))
-    .map((requirement) => evaluateRequirement(requirement, request, world));
+  return withRequestRules(requirements).map((requirement) => evaluateRequirement(requirement, request, world));
 }

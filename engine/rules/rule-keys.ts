@@ -25,12 +25,23 @@ export function ruleKeyPointers(rule: { key: string[] }, scope: string[]): strin
   return rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
 }
 
+/** Is the text 32 hexadecimal digits, in any case, with dashes anywhere (a UUID dashed or not)? One pass, no copy: it runs for every key looked up. */
+function isDashedHex32(text: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2d) continue;
+    const hex = (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46);
+    if (!hex || ++digits > 32) return false;
+  }
+  return digits === 32;
+}
+
 /** UUIDs match dashed or undashed, in any case (csapi:uuid allows both forms); 2 matches "2". */
 export function normalizeKeyPart(value: unknown): unknown {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return value;
-  const undashed = value.replace(/-/g, '').toLowerCase();
-  return /^[0-9a-f]{32}$/.test(undashed) ? undashed : value;
+  return isDashedHex32(value) ? value.replace(/-/g, '').toLowerCase() : value;
 }
 
 /** A key as text, equal for two keys exactly when they name the same item (the world's index uses it). */
@@ -41,4 +52,10 @@ export function keyIdentity(key: unknown[]): string {
 /** Do two keys name the same item? Part by part, normalized (a UUID dashed or not, 2 and "2"). */
 export function sameKey(a: unknown[], b: unknown[]): boolean {
   return keyIdentity(a) === keyIdentity(b);
+}
+
+/** sameKey against one key, its identity computed once: for a scan of a collection. */
+export function namesSameItemAs(key: unknown[]): (other: unknown[]) => boolean {
+  const identity = keyIdentity(key);
+  return (other) => keyIdentity(other) === identity;
 }

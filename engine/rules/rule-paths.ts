@@ -1,4 +1,5 @@
-import { childOf, formatPointer, isContainer, parsePointer } from '../request/json-pointer.ts';
+import { boundedMemo } from '../bounded-memo.ts';
+import { childOf, formatPointer, isContainer, pointerTokens } from '../request/json-pointer.ts';
 
 /** A node a rule path reached: its concrete pointer from the document root, and its value. */
 export interface MatchedNode {
@@ -7,10 +8,18 @@ export interface MatchedNode {
   value: unknown;
 }
 
+/** A rule path's own tokens, parsed once per path (relative ones as if from the root). */
+const ownTokens = boundedMemo(4096, (path) => pointerTokens(path.startsWith('/') ? path : `/${path}`));
+
+/** The tokens of a path in a scope: shared when the path is absolute or the scope empty, so read only. */
+function pathTokens(path: string, scope: readonly string[]): readonly string[] {
+  const tokens = ownTokens(path);
+  return scope.length && !path.startsWith('/') ? [...scope, ...tokens] : tokens;
+}
+
 /** Relative paths (no leading `/`) start at the node an `each` scope matched. */
 export function absoluteTokens(path: string, scope: string[]): string[] {
-  if (path.startsWith('/')) return parsePointer(path);
-  return [...scope, ...parsePointer(`/${path}`)];
+  return [...pathTokens(path, scope)];
 }
 
 function childrenOf(value: unknown): [string, unknown][] {
@@ -19,10 +28,31 @@ function childrenOf(value: unknown): [string, unknown][] {
   return [];
 }
 
+function childValuesOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (isContainer(value)) return Object.values(value);
+  return [];
+}
+
+/** The value at tokens without `*`: undefined as soon as a step is absent. */
+function valueAtTokens(root: unknown, tokens: readonly string[]): unknown {
+  let value = root;
+  for (const token of tokens) {
+    value = childOf(value, token);
+    if (value === undefined) return undefined;
+  }
+  return value;
+}
+
 /** Every existing node the path reaches; `*` fans out over array items and object values. */
 export function matchNodes(root: unknown, path: string, scope: string[] = []): MatchedNode[] {
+  const tokens = pathTokens(path, scope);
+  if (!tokens.includes('*')) {
+    const value = valueAtTokens(root, tokens);
+    return value === undefined ? [] : [{ tokens: [...tokens], value, pointer: formatPointer(tokens) }];
+  }
   let frontier: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
-  for (const token of absoluteTokens(path, scope)) {
+  for (const token of tokens) {
     const next: { tokens: string[]; value: unknown }[] = [];
     for (const node of frontier) {
       if (token === '*') {
@@ -37,13 +67,37 @@ export function matchNodes(root: unknown, path: string, scope: string[] = []): M
   return frontier.map((node) => ({ ...node, pointer: formatPointer(node.tokens) }));
 }
 
-export function isPresent(root: unknown, path: string, scope: string[] = []): boolean {
-  return matchNodes(root, path, scope).length > 0;
+/** The values of the nodes matchNodes finds, in the same order, without their pointers. */
+export function matchValues(root: unknown, path: string, scope: string[] = []): unknown[] {
+  const tokens = pathTokens(path, scope);
+  if (!tokens.includes('*')) {
+    const value = valueAtTokens(root, tokens);
+    return value === undefined ? [] : [value];
+  }
+  let frontier: unknown[] = [root];
+  for (const token of tokens) {
+    const next: unknown[] = [];
+    for (const node of frontier) {
+      if (token === '*') {
+        for (const value of childValuesOf(node)) next.push(value);
+      } else {
+        const value = childOf(node, token);
+        if (value !== undefined) next.push(value);
+      }
+    }
+    frontier = next;
+  }
+  return frontier;
 }
 
-/** The one node a non-wildcard path names, or undefined when absent. */
+export function isPresent(root: unknown, path: string, scope: string[] = []): boolean {
+  return matchValues(root, path, scope).length > 0;
+}
+
+/** The one node a non-wildcard path names, or undefined when absent (with `*`, the first node it matches). */
 export function valueAt(root: unknown, path: string, scope: string[] = []): unknown {
-  return matchNodes(root, path, scope)[0]?.value;
+  const tokens = pathTokens(path, scope);
+  return tokens.includes('*') ? matchValues(root, path, scope)[0] : valueAtTokens(root, tokens);
 }
 
 /** Numbers compare as numbers; so does a numeric string (the documents send some numbers as strings). */

@@ -22,7 +22,8 @@ export type WorldItem = { key: unknown[]; [field: string]: unknown };
  */
 const indexes = new WeakMap<WorldItem[], { indexed: number; byKey: Map<string, WorldItem> }>();
 
-function findByKey(items: WorldItem[], key: unknown[]): WorldItem | undefined {
+/** The first item of a collection whose key names the same item as `key` (rule-keys.ts), found through the index. */
+export function itemWithKey(items: WorldItem[], key: unknown[]): WorldItem | undefined {
   let index = indexes.get(items);
   if (!index || index.indexed > items.length) {
     index = { indexed: 0, byKey: new Map() };
@@ -41,7 +42,7 @@ export function worldFromData(data: WorldData, credentialHeaderOf: (scheme: stri
     lookup(collection, key): Lookup {
       const items = data.collections?.[collection];
       if (!items) return { known: false };
-      return { known: true, item: findByKey(items, key) };
+      return { known: true, item: itemWithKey(items, key) };
     },
     quota: (name) => data.quotas?.[name],
     caller: () => data.caller,
