@@ -5,7 +5,7 @@ import { resolvePointer } from '../engine/request/json-pointer.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
 import { SpecError } from '../engine/errors.ts';
 import { readYamlFile } from '../engine/spec/yaml-file.ts';
-import lifecycleSchema from './lifecycle.schema.json' with { type: 'json' };
+import { readSourceJson } from '../engine/project-files.ts';
 
 /** An HTTP operation of the service other than the create: its path holds `{id}` and request pointers (`{/path/project_id}`). */
 export interface LifecycleOperation {
@@ -35,7 +35,7 @@ export type Lifecycle = { api: ApiName; serial: boolean; preflight404: string } 
 
 export type DeletableLifecycle = Extract<Lifecycle, { id: string }>;
 
-const validateLifecycle = createAjv().compile(lifecycleSchema);
+const validateLifecycle = createAjv().compile(readSourceJson(new URL('./lifecycle.schema.json', import.meta.url)) as object);
 const loaded = new Map<ApiName, Lifecycle>();
 
 export function lifecycleFile(api: ApiName): string {

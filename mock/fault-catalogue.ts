@@ -6,7 +6,7 @@ import { API_NAMES, apiFile } from '../apis/catalogue.ts';
 import { createAjv } from '../engine/schema/ajv-instance.ts';
 import type { Condition } from '../engine/spec/requirement-model.ts';
 import { UsageError } from '../engine/errors.ts';
-import faultsSchema from '../apis/faults.schema.json' with { type: 'json' };
+import { readSourceJson } from '../engine/project-files.ts';
 
 /** The kinds of deviation the catalogue covers (apis/faults.schema.json lists the same). */
 export const FAULT_KINDS = [
@@ -49,7 +49,7 @@ export interface Fault {
   effect: FaultEffect;
 }
 
-const validateShape = createAjv().compile(faultsSchema);
+const validateShape = createAjv().compile(readSourceJson(new URL('../apis/faults.schema.json', import.meta.url)) as object);
 
 function describeError(error: ErrorObject): string {
   const where = error.instancePath.replace(/^\/[0-9]+/, '') || 'the entry';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema/ajv-instance.ts';
 import { BaselineError } from '../errors.ts';
-import baselineSchema from './baseline.schema.json' with { type: 'json' };
+import { readSourceJson } from '../project-files.ts';
 
 /**
  * Known deviations as data: a team gates on "nothing new broke" while each accepted deviation
@@ -39,7 +39,7 @@ export interface BaselineMark {
   entry: BaselineEntry;
 }
 
-const validate: ValidateFunction = createAjv().compile(baselineSchema);
+const validate: ValidateFunction = createAjv().compile(readSourceJson(new URL('./baseline.schema.json', import.meta.url)) as object);
 
 function parsed(file: string): unknown {
   let text: string;

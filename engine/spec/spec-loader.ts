@@ -5,7 +5,7 @@ import type { ApiName } from '../api-name.ts';
 import { createAjv } from '../schema/ajv-instance.ts';
 import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
-import extensionsSchema from './spec-extensions.schema.json' with { type: 'json' };
+import { readSourceJson } from '../project-files.ts';
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 export type Operation = OpenAPIV3_1.OperationObject & {
@@ -27,7 +27,7 @@ export interface LoadedSpec {
   errata: Erratum[];
 }
 
-const validateExtensions = createAjv().compile(extensionsSchema);
+const validateExtensions = createAjv().compile(readSourceJson(new URL('./spec-extensions.schema.json', import.meta.url)) as object);
 
 /** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
 async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
