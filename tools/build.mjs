@@ -1,0 +1,36 @@
+// `npm run build`, also npm's prepare step (so `npm ci` builds): compiles the shipped sources to
+// dist/ (tsconfig.build.json) and stamps it for bin/conformance.js, which runs dist/ only while the
+// stamp says it is fresh (bin/dist-freshness.js). The data files stay where they are: the compiled
+// modules read them in the source tree (engine/project-files.ts).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceState, writeStamp } from '../bin/dist-freshness.js';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+function tscPath() {
+  try {
+    return createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    return undefined;
+  }
+}
+
+const tsc = tscPath();
+if (!tsc) {
+  // npm ci --omit=dev installs no compiler: the CLI runs the sources through tsx instead.
+  console.error('build: typescript is not installed; dist/ not built (the CLI runs the sources through tsx)');
+  process.exit(0);
+}
+// Read before compiling: a file edited while tsc runs leaves dist/ stale, never stamped fresh.
+const state = sourceState(root);
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (status !== 0) {
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  process.exit(status ?? 1);
+}
+writeStamp(root, state);
