@@ -2,10 +2,9 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { readYamlFile } from './yaml-file.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { ApiName } from '../api-name.ts';
-import { createAjv } from '../schema/ajv-instance.ts';
 import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
-import { readSourceJson } from '../project-files.ts';
+import { schemaFileValidator } from '../schema/schema-file-validator.ts';
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 export type Operation = OpenAPIV3_1.OperationObject & {
@@ -27,7 +26,7 @@ export interface LoadedSpec {
   errata: Erratum[];
 }
 
-const validateExtensions = createAjv().compile(readSourceJson(new URL('./spec-extensions.schema.json', import.meta.url)) as object);
+const extensionsValidator = schemaFileValidator(new URL('./spec-extensions.schema.json', import.meta.url));
 
 /** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
 async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
@@ -50,6 +49,7 @@ function theOnlyOperation(file: string, document: OpenApiDocument): { path: stri
 
 function checkExtensions(file: string, operation: Operation): void {
   const shape = { 'x-requirements': operation['x-requirements'], 'x-errata': operation['x-errata'] ?? [] };
+  const validateExtensions = extensionsValidator();
   if (!validateExtensions(shape)) {
     const details = (validateExtensions.errors ?? [])
       .slice(0, 8)
