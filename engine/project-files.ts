@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where `npm run build` writes the compiled modules, mirroring the source tree (tsconfig.build.json). */
-const COMPILED_FOLDER = 'dist';
+export const COMPILED_FOLDER = 'dist';
 
 function folderHoldingPackageJson(start: string): string {
   for (let folder = start; ; folder = path.dirname(folder)) {

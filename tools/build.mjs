@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sourceState, writeStamp } from '../bin/dist-freshness.js';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -16,6 +16,17 @@ function tscPath() {
     return createRequire(import.meta.url).resolve('typescript/bin/tsc');
   } catch {
     return undefined;
+  }
+}
+
+/** The specs that pass a full validation are recorded, so the CLI skips it at each start (engine/spec/validated-specs.ts). */
+async function recordValidatedSpecs() {
+  try {
+    const { recordRegisteredSpecs } = await import(pathToFileURL(path.join(root, 'dist', 'apis', 'validated-spec-record.js')).href);
+    await recordRegisteredSpecs();
+  } catch (error) {
+    // A registry the CLI refuses: it will say so itself; the build is still complete.
+    console.error(`build: no spec recorded as validated: ${error.message}`);
   }
 }
 
@@ -33,4 +44,5 @@ if (status !== 0) {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   process.exit(status ?? 1);
 }
+await recordValidatedSpecs();
 writeStamp(root, state);

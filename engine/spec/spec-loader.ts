@@ -5,6 +5,7 @@ import type { ApiName } from '../api-name.ts';
 import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
 import { schemaFileValidator } from '../schema/schema-file-validator.ts';
+import { validatedByTheBuild } from './validated-specs.ts';
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 export type Operation = OpenAPIV3_1.OperationObject & {
@@ -28,10 +29,10 @@ export interface LoadedSpec {
 
 const extensionsValidator = schemaFileValidator(new URL('./spec-extensions.schema.json', import.meta.url));
 
-/** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
-async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
+/** swagger-parser validates (OpenAPI 3.1 schema + $refs), unless the build did, and dereferences; both mutate, so each gets a copy. */
+async function validateAndDereference(file: string, raw: OpenApiDocument, validated: boolean): Promise<OpenApiDocument> {
   try {
-    await SwaggerParser.validate(structuredClone(raw) as never);
+    if (!validated) await SwaggerParser.validate(structuredClone(raw) as never);
     return (await SwaggerParser.dereference(structuredClone(raw) as never)) as OpenApiDocument;
   } catch (error) {
     throw new SpecError('CONF_SPEC_INVALID', file, (error as Error).message, { cause: error });
@@ -84,9 +85,10 @@ export function loadSpecFile(source: SpecSource): Promise<LoadedSpec> {
 
 async function readAndValidateSpec({ api, file, sourceDocument }: SpecSource): Promise<LoadedSpec> {
   const raw = readYamlFile(file) as OpenApiDocument;
-  const document = await validateAndDereference(file, raw);
+  const validated = validatedByTheBuild(file);
+  const document = await validateAndDereference(file, raw, validated);
   const { path, operation } = theOnlyOperation(file, document);
-  checkExtensions(file, operation);
+  if (!validated) checkExtensions(file, operation);
   const declaredApi = (document.info as { 'x-api'?: string })['x-api'];
   if (declaredApi !== api) {
     throw new SpecError('CONF_SPEC_INVALID', file, `info.x-api is ${String(declaredApi)}, expected ${api}`);
