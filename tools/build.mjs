@@ -19,14 +19,14 @@ function tscPath() {
   }
 }
 
-/** The specs that pass a full validation are recorded, so the CLI skips it at each start (engine/spec/validated-specs.ts). */
-async function recordValidatedSpecs() {
+/** The specs that load in full (validated, dereferenced) are kept, so the CLI skips that work at each start (engine/spec/built-specs.ts). */
+async function keepSpecs() {
   try {
-    const { recordRegisteredSpecs } = await import(pathToFileURL(path.join(root, 'dist', 'apis', 'validated-spec-record.js')).href);
-    await recordRegisteredSpecs();
+    const { keepRegisteredSpecs } = await import(pathToFileURL(path.join(root, 'dist', 'apis', 'built-spec-record.js')).href);
+    await keepRegisteredSpecs();
   } catch (error) {
     // A registry the CLI refuses: it will say so itself; the build is still complete.
-    console.error(`build: no spec recorded as validated: ${error.message}`);
+    console.error(`build: no spec kept: ${error.message}`);
   }
 }
 
@@ -44,5 +44,5 @@ if (status !== 0) {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   process.exit(status ?? 1);
 }
-await recordValidatedSpecs();
+await keepSpecs();
 writeStamp(root, state);

@@ -1,11 +1,10 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { readYamlFile } from './yaml-file.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { ApiName } from '../api-name.ts';
 import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
 import { schemaFileValidator } from '../schema/schema-file-validator.ts';
-import { validatedByTheBuild } from './validated-specs.ts';
+import { builtSpec } from './built-specs.ts';
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 export type Operation = OpenAPIV3_1.OperationObject & {
@@ -29,10 +28,12 @@ export interface LoadedSpec {
 
 const extensionsValidator = schemaFileValidator(new URL('./spec-extensions.schema.json', import.meta.url));
 
-/** swagger-parser validates (OpenAPI 3.1 schema + $refs), unless the build did, and dereferences; both mutate, so each gets a copy. */
-async function validateAndDereference(file: string, raw: OpenApiDocument, validated: boolean): Promise<OpenApiDocument> {
+/** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
+async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
+  // Loaded here, not at start: a spec the build kept needs none of it.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
-    if (!validated) await SwaggerParser.validate(structuredClone(raw) as never);
+    await SwaggerParser.validate(structuredClone(raw) as never);
     return (await SwaggerParser.dereference(structuredClone(raw) as never)) as OpenApiDocument;
   } catch (error) {
     throw new SpecError('CONF_SPEC_INVALID', file, (error as Error).message, { cause: error });
@@ -84,11 +85,11 @@ export function loadSpecFile(source: SpecSource): Promise<LoadedSpec> {
 }
 
 async function readAndValidateSpec({ api, file, sourceDocument }: SpecSource): Promise<LoadedSpec> {
-  const raw = readYamlFile(file) as OpenApiDocument;
-  const validated = validatedByTheBuild(file);
-  const document = await validateAndDereference(file, raw, validated);
+  const built = builtSpec(file);
+  const raw = (built?.raw ?? readYamlFile(file)) as OpenApiDocument;
+  const document = (built?.document as OpenApiDocument | undefined) ?? (await validateAndDereference(file, raw));
   const { path, operation } = theOnlyOperation(file, document);
-  if (!validated) checkExtensions(file, operation);
+  if (!built) checkExtensions(file, operation);
   const declaredApi = (document.info as { 'x-api'?: string })['x-api'];
   if (declaredApi !== api) {
     throw new SpecError('CONF_SPEC_INVALID', file, `info.x-api is ${String(declaredApi)}, expected ${api}`);
