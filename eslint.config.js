@@ -23,8 +23,8 @@ function layerZones() {
 }
 
 export default tseslint.config(
-  // What .gitignore keeps out of the repository (scratch folders, generated reports) is not linted either.
-  { ignores: ['node_modules/**', 'reports/output/**', 'suites/fixtures/**', '.scratch/**', '.scratch-*/**', '**/*.js', '**/*.mjs'] },
+  // What .gitignore keeps out of the repository (the build's dist/, scratch folders, generated reports) is not linted either.
+  { ignores: ['node_modules/**', 'dist/**', 'reports/output/**', 'suites/fixtures/**', '.scratch/**', '.scratch-*/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,7 +19,7 @@ export interface CreationEffects {
 export interface ApiDefinition<F extends object> {
   /** The name used by the CLI (`--api`), the config, the report and the tests; the folder's name. */
   name: string;
-  /** The folder holding the definition and its data files (`new URL('.', import.meta.url)`). */
+  /** The folder holding the definition (`new URL('.', import.meta.url)`); its data files are read there in the source tree, also when it runs from dist/. */
   folder: URL;
   /** The source document's file name in the seeds folder (../shared/seeds). */
   sourceDocument: string;

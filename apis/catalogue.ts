@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sourceDocumentPath, type ApiName } from '../engine/api-name.ts';
+import { sourcePath } from '../engine/project-files.ts';
 import { ApiFolderError, UsageError } from '../engine/errors.ts';
 import type { RegisteredApi } from './api-definition.ts';
 import { REGISTERED_APIS } from './registry.ts';
@@ -24,7 +24,7 @@ export type ApiFolderFile = (typeof API_FOLDER_FILES)[number];
 /** An API whose folder is not named after it, or lacks a data file, stops every command at start, naming what is missing. */
 function checkedFolders(apis: readonly RegisteredApi[]): readonly RegisteredApi[] {
   const problems = apis.flatMap((api) => [
-    ...(path.basename(fileURLToPath(api.folder)) === api.name ? [] : [`${api.name}: its folder is ${fileURLToPath(api.folder)}, not apis/${api.name}/`]),
+    ...(path.basename(sourcePath(api.folder)) === api.name ? [] : [`${api.name}: its folder is ${sourcePath(api.folder)}, not apis/${api.name}/`]),
     ...missingApiFiles(api).map((file) => `${api.name}: apis/${api.name}/${file} is missing`),
   ]);
   if (problems.length) throw new ApiFolderError(problems);
@@ -56,7 +56,7 @@ export function apiFile(api: ApiName, file: ApiFolderFile): string {
 }
 
 function folderFile(definition: RegisteredApi, file: ApiFolderFile): string {
-  return path.join(fileURLToPath(definition.folder), file);
+  return path.join(sourcePath(definition.folder), file);
 }
 
 /** The data files a registered API's folder lacks: the registry refuses such an API at start. */

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
-import baseSchema from './config.schema.json' with { type: 'json' };
+import { readSourceJson } from '../engine/project-files.ts';
 import { API_NAMES, apiFile } from './catalogue.ts';
 
 type FixturesSchema = { required?: string[]; [keyword: string]: unknown };
+
+/** The parts of config.schema.json filled in from the registry. */
+interface BaseConfigSchema {
+  properties: { apis: { propertyNames: object }; fixtures: { properties: Record<string, FixturesSchema> } };
+}
 
 /** The API folder's fixtures.schema.json, as a subschema (without its own `$schema`). */
 function fixturesSchemaOf(api: string): FixturesSchema {
@@ -20,8 +25,8 @@ export function fixtureSchemas(): ReadonlyMap<string, FixturesSchema> {
 
 /** The config file's schema: config.schema.json with the registered APIs' names and fixtures schemas filled in. */
 export function configSchema(): object {
-  const schema = structuredClone(baseSchema);
+  const schema = readSourceJson(new URL('./config.schema.json', import.meta.url)) as BaseConfigSchema;
   Object.assign(schema.properties.apis.propertyNames, { enum: [...API_NAMES] });
-  schema.properties.fixtures.properties = Object.fromEntries(fixtureSchemas()) as typeof schema.properties.fixtures.properties;
+  schema.properties.fixtures.properties = Object.fromEntries(fixtureSchemas());
   return schema;
 }

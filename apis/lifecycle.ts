@@ -1,11 +1,10 @@
 import type { ApiName } from '../engine/api-name.ts';
 import { apiFile } from './catalogue.ts';
-import { createAjv } from '../engine/schema/ajv-instance.ts';
 import { resolvePointer } from '../engine/request/json-pointer.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
 import { SpecError } from '../engine/errors.ts';
 import { readYamlFile } from '../engine/spec/yaml-file.ts';
-import lifecycleSchema from './lifecycle.schema.json' with { type: 'json' };
+import { schemaFileValidator } from '../engine/schema/schema-file-validator.ts';
 
 /** An HTTP operation of the service other than the create: its path holds `{id}` and request pointers (`{/path/project_id}`). */
 export interface LifecycleOperation {
@@ -35,7 +34,7 @@ export type Lifecycle = { api: ApiName; serial: boolean; preflight404: string } 
 
 export type DeletableLifecycle = Extract<Lifecycle, { id: string }>;
 
-const validateLifecycle = createAjv().compile(lifecycleSchema);
+const lifecycleValidator = schemaFileValidator(new URL('./lifecycle.schema.json', import.meta.url));
 const loaded = new Map<ApiName, Lifecycle>();
 
 export function lifecycleFile(api: ApiName): string {
@@ -48,6 +47,7 @@ export function lifecycleOf(api: ApiName): Lifecycle {
   if (cached) return cached;
   const file = lifecycleFile(api);
   const data = readYamlFile(file);
+  const validateLifecycle = lifecycleValidator();
   if (!validateLifecycle(data)) {
     const problems = (validateLifecycle.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
     throw new SpecError('CONF_SPEC_INVALID', file, `lifecycle: ${problems}`);

@@ -2,8 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/errors.ts';
 import type { ReportModel } from '../reports/report-model.ts';
-import { htmlReport } from '../reports/html-report.ts';
-import { junitXml } from '../reports/junit-report.ts';
 
 export interface ReportOutputs {
   html?: string;
@@ -30,14 +28,16 @@ export function prepareReportOutputs(outputs: ReportOutputs & { json?: string; l
   }
 }
 
-/** Writes the HTML and JUnit reports that were asked for; returns one line per file written. */
-export function writeReportOutputs(model: ReportModel, outputs: ReportOutputs): string[] {
+/** Writes the HTML and JUnit reports that were asked for; returns one line per file written. Each writer is loaded only when asked for. */
+export async function writeReportOutputs(model: ReportModel, outputs: ReportOutputs): Promise<string[]> {
   const written: string[] = [];
   if (outputs.html) {
+    const { htmlReport } = await import('../reports/html-report.ts');
     writeFileSync(outputs.html, htmlReport(model), 'utf8');
     written.push(`HTML report: ${outputs.html}`);
   }
   if (outputs.junit) {
+    const { junitXml } = await import('../reports/junit-report.ts');
     writeFileSync(outputs.junit, junitXml(model), 'utf8');
     written.push(`JUnit XML: ${outputs.junit}`);
   }

@@ -1,13 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { PROJECT_ROOT } from './project-files.ts';
 
 /**
  * An API's name (`compute-servers`): the name the CLI, the config, the report and the tests use.
  * The engine knows no API by name; which APIs exist is the registry's (apis/registry.ts).
  */
 export type ApiName = string;
-
-export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** ../shared/seeds beside the project's root; CONFORMANCE_SEEDS overrides it. */
 export function seedsDirectory(): string {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from './api-name.ts';
+import { PROJECT_ROOT } from './project-files.ts';
 
 /** The suite's version (package.json), recorded in every results file and printed by --version. */
 export function suiteVersion(): string {

@@ -21,6 +21,8 @@ export interface MockOptions {
   /** 0 or absent: an ephemeral port. */
   port?: number;
   config?: ConformanceConfig;
+  /** The APIs it serves (default: every registered API); a run starts it for the APIs it sends to, and loads no other spec. */
+  apis?: readonly ApiName[];
   /** Replace what the fixtures say exists, per API (tests use the rule case tables' worlds). */
   worlds?: Partial<Record<ApiName, WorldData>>;
   /** Ids from apis/<api>/faults.yaml: deliberate deviations, for the suite's proof of power. */
@@ -51,7 +53,7 @@ export interface RunningMock {
 async function prepare(options: MockOptions): Promise<Operation[]> {
   const config = options.config ?? DEFAULT_CONFIG;
   const faults = faultsById(options.faults ?? []);
-  const specs = await Promise.all(API_NAMES.map((api) => loadSpec(api)));
+  const specs = await Promise.all((options.apis ?? API_NAMES).map((api) => loadSpec(api)));
   return specs.map((spec) => ({
     route: routeOf(spec),
     spec,
@@ -79,7 +81,7 @@ function listen(server: Server, options: MockOptions): Promise<void> {
   });
 }
 
-/** Starts the embedded mock on 127.0.0.1: the five operations, enforcing every rule of the specs. */
+/** Starts the embedded mock on 127.0.0.1: the registered APIs' operations (or those asked for), enforcing every rule of the specs. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const operations = await prepare(options);
   const hanging = new Set<ServerResponse>();

@@ -22,9 +22,8 @@
  *   key ids either (the received one could be anything a client leaked into it).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { HttpRequest } from '@smithy/protocol-http';
 import type { SigV4Credentials } from '../engine/sigv4/sigv4-credentials.ts';
-import { createSigner, queryBagFrom, sha256Hex } from '../engine/sigv4/sigv4-signer.ts';
+import { queryBagFrom, sha256Hex, smithySigned } from '../engine/sigv4/sigv4-signer.ts';
 
 export type SigV4Refusal =
   'missing' | 'malformed' | 'expired' | 'unknown-key' | 'session-token-mismatch' | 'wrong-scope' | 'body-hash-mismatch' | 'signature-mismatch';
@@ -222,21 +221,25 @@ async function recomputeSignature(
   credentials: SigV4Credentials,
 ): Promise<{ signature: string; signedHeaders: string }> {
   const queryAt = request.path.indexOf('?');
-  const toSign = new HttpRequest({
+  const toSign = {
     method: request.method.toUpperCase(),
     hostname: request.headers['host'] ?? '',
     path: queryAt < 0 ? request.path : request.path.slice(0, queryAt),
     query: queryAt < 0 ? {} : queryBagFrom(request.path.slice(queryAt + 1)),
     headers: headersToRecompute(parsed.signedHeaders, request.headers, contentSha256),
     body: request.body,
-  });
-  const signed = await createSigner({ ...credentials, sessionToken: undefined }).sign(toSign, {
-    signingDate,
-    signingRegion: parsed.scope.region,
-    signingService: parsed.scope.service,
-    signableHeaders: new Set(parsed.signedHeaders),
-    unsignableHeaders: new Set(parsed.signedHeaders.includes('x-amz-content-sha256') ? [] : ['x-amz-content-sha256']),
-  });
+  };
+  const signed = await smithySigned(
+    toSign,
+    { ...credentials, sessionToken: undefined },
+    {
+      signingDate,
+      signingRegion: parsed.scope.region,
+      signingService: parsed.scope.service,
+      signableHeaders: new Set(parsed.signedHeaders),
+      unsignableHeaders: new Set(parsed.signedHeaders.includes('x-amz-content-sha256') ? [] : ['x-amz-content-sha256']),
+    },
+  );
   const recomputed = parseAuthorization(signed.headers['authorization'] ?? '');
   return { signature: recomputed.signature, signedHeaders: recomputed.signedHeaders.join(';') };
 }

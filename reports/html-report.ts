@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sourcePath } from '../engine/project-files.ts';
 import type { ApiReport, ReportModel, RequirementReport } from './report-model.ts';
 import { html, trusted, type Html } from './html-template.ts';
 import { brokenRequirement } from './html-requirements.ts';
@@ -11,8 +12,8 @@ import { baselineSection } from './html-baseline.ts';
 import { coverageSection } from './html-coverage.ts';
 import { brokenInReadingOrder } from './broken-requirements.ts';
 
-const STYLE = readFileSync(new URL('./assets/report.css', import.meta.url), 'utf8');
-const SCRIPT = readFileSync(new URL('./assets/report-filters.js', import.meta.url), 'utf8');
+const STYLE = readFileSync(sourcePath(new URL('./assets/report.css', import.meta.url)), 'utf8');
+const SCRIPT = readFileSync(sourcePath(new URL('./assets/report-filters.js', import.meta.url)), 'utf8');
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -6,7 +6,7 @@ import { createAjv } from '../engine/schema/ajv-instance.ts';
 import { ResultsFileError } from '../engine/errors.ts';
 import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader } from '../engine/run/results-document.ts';
 import type { CaseResult } from '../engine/run/run-model.ts';
-import resultsSchemaFile from './results.schema.json' with { type: 'json' };
+import { readSourceJson } from '../engine/project-files.ts';
 import { API_NAMES } from '../apis/catalogue.ts';
 
 /**
@@ -45,9 +45,15 @@ export interface ReadResultsOptions {
 // ---------------------------------------------------------------------------------------------
 // Validation against reports/results.schema.json
 
+/** The parts of reports/results.schema.json the reader uses. */
+interface ResultsSchema {
+  $id: string;
+  $defs: { apiName: object; [name: string]: object };
+}
+
 /** reports/results.schema.json with the registered APIs' names as the enum of `apiName`. */
-export function resultsSchema(): typeof resultsSchemaFile {
-  const schema = structuredClone(resultsSchemaFile);
+export function resultsSchema(): ResultsSchema {
+  const schema = readSourceJson(new URL('./results.schema.json', import.meta.url)) as ResultsSchema;
   Object.assign(schema.$defs.apiName, { enum: [...API_NAMES] });
   return schema;
 }

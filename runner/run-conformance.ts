@@ -165,9 +165,9 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
     options.config,
     specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
   );
-  const needsMock = options.apis.some((api) => !targetOf(options, api, undefined));
-  const mock = needsMock
-    ? await startMock({ config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' })
+  const mocked = options.apis.filter((api) => !targetOf(options, api, undefined));
+  const mock = mocked.length
+    ? await startMock({ apis: mocked, config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' })
     : undefined;
   const limits = options.limits ?? DEFAULT_EXCHANGE_LIMITS;
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);

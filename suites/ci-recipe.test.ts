@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { closedPort } from './support/closed-port.ts';
 import { writeLiveConfig } from './support/live-config-file.ts';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 
 function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'conformance.js'), 'mock', ...args], {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { conformanceSync } from './support/cli-process.ts';
 
 const conformance = (...args: string[]) => conformanceSync(args);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import * as errors from '../engine/errors.ts';
 import { ConformanceError, ERROR_CODES, type ErrorCode } from '../engine/errors.ts';
 import { LAYERS, projectSources } from './support/import-layers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { folderCycles, folderImports, projectSources, upwardImports, type SourceFile } from './support/import-layers.ts';
 
 /**

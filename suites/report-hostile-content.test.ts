@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 import { validateXML } from 'xmllint-wasm';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { launchChromium, openLocalFile, type RecordedPage } from './support/chromium.ts';
 import { BODY_PAYLOADS, HEADER_PAYLOADS, PWNED_GLOBAL, startHostileTarget, type HostileTarget } from './support/hostile-target.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliRun } from './support/cli-process.ts';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import type { RecordedPage } from './support/chromium.ts';
 import type { ApiReport } from '../reports/report-model.ts';
 import { statusChart, verdictChart } from '../reports/svg-charts.ts';

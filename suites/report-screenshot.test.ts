@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliRun } from './support/cli-process.ts';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import type { RecordedPage } from './support/chromium.ts';
 import { openRunReport } from './support/report-in-browser.ts';
 

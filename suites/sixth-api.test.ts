@@ -9,7 +9,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, seedsDirectory } from '../engine/api-name.ts';
+import { seedsDirectory } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { conformanceAsync, type CliRun } from './support/cli-process.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'suites', 'fixtures', 'sixth-api');

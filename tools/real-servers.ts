@@ -15,7 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { ORACLE_NAMES, ORACLES_INSTALL_HINT, oraclesInstalled, startOracle, type OracleName } from '../suites/support/oracle-server.ts';
 import {
   ORACLE_ENVIRONMENT,

@@ -29,7 +29,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   process.stdout.write(
     `${model.run.cases} cases from ${positionals.length} result file${positionals.length === 1 ? '' : 's'}${model.run.complete ? '' : ' (incomplete)'}: ${model.run.exitCode === 0 ? 'conformant' : 'NOT conformant'}\n`,
   );
-  for (const line of writeReportOutputs(model, outputs)) process.stdout.write(`${line}\n`);
+  for (const line of await writeReportOutputs(model, outputs)) process.stdout.write(`${line}\n`);
   appendJobSummary(model);
   return model.run.exitCode;
 }

@@ -13,7 +13,6 @@ import { DEFAULT_PLAN_CACHE_DIR } from '../../generators/plan-cache.ts';
 import type { CaseSelection } from '../../runner/case-selection.ts';
 import { assertPatternsMatch, requirementFilter } from '../../runner/requirement-filter.ts';
 import { runHeader } from '../../runner/run-header.ts';
-import { writeRunErrorOutputs } from '../../reports/run-error-outputs.ts';
 import { apiNamesOption, existingFileOption, integerOption, parseCommandOptions, RUN_OPTIONS, shardOption, urlOption, type RunValues } from '../arguments.ts';
 import { printDryRun } from '../dry-run.ts';
 import { appendJobSummary } from '../job-summary.ts';
@@ -95,6 +94,7 @@ export async function executeRun(options: RunValues, asked: RunCases): Promise<n
       ...(cases.replay ? { replay: cases.replay } : {}),
       ...(options.label ? { label: options.label } : {}),
     });
+    const { writeRunErrorOutputs } = await import('../../reports/run-error-outputs.ts');
     for (const line of writeRunErrorOutputs({ json: options.json, junit: options.junit }, header, error)) process.stdout.write(`${line}\n`);
     throw error;
   }
@@ -139,7 +139,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
       // For the suite's own proof of power: faults switched on in the embedded mock when it is the target.
       mockFaults: (process.env.CONFORMANCE_MOCK_FAULTS ?? '').split(',').filter(Boolean),
     });
-    writeOutputs(outcome.report, outputs, options.json);
+    await writeOutputs(outcome.report, outputs, options.json);
     return outcome.exitCode;
   });
 }
@@ -210,8 +210,8 @@ function terminalReporters(): Pick<ReporterOptions, 'console' | 'progress' | 'sh
 }
 
 /** Once the run is over: the HTML and JUnit reports asked for, where the JSON results are, and the GitHub job summary. */
-function writeOutputs(report: ReportModel, outputs: { html?: string; junit?: string }, json: string | undefined): void {
-  for (const line of writeReportOutputs(report, outputs)) process.stdout.write(`${line}\n`);
+async function writeOutputs(report: ReportModel, outputs: { html?: string; junit?: string }, json: string | undefined): Promise<void> {
+  for (const line of await writeReportOutputs(report, outputs)) process.stdout.write(`${line}\n`);
   if (json) process.stdout.write(`JSON results: ${json}\n`);
   appendJobSummary(report);
 }

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../schema/ajv-instance.ts';
 import { BaselineError } from '../errors.ts';
-import baselineSchema from './baseline.schema.json' with { type: 'json' };
+import { schemaFileValidator } from '../schema/schema-file-validator.ts';
 
 /**
  * Known deviations as data: a team gates on "nothing new broke" while each accepted deviation
@@ -39,7 +37,7 @@ export interface BaselineMark {
   entry: BaselineEntry;
 }
 
-const validate: ValidateFunction = createAjv().compile(baselineSchema);
+const baselineValidator = schemaFileValidator(new URL('./baseline.schema.json', import.meta.url));
 
 function parsed(file: string): unknown {
   let text: string;
@@ -62,6 +60,7 @@ function parsed(file: string): unknown {
 /** Reads and checks a baseline file; every entry must name a requirement of the specs (a typo would silently excuse nothing). */
 export function loadBaseline(file: string, knownRequirements: ReadonlySet<string>, strict: boolean): Baseline {
   const value = parsed(file);
+  const validate = baselineValidator();
   if (!validate(value)) {
     const details = (validate.errors ?? [])
       .slice(0, 5)

@@ -28,3 +28,16 @@ export function createAjv(): Ajv2020 {
   }
   return ajv;
 }
+
+let specSchemas: Ajv2020 | undefined;
+
+/**
+ * The one Ajv that compiles the specs' schemas (their request and response schemas, the
+ * tolerated readings, the generators' schema nodes). Each Ajv compiles the JSON Schema
+ * meta-schema on its first use, ~50 ms: once per process is enough. The specs' schemas carry no
+ * `$id`, which an instance would keep; the project's own schema files get an Ajv each (createAjv).
+ */
+export function specSchemaAjv(): Ajv2020 {
+  specSchemas ??= createAjv();
+  return specSchemas;
+}

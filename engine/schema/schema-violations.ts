@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from './ajv-instance.ts';
+import { specSchemaAjv } from './ajv-instance.ts';
 import type { LoadedSpec } from '../spec/spec-loader.ts';
 import { claimCovers, claimsOf, type ParsedClaim } from './schema-claims.ts';
 import { schemaLocations } from './schema-locations.ts';
@@ -50,7 +50,7 @@ export function createSchemaValidator(spec: LoadedSpec): SchemaValidator {
 }
 
 function compileSchemaValidator(spec: LoadedSpec): SchemaValidator {
-  const ajv = createAjv();
+  const ajv = specSchemaAjv();
   const claims = claimsOf(spec);
   const compiled = new Map<string, ValidateFunction>();
   for (const location of schemaLocations(spec)) compiled.set(location.name, ajv.compile(location.schema));

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fromIni } from '@aws-sdk/credential-providers';
 import type { ConformanceConfig } from '../config/config-model.ts';
 
 type AwsCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -17,6 +16,12 @@ async function tryProvider(provide: () => Promise<AwsCredentials>): Promise<AwsC
   } catch {
     return undefined;
   }
+}
+
+/** The AWS SDK's provider for the shared file, loaded only when there is such a file to read. */
+async function fromSharedFile(profile: string, file: string): Promise<AwsCredentials | undefined> {
+  const { fromIni } = await import('@aws-sdk/credential-providers');
+  return tryProvider(fromIni({ profile, filepath: file, ignoreCache: true }));
 }
 
 /**
@@ -39,7 +44,7 @@ export async function withAwsCredentialChain(config: ConformanceConfig, environm
       : undefined;
   const profile = environment.AWS_PROFILE ?? 'default';
   const file = sharedCredentialsFile(environment);
-  const found = fromVariables ?? (existsSync(file) ? await tryProvider(fromIni({ profile, filepath: file, ignoreCache: true })) : undefined);
+  const found = fromVariables ?? (existsSync(file) ? await fromSharedFile(profile, file) : undefined);
   if (!found) return config;
   const region = environment.AWS_REGION ?? environment.AWS_DEFAULT_REGION ?? config.auth.sigv4.region;
   const sigv4 = {

@@ -5,9 +5,9 @@
  * library's.
  */
 import { createHash } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
+import type { Hash } from '@smithy/hash-node';
+import type { HttpRequest } from '@smithy/protocol-http';
+import type { SignatureV4 } from '@smithy/signature-v4';
 import type { SigV4Credentials } from './sigv4-credentials.ts';
 
 export interface RequestToSign {
@@ -40,9 +40,27 @@ export function queryBagFrom(search: string): QueryBag {
   return bag;
 }
 
-/** A SignatureV4 signer for these credentials (SHA-256 from @smithy/hash-node). */
-export function createSigner(credentials: SigV4Credentials): SignatureV4 {
-  return new SignatureV4({
+type RequestFields = ConstructorParameters<typeof HttpRequest>[0];
+type SigningOptions = Parameters<SignatureV4['sign']>[1];
+
+let smithy: Promise<{ Hash: typeof Hash; HttpRequest: typeof HttpRequest; SignatureV4: typeof SignatureV4 }> | undefined;
+
+/** @smithy's modules, loaded on the first signature (about 65 ms): a run of APIs without SigV4 never needs them. */
+function smithyModules() {
+  smithy ??= Promise.all([import('@smithy/hash-node'), import('@smithy/protocol-http'), import('@smithy/signature-v4')]).then(
+    ([{ Hash }, { HttpRequest }, { SignatureV4 }]) => ({ Hash, HttpRequest, SignatureV4 }),
+  );
+  return smithy;
+}
+
+/** The request signed by @smithy/signature-v4 with these credentials (SHA-256 from @smithy/hash-node). */
+export async function smithySigned(
+  fields: RequestFields,
+  credentials: SigV4Credentials,
+  options: SigningOptions,
+): Promise<{ headers: Record<string, string> }> {
+  const { Hash, HttpRequest, SignatureV4 } = await smithyModules();
+  const signer = new SignatureV4({
     credentials: {
       accessKeyId: credentials.accessKeyId,
       secretAccessKey: credentials.secretAccessKey,
@@ -52,6 +70,7 @@ export function createSigner(credentials: SigV4Credentials): SignatureV4 {
     service: credentials.service,
     sha256: Hash.bind(null, 'sha256'),
   });
+  return signer.sign(new HttpRequest(fields), options);
 }
 
 /** Header names lower-cased; later duplicates (by case-insensitive name) win. */
@@ -92,7 +111,7 @@ function headerRecordOf(signed: { headers: Record<string, string> }): Record<str
  */
 export async function signRequest(request: RequestToSign, credentials: SigV4Credentials, now: Date = new Date()): Promise<Record<string, string>> {
   const headers = headersBeforeSigning(request);
-  const unsigned = new HttpRequest({
+  const fields = {
     method: request.method.toUpperCase(),
     protocol: request.url.protocol,
     hostname: request.url.hostname,
@@ -100,8 +119,8 @@ export async function signRequest(request: RequestToSign, credentials: SigV4Cred
     query: queryBagFrom(request.url.search),
     headers,
     body: request.body,
-  });
-  const signed = await createSigner(credentials).sign(unsigned, {
+  };
+  const signed = await smithySigned(fields, credentials, {
     signingDate: now,
     unsignableHeaders: unsignedHeaderNames(headers),
   });

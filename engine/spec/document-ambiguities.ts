@@ -1,4 +1,4 @@
-import { createAjv } from '../schema/ajv-instance.ts';
+import { specSchemaAjv } from '../schema/ajv-instance.ts';
 import { parsePointer, resolvePointer, formatPointer } from '../request/json-pointer.ts';
 import type { Requirement, Tolerance } from './requirement-model.ts';
 import type { SchemaViolation } from '../schema/schema-violations.ts';
@@ -17,13 +17,12 @@ export type Ambiguity = { kind: 'tolerated'; erratum: string } | { kind: 'uuid-f
 
 type ValueTolerance = Extract<Tolerance, { schema: JsonSchemaNode }>;
 
-const ajv = createAjv();
 const toleranceChecks = new WeakMap<object, (value: unknown) => boolean>();
 
 function toleranceCheck(tolerance: ValueTolerance): (value: unknown) => boolean {
   let check = toleranceChecks.get(tolerance.schema);
   if (!check) {
-    const compiled = ajv.compile(tolerance.schema);
+    const compiled = specSchemaAjv().compile(tolerance.schema);
     check = (candidate: unknown) => compiled(candidate) === true;
     toleranceChecks.set(tolerance.schema, check);
   }

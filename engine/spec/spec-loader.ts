@@ -1,11 +1,10 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { readYamlFile } from './yaml-file.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { ApiName } from '../api-name.ts';
-import { createAjv } from '../schema/ajv-instance.ts';
 import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
-import extensionsSchema from './spec-extensions.schema.json' with { type: 'json' };
+import { schemaFileValidator } from '../schema/schema-file-validator.ts';
+import { builtSpec } from './built-specs.ts';
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 export type Operation = OpenAPIV3_1.OperationObject & {
@@ -27,10 +26,12 @@ export interface LoadedSpec {
   errata: Erratum[];
 }
 
-const validateExtensions = createAjv().compile(extensionsSchema);
+const extensionsValidator = schemaFileValidator(new URL('./spec-extensions.schema.json', import.meta.url));
 
 /** swagger-parser validates (OpenAPI 3.1 schema + $refs) and dereferences; both mutate, so each gets a copy. */
 async function validateAndDereference(file: string, raw: OpenApiDocument): Promise<OpenApiDocument> {
+  // Loaded here, not at start: a spec the build kept needs none of it.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
     await SwaggerParser.validate(structuredClone(raw) as never);
     return (await SwaggerParser.dereference(structuredClone(raw) as never)) as OpenApiDocument;
@@ -50,6 +51,7 @@ function theOnlyOperation(file: string, document: OpenApiDocument): { path: stri
 
 function checkExtensions(file: string, operation: Operation): void {
   const shape = { 'x-requirements': operation['x-requirements'], 'x-errata': operation['x-errata'] ?? [] };
+  const validateExtensions = extensionsValidator();
   if (!validateExtensions(shape)) {
     const details = (validateExtensions.errors ?? [])
       .slice(0, 8)
@@ -83,10 +85,11 @@ export function loadSpecFile(source: SpecSource): Promise<LoadedSpec> {
 }
 
 async function readAndValidateSpec({ api, file, sourceDocument }: SpecSource): Promise<LoadedSpec> {
-  const raw = readYamlFile(file) as OpenApiDocument;
-  const document = await validateAndDereference(file, raw);
+  const built = builtSpec(file);
+  const raw = (built?.raw ?? readYamlFile(file)) as OpenApiDocument;
+  const document = (built?.document as OpenApiDocument | undefined) ?? (await validateAndDereference(file, raw));
   const { path, operation } = theOnlyOperation(file, document);
-  checkExtensions(file, operation);
+  if (!built) checkExtensions(file, operation);
   const declaredApi = (document.info as { 'x-api'?: string })['x-api'];
   if (declaredApi !== api) {
     throw new SpecError('CONF_SPEC_INVALID', file, `info.x-api is ${String(declaredApi)}, expected ${api}`);

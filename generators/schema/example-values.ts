@@ -28,6 +28,20 @@ function declaredExamples(schema: JsonSchema): unknown[] {
  * Empty when no value satisfies the schema.
  */
 export function exampleValuesFor(schema: JsonSchema, count = 6): unknown[] {
+  const key = `${count} ${canonicalJson(schema)}`;
+  let values = examplesBySchema.get(key);
+  if (!values) {
+    values = drawExampleValues(schema, count);
+    examplesBySchema.set(key, values);
+  }
+  // A copy: callers put the values into requests, and may change those.
+  return structuredClone(values);
+}
+
+/** The values depend on the schema alone, and planning asks for the same schema's several times (a third of the draws, for one API). */
+const examplesBySchema = new Map<string, unknown[]>();
+
+function drawExampleValues(schema: JsonSchema, count: number): unknown[] {
   let drawn: unknown[];
   try {
     drawn = fc.sample(valueFor(schema, { maxArrayItems: 2, maxStringLength: 24 }), { seed: EXAMPLE_SEED, numRuns: DRAWS });

@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../../engine/schema/ajv-instance.ts';
+import { specSchemaAjv } from '../../engine/schema/ajv-instance.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { JsonSchema } from '../../engine/schema/json-schema-node.ts';
 
@@ -9,14 +9,13 @@ import type { JsonSchema } from '../../engine/schema/json-schema-node.ts';
  * enum members, `oneOf` exclusivity, keywords they do not construct, and the invalid-value
  * lists' "breaks this keyword" guarantee.
  */
-const ajv = createAjv();
 const compiled = new Map<string, ValidateFunction>();
 
 export function validatorFor(schema: JsonSchema): ValidateFunction {
   const key = canonicalJson(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(typeof schema === 'boolean' ? schema : structuredClone(schema));
+    validate = specSchemaAjv().compile(typeof schema === 'boolean' ? schema : structuredClone(schema));
     compiled.set(key, validate);
   }
   return validate;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import type { CaseResult } from '../../engine/run/run-model.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { PROJECT_ROOT } from '../../engine/project-files.ts';
 import type { ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 import { configForOracle } from '../support/oracle-configs.ts';
 import {

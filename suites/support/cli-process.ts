@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { PROJECT_ROOT } from '../../engine/project-files.ts';
 
 /** The variables the CLI reads; a test starts from none of them, then sets what it needs. */
 const CONFORMANCE_VARIABLES = [

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { PROJECT_ROOT } from '../../engine/project-files.ts';
 
 /**
  * The upstream OpenStack "oracle" servers of ../shared/oracles (README.md there): loopback

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { PROJECT_ROOT } from '../../engine/project-files.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';
 import { runWithReporters, type ReportedRunOptions, type ReportedRunOutcome } from '../../cli/run-with-reporters.ts';
 import type { CaseExample } from '../../reports/report-model.ts';

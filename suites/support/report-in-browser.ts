@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { PROJECT_ROOT } from '../../engine/project-files.ts';
 import { launchChromium, openLocalFile, type RecordedPage } from './chromium.ts';
 import { conformanceAsync, type CliRun } from './cli-process.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../engine/api-name.ts';
+import { PROJECT_ROOT } from '../../engine/project-files.ts';
 import { API_NAMES } from '../../apis/catalogue.ts';
 import type { RequestDocument } from '../../engine/request/request-document.ts';
 import type { WorldData } from '../../engine/world/world-from-data.ts';

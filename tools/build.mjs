@@ -1,0 +1,48 @@
+// `npm run build`, also npm's prepare step (so `npm ci` builds): compiles the shipped sources to
+// dist/ (tsconfig.build.json) and stamps it for bin/conformance.js, which runs dist/ only while the
+// stamp says it is fresh (bin/dist-freshness.js). The data files stay where they are: the compiled
+// modules read them in the source tree (engine/project-files.ts).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sourceState, writeStamp } from '../bin/dist-freshness.js';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+function tscPath() {
+  try {
+    return createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The specs that load in full (validated, dereferenced) are kept, so the CLI skips that work at each start (engine/spec/built-specs.ts). */
+async function keepSpecs() {
+  try {
+    const { keepRegisteredSpecs } = await import(pathToFileURL(path.join(root, 'dist', 'apis', 'built-spec-record.js')).href);
+    await keepRegisteredSpecs();
+  } catch (error) {
+    // A registry the CLI refuses: it will say so itself; the build is still complete.
+    console.error(`build: no spec kept: ${error.message}`);
+  }
+}
+
+const tsc = tscPath();
+if (!tsc) {
+  // npm ci --omit=dev installs no compiler: the CLI runs the sources through tsx instead.
+  console.error('build: typescript is not installed; dist/ not built (the CLI runs the sources through tsx)');
+  process.exit(0);
+}
+// Read before compiling: a file edited while tsc runs leaves dist/ stale, never stamped fresh.
+const state = sourceState(root);
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (status !== 0) {
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  process.exit(status ?? 1);
+}
+await keepSpecs();
+writeStamp(root, state);
