@@ -7,7 +7,8 @@ import path from 'node:path';
 import { API_NAMES } from '../apis/catalogue.ts';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { loadSpec } from '../apis/api-specs.ts';
-import { PROJECT_ROOT, type ApiName } from '../engine/api-name.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { runConformance } from '../runner/run-conformance.ts';
 

@@ -24,8 +24,13 @@ export class DeterministicSampler {
     return fc.sample(arbitrary, { seed: this.seedFor(label), numRuns: count });
   }
 
-  /** Values without end, drawn a chunk at a time (chunk k seeded by the label and k): memory stays flat however many are taken. */
-  *stream<T>(arbitrary: fc.Arbitrary<T>, label: string, chunkSize = 256): Generator<T> {
-    for (let chunk = 0; ; chunk += 1) yield* this.many(arbitrary, chunkSize, `${label} #${chunk}`);
+  /**
+   * Values drawn a chunk at a time (chunk k seeded by the label and k): memory stays flat however
+   * many are taken. At most `limit` are drawn: a sample's first n values are the same whatever its
+   * size, so a short stream costs what it takes, not a whole chunk.
+   */
+  *stream<T>(arbitrary: fc.Arbitrary<T>, label: string, limit = Infinity, chunkSize = 256): Generator<T> {
+    for (let chunk = 0, drawn = 0; drawn < limit; chunk += 1, drawn += chunkSize)
+      yield* this.many(arbitrary, Math.min(chunkSize, limit - drawn), `${label} #${chunk}`);
   }
 }

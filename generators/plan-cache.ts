@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT, type ApiName } from '../engine/api-name.ts';
+import type { ApiName } from '../engine/api-name.ts';
+import { PROJECT_ROOT } from '../engine/project-files.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { fixturesOf } from '../apis/api-fixtures.ts';
 import { secretValues } from '../apis/config.ts';

@@ -53,11 +53,10 @@ export function* validVariations(
   if (!schema || count <= 0) return;
   const { pointer, schema: fields } = resourceObject(schema);
   let yielded = 0;
-  let attempts = 0;
   // Lazily, drawn a chunk at a time: the caller may record what each accepted request creates
   // before the next is judged, and a run of any size holds one chunk of edits, not all of them.
-  for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`)) {
-    if (attempts++ >= count * 6) return;
+  const attempts = count * 6;
+  for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`, attempts)) {
     // A server may read null as "not given" or refuse it: a valid case never sends one.
     const edited = withEdits(base, edits);
     const request = repairedToValid(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
