@@ -8,6 +8,30 @@ import { isRequestLocation } from '../engine/schema/schema-locations.ts';
 import { resolvePointer } from '../engine/request/json-pointer.ts';
 import { boundToMembers, requestPointerOf } from './schema-instance-paths.ts';
 
+/** Where a schema requirement's claim constrains a request: its pointer (free keys unbound) and the property a `required` claim names. */
+interface ClaimedValue {
+  unbound: string | undefined;
+  property: string | undefined;
+}
+
+/** A loaded spec is read-only: where each schema requirement's claims on the request point is worked out once. */
+const claimedValuesOf = new WeakMap<LoadedSpec, { id: string; claimed: ClaimedValue[] }[]>();
+
+function claimedValues(spec: LoadedSpec): { id: string; claimed: ClaimedValue[] }[] {
+  let values = claimedValuesOf.get(spec);
+  if (!values) {
+    values = spec.requirements.map((requirement) => ({
+      id: requirement.id,
+      claimed: (requirement.schema ?? [])
+        .map((claim) => parseClaim(requirement.id, claim))
+        .filter((parsed) => isRequestLocation(parsed.location))
+        .map((parsed) => ({ unbound: requestPointerOf(spec, parsed.location, parsed.pointer), property: parsed.property })),
+    }));
+    claimedValuesOf.set(spec, values);
+  }
+  return values;
+}
+
 /**
  * The requirements a valid request puts to the test (not vacuously): rules that hold and
  * apply, and schema requirements whose constrained value is in the request. An accepted
@@ -17,17 +41,14 @@ export function exercisedRequirements(spec: LoadedSpec, request: RequestDocument
   const rules = evaluateRequestRules(spec.requirements, request, worldOf(spec, world))
     .filter((verdict) => verdict.verdict === 'held')
     .map((verdict) => verdict.requirementId);
-  const schema = spec.requirements
-    .filter((requirement) =>
-      (requirement.schema ?? []).some((claim) => {
-        const parsed = parseClaim(requirement.id, claim);
-        if (!isRequestLocation(parsed.location)) return false;
-        const unbound = requestPointerOf(spec, parsed.location, parsed.pointer);
+  const schema = claimedValues(spec)
+    .filter(({ claimed }) =>
+      claimed.some(({ unbound, property }) => {
         const pointer = unbound === undefined ? undefined : boundToMembers(request, unbound);
-        const target = pointer && parsed.property !== undefined ? `${pointer}/${parsed.property}` : pointer;
+        const target = pointer && property !== undefined ? `${pointer}/${property}` : pointer;
         return target !== undefined && resolvePointer(request, target) !== undefined;
       }),
     )
-    .map((requirement) => requirement.id);
+    .map(({ id }) => id);
   return [...new Set([...rules, ...schema])].sort();
 }

@@ -1,6 +1,7 @@
 import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { requestPartPointer } from '../engine/schema/schema-locations.ts';
-import { formatPointer, parsePointer } from '../engine/request/json-pointer.ts';
+import { boundedMemo } from '../engine/bounded-memo.ts';
+import { formatPointer, parsePointer, pointerTokens } from '../engine/request/json-pointer.ts';
 import { childOf, isContainer } from '../engine/request/json-pointer.ts';
 
 /** The key a generator uses for a member of a map whose keys are free (additionalProperties). */
@@ -26,7 +27,21 @@ export function instanceTokensOf(schemaPointer: string): string[] | undefined {
   return instance;
 }
 
+/** A loaded spec is read-only: where each of its schema nodes sits in a request is worked out once. */
+const requestPointers = new WeakMap<LoadedSpec, Map<string, string | undefined>>();
+
 export function requestPointerOf(spec: LoadedSpec, location: string, schemaPointer: string): string | undefined {
+  let ofSpec = requestPointers.get(spec);
+  if (!ofSpec) {
+    ofSpec = new Map();
+    requestPointers.set(spec, ofSpec);
+  }
+  const key = `${location}#${schemaPointer}`;
+  if (!ofSpec.has(key)) ofSpec.set(key, requestPointerIn(spec, location, schemaPointer));
+  return ofSpec.get(key);
+}
+
+function requestPointerIn(spec: LoadedSpec, location: string, schemaPointer: string): string | undefined {
   const prefix = requestPartPointer(spec, location);
   const tokens = instanceTokensOf(schemaPointer);
   if (prefix === undefined || tokens === undefined) return undefined;
@@ -49,13 +64,18 @@ export function schemaAncestors(schemaPointer: string): string[] {
   return ancestors;
 }
 
+/** A pointer written the way formatPointer writes its tokens (the same pointer, for any the suite makes). */
+const canonicalPointer = boundedMemo(4096, (pointer) => formatPointer(pointerTokens(pointer)));
+
 /**
  * The pointer with each free key (a member of a map, FREE_KEY) bound to a member the request
  * already has there: the parameter a template declares rather than a new one it does not.
  */
 export function boundToMembers(request: unknown, pointer: string): string {
+  const own = pointerTokens(pointer);
+  if (!own.includes(FREE_KEY)) return canonicalPointer(pointer);
   let node: unknown = request;
-  const tokens = parsePointer(pointer).map((token) => {
+  const tokens = own.map((token) => {
     const first = token === FREE_KEY && isContainer(node) && !Array.isArray(node) ? Object.keys(node)[0] : undefined;
     const bound = first ?? token;
     node = childOf(node, bound);

@@ -1,3 +1,4 @@
+import type fc from 'fast-check';
 import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { Requirement } from '../engine/spec/requirement-model.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
@@ -44,6 +45,28 @@ function schemaAt(spec: LoadedSpec, location: string, pointer: string): JsonSche
 }
 
 /**
+ * The values to fill a missing schema node with, in order: the plainest, smallest first (nothing
+ * but the tested field should give a server a reason to refuse), then 8 drawn. Drawn one at a
+ * time, as the first that makes a valid request ends the search; the arbitrary is built at once,
+ * so a node no value satisfies fails here as before.
+ */
+function* fillingsOf(context: MutationContext, location: string, ancestor: string, node: JsonSchemaNode): Generator<unknown> {
+  const plainest = exampleValuesFor(minimalSchema(node), 8);
+  const values = valueFor(node, { maxArrayItems: 1 });
+  yield* plainest;
+  for (let attempt = 0; attempt < 8; attempt += 1) yield context.sampler.one(values, `fill ${location}#${ancestor} ${attempt}`);
+}
+
+/** The first request made from the values that the oracle knows valid, each made only when the one before was not. */
+function firstKnownValid(context: MutationContext, values: Iterable<unknown>, requestWith: (value: unknown) => RequestDocument): RequestDocument | undefined {
+  for (const value of values) {
+    const request = requestWith(value);
+    if (context.oracle(request).length === 0) return request;
+  }
+  return undefined;
+}
+
+/**
  * The base with every missing ancestor of a schema node filled with a valid value, so the
  * node's instance exists to be mutated; undefined when no valid filling was found.
  */
@@ -55,15 +78,9 @@ export function withInstance(context: MutationContext, location: string, schemaP
     const node = schemaAt(context.spec, location, ancestor);
     if (!pointer || !node) return undefined;
     if (resolvePointer(request, pointer) !== undefined) continue;
-    // The plainest, smallest fillings first: nothing but the tested field should give a server a reason to refuse.
-    const fillings = [
-      ...exampleValuesFor(minimalSchema(node), 8),
-      ...[0, 1, 2, 3, 4, 5, 6, 7].map((attempt) => context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `fill ${location}#${ancestor} ${attempt}`)),
-    ];
-    const filled = fillings
-      .map((value) => withEdits(request, { set: { [pointer]: value } }))
-      .map((candidate) => repairReferences(context.spec.requirements, candidate, context.world))
-      .find((candidate) => context.oracle(candidate).length === 0);
+    const filled = firstKnownValid(context, fillingsOf(context, location, ancestor, node), (value) =>
+      repairReferences(context.spec.requirements, withEdits(request, { set: { [pointer]: value } }), context.world),
+    );
     if (!filled) return undefined;
     request = withoutOptionalExtras(filled, pointer, context.oracle);
   }
@@ -110,9 +127,12 @@ export function validValueAt(context: MutationContext, requestPointer: string, a
   const node = bodySchemaAt(context, requestPointer);
   if (!node) return undefined;
   const plainest = exampleValuesFor(minimalSchema(node), 8);
+  let values: fc.Arbitrary<unknown> | undefined;
   for (let attempt = 0; attempt < 48 + plainest.length; attempt += 1) {
     const value =
-      attempt < plainest.length ? plainest[attempt] : context.sampler.one(valueFor(node, { maxArrayItems: 1 }), `value ${requestPointer} ${attempt}`);
+      attempt < plainest.length
+        ? plainest[attempt]
+        : context.sampler.one((values ??= valueFor(node, { maxArrayItems: 1 })), `value ${requestPointer} ${attempt}`);
     const request = repairReferences(context.spec.requirements, withEdits(context.base, { set: { [requestPointer]: value } }), context.world);
     if (context.oracle(request).length === 0 && accept(valueAt(request, requestPointer))) {
       const pruned = withoutOptionalExtras(request, requestPointer, context.oracle);
@@ -130,12 +150,15 @@ function describeValue(value: unknown): string {
   return JSON.stringify(value)?.slice(0, 40) ?? String(value);
 }
 
-function keywordCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, keyword: string): Candidate[] {
+/** withInstance, as a function of the location and pointer only: the context stays the same. */
+type InstanceOf = (location: string, schemaPointer: string) => RequestDocument | undefined;
+
+function keywordCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, keyword: string, instanceOf: InstanceOf): Candidate[] {
   const { spec } = context;
   const node = schemaAt(spec, claim.location, claim.pointer);
   if (!node) return [];
-  if (claim.pointer.endsWith('/propertyNames')) return propertyNameCandidates(context, requirement, claim, node, keyword);
-  const start = withInstance(context, claim.location, claim.pointer);
+  if (claim.pointer.endsWith('/propertyNames')) return propertyNameCandidates(context, requirement, claim, node, keyword, instanceOf);
+  const start = instanceOf(claim.location, claim.pointer);
   const unbound = requestPointerOf(spec, claim.location, claim.pointer);
   const target = unbound && start ? boundToMembers(start, unbound) : undefined;
   if (!target || !start) return [];
@@ -169,10 +192,17 @@ function keywordCandidates(context: MutationContext, requirement: Requirement, c
 }
 
 /** Keys of a map that break its propertyNames (e.g. a metadata key of 256 characters). */
-function propertyNameCandidates(context: MutationContext, requirement: Requirement, claim: ParsedClaim, node: JsonSchemaNode, keyword: string): Candidate[] {
+function propertyNameCandidates(
+  context: MutationContext,
+  requirement: Requirement,
+  claim: ParsedClaim,
+  node: JsonSchemaNode,
+  keyword: string,
+  instanceOf: InstanceOf,
+): Candidate[] {
   const objectPointer = claim.pointer.slice(0, -'/propertyNames'.length);
   const target = requestPointerOf(context.spec, claim.location, objectPointer);
-  const start = withInstance(context, claim.location, `${objectPointer}/additionalProperties`);
+  const start = instanceOf(claim.location, `${objectPointer}/additionalProperties`);
   if (!target || !start) return [];
   const valueSchema = schemaAt(context.spec, claim.location, `${objectPointer}/additionalProperties`) ?? {};
   const value = context.sampler.one(valueFor(valueSchema), `map value ${objectPointer}`);
@@ -195,8 +225,15 @@ function propertyNameCandidates(context: MutationContext, requirement: Requireme
 
 /** Boundary (inside) and invalid (outside) requests for every keyword a requirement claims on the request. */
 export function schemaCandidates(context: MutationContext, requirement: Requirement): Candidate[] {
+  // Every keyword of a claim starts from the same instance, and nothing the oracle reads changes while they are made: it is filled in once.
+  const instances = new Map<string, RequestDocument | undefined>();
+  const instanceOf: InstanceOf = (location, schemaPointer) => {
+    const key = `${location}#${schemaPointer}`;
+    if (!instances.has(key)) instances.set(key, withInstance(context, location, schemaPointer));
+    return instances.get(key);
+  };
   return (requirement.schema ?? [])
     .map((claim) => parseClaim(requirement.id, claim))
     .filter((claim) => isRequestLocation(claim.location) && requestPartPointer(context.spec, claim.location) !== undefined)
-    .flatMap((claim) => (claim.keywords ?? []).flatMap((keyword) => keywordCandidates(context, requirement, claim, keyword)));
+    .flatMap((claim) => (claim.keywords ?? []).flatMap((keyword) => keywordCandidates(context, requirement, claim, keyword, instanceOf)));
 }

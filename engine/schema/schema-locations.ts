@@ -66,8 +66,22 @@ export interface RequestPart {
   value: unknown;
 }
 
+type SentParameter = { parameter: ParameterObject & { in: 'path' | 'header' }; location: string; pointer: string };
+
+/** A loaded spec is read-only: its sent parameters are listed once (every request judged walks them). */
+const sentParametersOf = new WeakMap<LoadedSpec, SentParameter[]>();
+
 /** The parameters the suite sends (path and header; no spec has a query or cookie parameter), each with its schema location and pointer. */
-function sentParameters(spec: LoadedSpec): { parameter: ParameterObject & { in: 'path' | 'header' }; location: string; pointer: string }[] {
+function sentParameters(spec: LoadedSpec): SentParameter[] {
+  let sent = sentParametersOf.get(spec);
+  if (!sent) {
+    sent = listSentParameters(spec);
+    sentParametersOf.set(spec, sent);
+  }
+  return sent;
+}
+
+function listSentParameters(spec: LoadedSpec): SentParameter[] {
   return parameters(spec)
     .filter((parameter): parameter is ParameterObject & { in: 'path' | 'header' } => parameter.in === 'path' || parameter.in === 'header')
     .map((parameter) => ({

@@ -8,6 +8,18 @@ import { isSchemaNode, type JsonSchema, type JsonSchemaNode } from '../../engine
  */
 export function minimalSchema(schema: JsonSchema): JsonSchema {
   if (!isSchemaNode(schema)) return schema;
+  let minimal = minimals.get(schema);
+  if (!minimal) {
+    minimal = narrowed(schema);
+    minimals.set(schema, minimal);
+  }
+  return minimal;
+}
+
+/** One narrowed schema per node (nodes are read-only), so what is remembered of it (its examples) is found again. */
+const minimals = new WeakMap<JsonSchemaNode, JsonSchema>();
+
+function narrowed(schema: JsonSchemaNode): JsonSchema {
   const node: JsonSchemaNode = { ...schema };
   for (const keyword of ['anyOf', 'oneOf', 'allOf'] as const) {
     if (Array.isArray(node[keyword])) node[keyword] = (node[keyword] as JsonSchema[]).map(minimalSchema);
