@@ -5,6 +5,7 @@ import { canonicalJson, uniqueJson } from './canonical-json.ts';
 import { isAscii } from './code-points.ts';
 import { isSchemaNode, type JsonSchema } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
+import { oncePerSchema } from './once-per-schema.ts';
 
 /** A fixed seed: examples depend on the schema only, so invalid and boundary values are deterministic. */
 const EXAMPLE_SEED = 0x5eed;
@@ -28,18 +29,8 @@ function declaredExamples(schema: JsonSchema): unknown[] {
  * Empty when no value satisfies the schema.
  */
 export function exampleValuesFor(schema: JsonSchema, count = 6): unknown[] {
-  const key = `${count} ${canonicalJson(schema)}`;
-  let values = examplesBySchema.get(key);
-  if (!values) {
-    values = drawExampleValues(schema, count);
-    examplesBySchema.set(key, values);
-  }
-  // A copy: callers put the values into requests, and may change those.
-  return structuredClone(values);
+  return drawnOnce(schema, count);
 }
-
-/** The values depend on the schema alone, and planning asks for the same schema's several times (a third of the draws, for one API). */
-const examplesBySchema = new Map<string, unknown[]>();
 
 function drawExampleValues(schema: JsonSchema, count: number): unknown[] {
   let drawn: unknown[];
@@ -52,3 +43,5 @@ function drawExampleValues(schema: JsonSchema, count: number): unknown[] {
   const sorted = uniqueJson(drawn).sort((left, right) => plainness(left) - plainness(right));
   return uniqueJson([...declaredExamples(schema), ...sorted]).slice(0, count);
 }
+
+const drawnOnce = oncePerSchema(drawExampleValues);
