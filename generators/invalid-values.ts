@@ -20,6 +20,7 @@ import { boundaryAdditionalProperties, boundaryPropertyNames, invalidAdditionalP
 import { boundaryMaxLength, boundaryMinLength, invalidMaxLength, invalidMinLength, invalidPattern } from './invalid/string-candidates.ts';
 import { invalidType } from './invalid/type-candidates.ts';
 import type { JsonSchemaNode } from '../engine/schema/json-schema-node.ts';
+import { oncePerSchema } from './schema/once-per-schema.ts';
 
 /** The groups of several makers, in order: far-off values first, then the near misses. */
 function together(...makers: CandidateMaker[]): CandidateMaker {
@@ -79,10 +80,14 @@ const kit: CandidateKit = { invalidValuesFor, boundaryValidValuesFor };
  * without a catalogue.
  */
 export function invalidValuesFor(schema: JsonSchemaNode, keyword: string): unknown[] {
+  return invalidOnce(schema, keyword);
+}
+
+const invalidOnce = oncePerSchema((schema: JsonSchemaNode, keyword: string): unknown[] => {
   const make = INVALID[keyword];
   if (!make || !(keyword in schema)) return [];
   return pickInvalid(schema, keyword, make(schema, kit));
-}
+});
 
 /**
  * Valid values just inside the keyword's boundary (maxLength exactly max in ASCII and in astral
@@ -90,7 +95,11 @@ export function invalidValuesFor(schema: JsonSchemaNode, keyword: string): unkno
  * against the whole node.
  */
 export function boundaryValidValuesFor(schema: JsonSchemaNode, keyword: string): unknown[] {
+  return boundaryOnce(schema, keyword);
+}
+
+const boundaryOnce = oncePerSchema((schema: JsonSchemaNode, keyword: string): unknown[] => {
   const make = BOUNDARY[keyword];
   if (!make || !(keyword in schema)) return [];
   return pickValid(schema, make(schema, kit));
-}
+});

@@ -3,8 +3,9 @@ import { UnsatisfiableSchemaError } from '../../engine/errors.ts';
 import { valueFor } from '../schema-arbitrary.ts';
 import { canonicalJson, uniqueJson } from './canonical-json.ts';
 import { isAscii } from './code-points.ts';
-import { isSchemaNode, type JsonSchema, type JsonSchemaNode } from '../../engine/schema/json-schema-node.ts';
+import { isSchemaNode, type JsonSchema } from '../../engine/schema/json-schema-node.ts';
 import { isValidAgainst } from './schema-validator.ts';
+import { oncePerSchema } from './once-per-schema.ts';
 
 /** A fixed seed: examples depend on the schema only, so invalid and boundary values are deterministic. */
 const EXAMPLE_SEED = 0x5eed;
@@ -23,33 +24,15 @@ function declaredExamples(schema: JsonSchema): unknown[] {
 }
 
 /**
- * The examples of each schema node by count: they depend on the node alone and cost 48 draws
- * and their checks. Schema nodes are read-only (a spec's, or made for one call and dropped).
- */
-const remembered = new WeakMap<JsonSchemaNode, Map<number, unknown[]>>();
-
-/**
  * A few distinct valid values of a schema, plainest first, the same on every call: the
  * schema's own default and examples when valid, then draws from `valueFor` with a fixed seed.
  * Empty when no value satisfies the schema.
  */
 export function exampleValuesFor(schema: JsonSchema, count = 6): unknown[] {
-  if (!isSchemaNode(schema)) return drawExamples(schema, count);
-  let byCount = remembered.get(schema);
-  if (!byCount) {
-    byCount = new Map();
-    remembered.set(schema, byCount);
-  }
-  let examples = byCount.get(count);
-  if (!examples) {
-    examples = drawExamples(schema, count);
-    byCount.set(count, examples);
-  }
-  // A copy each time: the values are the caller's to change.
-  return structuredClone(examples);
+  return drawnOnce(schema, count);
 }
 
-function drawExamples(schema: JsonSchema, count: number): unknown[] {
+function drawExampleValues(schema: JsonSchema, count: number): unknown[] {
   let drawn: unknown[];
   try {
     drawn = fc.sample(valueFor(schema, { maxArrayItems: 2, maxStringLength: 24 }), { seed: EXAMPLE_SEED, numRuns: DRAWS });
@@ -60,3 +43,5 @@ function drawExamples(schema: JsonSchema, count: number): unknown[] {
   const sorted = uniqueJson(drawn).sort((left, right) => plainness(left) - plainness(right));
   return uniqueJson([...declaredExamples(schema), ...sorted]).slice(0, count);
 }
+
+const drawnOnce = oncePerSchema(drawExampleValues);
