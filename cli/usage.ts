@@ -112,8 +112,9 @@ Options of run:
   --label NAME        The target's name, recorded in the results; baseline entries with a
                       "target" apply only to the target of that label (or URL).
   --workers N         Threads that plan the cases while the run sends them, each API planned
-                      whole by one thread (default: one per core); 0 plans on the thread that
-                      sends. The same seed gives the same cases, byte for byte, whatever N.
+                      whole by one thread; 0 plans on the thread that sends. Default: one per
+                      core when the run plans 1,000 random cases or more (--runs × APIs), else
+                      0. The same seed gives the same cases, byte for byte, whatever N.
   --cache-dir DIR     Where each API's boundary cases are kept between runs and shards against
                       the embedded mock, keyed by the suite's code, the specs, the fixtures and
                       the seed (default: node_modules/.cache/cloud-create-conformance/plans;

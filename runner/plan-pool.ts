@@ -9,9 +9,12 @@ import { CarriedWorkerError } from '../engine/errors.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
 import type { CarriedError, FromWorker, PlanHeader, PlanOrder } from './plan-messages.ts';
 
-/** One worker per core by default; never more than there are APIs to plan. */
-export function defaultPlanWorkers(): number {
-  return availableParallelism();
+/** From this many random cases on, planning threads pay for their start (about 0.5–1 s of loading the planner again, each). */
+export const WORKERS_FROM_RANDOM_CASES = 1000;
+
+/** One worker per core for a long run; none for a short one, which the run's own thread plans sooner than a thread could start. */
+export function defaultPlanWorkers(randomCases: number): number {
+  return randomCases >= WORKERS_FROM_RANDOM_CASES ? availableParallelism() : 0;
 }
 
 /** An API's plan as a worker makes it: its header at once, its cases as they are taken. */

@@ -12,6 +12,8 @@ import type { PlannedCase } from '../engine/run/run-model.ts';
 import { planRun, type PlanOptions } from '../runner/run-plan.ts';
 import { CASES_PER_BATCH } from '../runner/plan-messages.ts';
 import { conformanceAsync } from './support/cli-process.ts';
+import { defaultPlanWorkers, WORKERS_FROM_RANDOM_CASES } from '../runner/plan-pool.ts';
+import { availableParallelism } from 'node:os';
 
 // Fast to plan; CloudBasic's random cases are cheap, so its plan spans several batches.
 const APIS = ['lbaas-healthmonitors', 'cloudbasic-cluster', 'cloud-databases-ha'];
@@ -113,6 +115,11 @@ describe('the cache of boundary plans', () => {
 });
 
 describe('--workers, --cache-dir and --no-cache', () => {
+  it('plan a short run on its own thread and a long one in a thread per core, by default', () => {
+    expect(defaultPlanWorkers(WORKERS_FROM_RANDOM_CASES - 1)).toBe(0);
+    expect(defaultPlanWorkers(WORKERS_FROM_RANDOM_CASES)).toBe(availableParallelism());
+  });
+
   it('print the same dry run whatever the workers and the cache', async () => {
     const folder = cacheFolder();
     const dryRun = (...extra: string[]) => conformanceAsync(['run', '--dry-run', '--api', 'lbaas-healthmonitors', '--seed', '5', '--runs', '3', ...extra]);

@@ -108,7 +108,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
   const keystone = resolveKeystoneCredentials(config.auth.keystone, options['os-cloud']);
   if (options.cleanup && options['no-cleanup']) throw new UsageError('--cleanup and --no-cleanup contradict each other');
   const { seed, runs, apis, selection } = cases;
-  const planning = planningOptions(options);
+  const planning = planningOptions(options, cases);
   if (options['dry-run']) return dryRun(config, cases, planning);
   const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
   return stoppedBySignals(async (stop) => {
@@ -162,9 +162,9 @@ function runLimits(options: RunValues) {
 }
 
 /** --workers, --cache-dir and --no-cache: who plans, and where boundary plans are kept between runs. */
-function planningOptions(options: RunValues): Pick<PlanOptions, 'workers' | 'cacheDir'> {
+function planningOptions(options: RunValues, { runs, apis }: RunCases): Pick<PlanOptions, 'workers' | 'cacheDir'> {
   if (options['no-cache'] && options['cache-dir']) throw new UsageError('--cache-dir and --no-cache contradict each other');
-  const workers = integerOption('workers', options.workers, 0, 256) ?? defaultPlanWorkers();
+  const workers = integerOption('workers', options.workers, 0, 256) ?? defaultPlanWorkers(runs * apis.length);
   return { workers, ...(options['no-cache'] ? {} : { cacheDir: options['cache-dir'] ?? DEFAULT_PLAN_CACHE_DIR }) };
 }
 
