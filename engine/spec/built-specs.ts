@@ -8,13 +8,15 @@ import { COMPILED_FOLDER, PROJECT_ROOT, sourcePath } from '../project-files.ts';
  * The specs as the build loaded them (tools/build.mjs, after compiling). Loading a spec (parsing its
  * YAML, validating it with swagger-parser against the OpenAPI 3.1 schema, dereferencing it,
  * checking its x-requirements) cost about half a second of CPU at each start. What it yields
- * depends only on the spec's text, the x-requirements schema and swagger-parser's version: the
- * build keeps each registered spec that loads, as written and dereferenced, in JSON under a key of
- * those three, and the loader takes it from there. Any other text (an edited spec, a new API's) is
- * loaded in full, as always.
+ * depends only on the spec's text, the x-requirements schema, swagger-parser's version and the
+ * loader's own code: the build keeps each registered spec that loads, as written and
+ * dereferenced, in JSON under a key of those four, and the loader takes it from there. Any other
+ * text (an edited spec, a new API's) is loaded in full, as always; so is every spec once the
+ * loader is edited, also when the sources run through tsx beside an older dist/.
  */
 const FOLDER = path.join(PROJECT_ROOT, COMPILED_FOLDER, 'specs');
 const EXTENSIONS_SCHEMA = sourcePath(new URL('./spec-extensions.schema.json', import.meta.url));
+const LOADER = sourcePath(new URL('./spec-loader.ts', import.meta.url));
 
 /** A spec as the build loaded it: the YAML as written, and the document with every `$ref` inlined. */
 export interface BuiltSpec {
@@ -33,6 +35,8 @@ export function specKey(specFile: string): string {
     .update(swaggerParserVersion())
     .update('\0')
     .update(readFileSync(EXTENSIONS_SCHEMA))
+    .update('\0')
+    .update(readFileSync(LOADER))
     .update('\0')
     .update(readFileSync(specFile))
     .digest('hex');
