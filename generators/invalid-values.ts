@@ -73,6 +73,27 @@ const BOUNDARY: Record<string, CandidateMaker> = {
 const kit: CandidateKit = { invalidValuesFor, boundaryValidValuesFor };
 
 /**
+ * The values depend on the node and the keyword alone, and cost dozens of ajv checks and
+ * examples; a requirement's claim is mutated from the base and again from every alternate
+ * base. So each list is made once per node (schema nodes are read-only), a copy handed out.
+ */
+const made = new WeakMap<JsonSchemaNode, Map<string, unknown[]>>();
+
+function remembered(schema: JsonSchemaNode, key: string, make: () => unknown[]): unknown[] {
+  let ofNode = made.get(schema);
+  if (!ofNode) {
+    ofNode = new Map();
+    made.set(schema, ofNode);
+  }
+  let values = ofNode.get(key);
+  if (!values) {
+    values = make();
+    ofNode.set(key, values);
+  }
+  return structuredClone(values);
+}
+
+/**
  * A short, deterministic list of values that break exactly that keyword of the node, keeping its
  * other keywords where possible (ajv confirms each value fails on that keyword). Empty for a
  * keyword the node lacks, for `required` (the caller unsets the property) and for keywords
@@ -81,7 +102,7 @@ const kit: CandidateKit = { invalidValuesFor, boundaryValidValuesFor };
 export function invalidValuesFor(schema: JsonSchemaNode, keyword: string): unknown[] {
   const make = INVALID[keyword];
   if (!make || !(keyword in schema)) return [];
-  return pickInvalid(schema, keyword, make(schema, kit));
+  return remembered(schema, `invalid ${keyword}`, () => pickInvalid(schema, keyword, make(schema, kit)));
 }
 
 /**
@@ -92,5 +113,5 @@ export function invalidValuesFor(schema: JsonSchemaNode, keyword: string): unkno
 export function boundaryValidValuesFor(schema: JsonSchemaNode, keyword: string): unknown[] {
   const make = BOUNDARY[keyword];
   if (!make || !(keyword in schema)) return [];
-  return pickValid(schema, make(schema, kit));
+  return remembered(schema, `boundary ${keyword}`, () => pickValid(schema, make(schema, kit)));
 }
