@@ -66,7 +66,7 @@ function minimal(context: MutationContext): { request: RequestDocument; descript
 /** The edited base made valid again (references, declarations, fields useful only elsewhere), or undefined when it is not known valid. */
 function validated(context: MutationContext, edits: RequestEdits): RequestDocument | undefined {
   const request = repairedToValid(context.spec.requirements, withEdits(context.base, edits), context.world);
-  return context.oracle(request).length === 0 ? request : undefined;
+  return context.oracle.knownValid(request) ? request : undefined;
 }
 
 /** Valid requests that take the other side of each branch the rules draw, and the smallest one, each unlike the base and the others. */

@@ -2,7 +2,7 @@ import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
 import type { WorldData } from '../engine/world/world-from-data.ts';
 import { requestFailures } from '../engine/rules/request-failures.ts';
-import { judgeRequest, type RequestJudgement } from '../engine/rules/reasonable-readings.ts';
+import { judgedFlawless, judgeRequest, type RequestJudgement } from '../engine/rules/reasonable-readings.ts';
 import { parseClaim } from '../engine/schema/schema-claims.ts';
 import { securitySchemes, usesSigV4 } from '../engine/spec/security-schemes.ts';
 
@@ -26,7 +26,11 @@ function credentialRequirementIds(spec: LoadedSpec): Set<string> {
  * reading of the documents or that its world cannot decide, and `null:<pointer>` for each null
  * in its body (a server may read null as "not given" or refuse it). Empty: known valid.
  */
-export type Oracle = (request: RequestDocument) => string[];
+export interface Oracle {
+  (request: RequestDocument): string[];
+  /** Whether the oracle finds nothing (known valid): the same answer, found with the first flaw, for the generators that only ask that. */
+  knownValid(request: RequestDocument): boolean;
+}
 
 /** What a request breaks under each reading of the documents (engine/rules/reasonable-readings.ts), credentials aside. */
 export type Judge = (request: RequestDocument) => RequestJudgement;
@@ -59,11 +63,18 @@ export function flawsOf(judged: RequestJudgement): string[] {
 /**
  * What keeps a request from being a known-valid case, as the specs say (ajv on every schema,
  * the evaluator on every rule, under every reading, in the target's world from the fixtures):
- * how every generated case is labelled and checked.
+ * how every generated case is labelled and checked. With `undecided: 'ignored'`, a rule the
+ * world cannot decide is no flaw (while a field is filled in; the candidate is judged whole later).
  */
-export function createOracle(spec: LoadedSpec, world: WorldData): Oracle {
+export function createOracle(spec: LoadedSpec, world: WorldData, options: { undecided?: 'ignored' } = {}): Oracle {
+  const credentials = credentialRequirementIds(spec);
   const judge = createJudge(spec, world);
-  return (request) => flawsOf(judge(request));
+  const undecidedCounts = options.undecided !== 'ignored';
+  const oracle = (request: RequestDocument): string[] => {
+    const judged = judge(request);
+    return flawsOf(undecidedCounts ? judged : { ...judged, undecided: [] });
+  };
+  return Object.assign(oracle, { knownValid: (request: RequestDocument) => judgedFlawless(spec, request, world, credentials, undecidedCounts) });
 }
 
 /** The literal failures alone (the spec as written, no reading excused): for tests and fault inputs. */

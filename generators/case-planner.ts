@@ -18,7 +18,7 @@ import { absoluteTokens, valueAt } from '../engine/rules/rule-paths.ts';
 import { withEdits } from '../engine/request/request-edits.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
 import { baseRequest } from '../apis/base-requests.ts';
-import { createJudge, flawsOf, isCredentialRequirement, type Judge, type Oracle } from './case-oracle.ts';
+import { createJudge, createOracle, isCredentialRequirement, type Judge, type Oracle } from './case-oracle.ts';
 import type { RequestJudgement } from '../engine/rules/reasonable-readings.ts';
 import { requirementById } from '../engine/spec/spec-loader.ts';
 import { DeterministicSampler } from './deterministic-sampler.ts';
@@ -343,7 +343,7 @@ function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOpt
   const world = restored?.world ?? worldFromFixtures(spec.api, config);
   const base = baseRequest(spec.api, config);
   const judge = createJudge(spec, world);
-  const oracle: Oracle = (request) => flawsOf(judge(request));
+  const oracle = createOracle(spec, world);
   // A restored world holds what the boundary cases claimed (the base request's name among them): the base was checked when they were planned.
   const baseFailures = restored ? [] : oracle(base);
   if (baseFailures.length) {
@@ -354,7 +354,7 @@ function planState(spec: LoadedSpec, config: ConformanceConfig, options: PlanOpt
   }
   const sampler = new DeterministicSampler(options.seed);
   // Filling in a field to mutate may leave a rule undecided (a template at a URL): each candidate is judged whole afterwards.
-  const fillOracle: Oracle = (request) => flawsOf({ ...judge(request), undecided: [] });
+  const fillOracle = createOracle(spec, world, { undecided: 'ignored' });
   const context = { spec, base, oracle: fillOracle, sampler, world };
   const credentialIds = spec.requirements.filter((requirement) => isCredentialRequirement(spec, requirement.id)).map((requirement) => requirement.id);
   const plan: ApiPlan = restored

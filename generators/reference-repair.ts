@@ -1,7 +1,7 @@
 import type { Requirement } from '../engine/spec/requirement-model.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
 import type { WorldData, WorldItem } from '../engine/world/world-from-data.ts';
-import { namesSameItemAs, ruleKeyPointers, ruleKeyValues, ruleScopes } from '../engine/rules/rule-keys.ts';
+import { heldKeyIdentity, keyIdentity, ruleKeyPointers, ruleKeyValues, ruleScopes } from '../engine/rules/rule-keys.ts';
 import { withEdits } from '../engine/request/request-edits.ts';
 import { expectedState } from '../engine/rules/expected-state.ts';
 
@@ -47,8 +47,9 @@ export function repairReferences(requirements: Requirement[], request: RequestDo
       const replacement = usable[0];
       const key = ruleKeyValues(rule, repaired, scope);
       if (!replacement || !key) continue;
-      const namesKey = namesSameItemAs(key);
-      if (items.some((item) => namesKey(item.key) && usable.includes(item))) continue;
+      // An item the key names already, and usable: nothing to repair (usable is a part of items).
+      const identity = keyIdentity(key);
+      if (usable.some((item) => heldKeyIdentity(item.key) === identity)) continue;
       // Only keys inside the body are the generator's to choose; the path names the fixtures.
       const pointers = ruleKeyPointers(rule, scope);
       if (pointers.some((pointer) => !pointer.startsWith('/body/'))) continue;

@@ -61,7 +61,7 @@ function* fillingsOf(context: MutationContext, location: string, ancestor: strin
 function firstKnownValid(context: MutationContext, values: Iterable<unknown>, requestWith: (value: unknown) => RequestDocument): RequestDocument | undefined {
   for (const value of values) {
     const request = requestWith(value);
-    if (context.oracle(request).length === 0) return request;
+    if (context.oracle.knownValid(request)) return request;
   }
   return undefined;
 }
@@ -103,7 +103,7 @@ function withoutOptionalExtras(request: RequestDocument, pointer: string, oracle
   let shrunk = request;
   for (const member of memberPointers(request, pointer)) {
     const candidate = withEdits(shrunk, { unset: [member] });
-    if (oracle(candidate).length === 0) shrunk = candidate;
+    if (oracle.knownValid(candidate)) shrunk = candidate;
   }
   return shrunk;
 }
@@ -134,7 +134,7 @@ export function validValueAt(context: MutationContext, requestPointer: string, a
         ? plainest[attempt]
         : context.sampler.one((values ??= valueFor(node, { maxArrayItems: 1 })), `value ${requestPointer} ${attempt}`);
     const request = repairReferences(context.spec.requirements, withEdits(context.base, { set: { [requestPointer]: value } }), context.world);
-    if (context.oracle(request).length === 0 && accept(valueAt(request, requestPointer))) {
+    if (context.oracle.knownValid(request) && accept(valueAt(request, requestPointer))) {
       const pruned = withoutOptionalExtras(request, requestPointer, context.oracle);
       return accept(valueAt(pruned, requestPointer)) ? valueAt(pruned, requestPointer) : valueAt(request, requestPointer);
     }

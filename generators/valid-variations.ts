@@ -60,7 +60,7 @@ export function* validVariations(
     // A server may read null as "not given" or refuse it: a valid case never sends one.
     const edited = withEdits(base, edits);
     const request = repairedToValid(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
-    if (oracle(request).length > 0) continue;
+    if (!oracle.knownValid(request)) continue;
     yield request;
     yielded += 1;
     if (yielded === count) return;

@@ -7,7 +7,7 @@ import { loadSpec } from '../apis/api-specs.ts';
 import { valueAt } from '../engine/rules/rule-paths.ts';
 import { worldFromFixtures } from '../apis/fixture-worlds.ts';
 import { baseRequest } from '../apis/base-requests.ts';
-import { createJudge, flawsOf } from '../generators/case-oracle.ts';
+import { createJudge, createOracle, flawsOf } from '../generators/case-oracle.ts';
 import { DeterministicSampler } from '../generators/deterministic-sampler.ts';
 import { alternateBases } from '../generators/alternate-bases.ts';
 import { planApi } from '../generators/case-planner.ts';
@@ -20,7 +20,7 @@ async function basesOf(api: ApiName) {
   const bases = alternateBases({
     spec,
     base: baseRequest(api, DEFAULT_CONFIG),
-    oracle: (request) => flawsOf({ ...judge(request), undecided: [] }),
+    oracle: createOracle(spec, world, { undecided: 'ignored' }),
     sampler: new DeterministicSampler(1),
     world,
   });

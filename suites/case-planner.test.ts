@@ -59,6 +59,21 @@ describe.each(API_NAMES)('%s generated cases', (api) => {
     for (const testCase of negatives) expect(testCase.expectedStatuses.length, testCase.id).toBeGreaterThan(0);
   });
 
+  it('answers "known valid" at the first flaw exactly when the oracle finds none, in a world that decides the rules and in one that knows nothing', () => {
+    const plan = planApi(spec(), DEFAULT_CONFIG, { seed: SEED, runs: 50 });
+    const requests = plan.cases.flatMap((testCase) => [testCase.request, ...(testCase.setup ?? [])]);
+    for (const inWorld of [world, {}]) {
+      for (const oracle of [createOracle(spec(), inWorld), createOracle(spec(), inWorld, { undecided: 'ignored' })]) {
+        const answers = requests.map((request) => ({ quick: oracle.knownValid(request), full: oracle(request).length === 0 }));
+        expect(answers.filter(({ quick, full }) => quick !== full)).toEqual([]);
+        expect(
+          answers.some(({ full }) => !full),
+          'some request has a flaw',
+        ).toBe(true);
+      }
+    }
+  });
+
   it('plans the same requests, byte for byte, for the same seed', () => {
     const once = JSON.stringify(planApi(spec(), DEFAULT_CONFIG, { seed: SEED, runs: 10 }));
     const twice = JSON.stringify(planApi(spec(), DEFAULT_CONFIG, { seed: SEED, runs: 10 }));

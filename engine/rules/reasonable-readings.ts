@@ -7,7 +7,7 @@ import { resolvePointer } from '../request/json-pointer.ts';
 import { requestBodySchema } from '../schema/schema-locations.ts';
 import { requestSchemaViolations, type RequestViolation } from './request-failures.ts';
 import { requirementById } from '../spec/spec-loader.ts';
-import { evaluateRequestRules, evaluateRequirement, type RuleJudgement } from './rule-evaluator.ts';
+import { evaluateRequestRules, evaluateRequirement, someRequestRuleIs, type RuleJudgement, type RuleOutcome } from './rule-evaluator.ts';
 import { conditionHolds } from './rule-conditions.ts';
 import { worldOf } from '../world/world-of-spec.ts';
 import type { World } from '../world/world.ts';
@@ -212,6 +212,30 @@ export function judgeRequest(spec: LoadedSpec, request: RequestDocument, world: 
     ...lenientRules.undecided.filter((verdict) => !literalRules.undecided.some((other) => other.requirementId === verdict.requirementId)),
   ];
   return { broken, ambiguous: ambiguous.sort((a, b) => a.requirementId.localeCompare(b.requirementId)), undecided, nulls: nullPointers(request.body) };
+}
+
+/**
+ * Would judgeRequest find nothing against the request: nothing broken under either reading, no
+ * null, and no undecided rule unless `undecidedCounts` is false (ids in `except` aside)? The same
+ * answer, found by stopping at the first thing it would find: most requests a generator tries
+ * and drops have one, and reading on would only name the rest.
+ */
+export function judgedFlawless(
+  spec: LoadedSpec,
+  request: RequestDocument,
+  world: WorldData | undefined,
+  except: ReadonlySet<string>,
+  undecidedCounts: boolean,
+): boolean {
+  const target = worldOf(spec, world);
+  const flagged: RuleOutcome[] = undecidedCounts ? ['broken', 'undecided'] : ['broken'];
+  // Broken or ambiguous under either reading: some schema violation, or some rule broken (or undecided), in either.
+  const flawlessUnder = (read: RequestDocument): boolean =>
+    !requestSchemaViolations(spec, read).some(({ violation }) => !except.has(violation.requirementId ?? '(unclaimed)')) &&
+    !someRequestRuleIs(flagged, spec.requirements, read, target, except);
+  if (nullPointers(request.body).length > 0 || !flawlessUnder(request)) return false;
+  const lenient = lenientReading(spec, request);
+  return lenient.body === request.body || flawlessUnder(lenient);
 }
 
 /**

@@ -225,3 +225,16 @@ function withRequestRules(requirements: Requirement[]): Requirement[] {
 export function evaluateRequestRules(requirements: Requirement[], request: RequestDocument, world: World = UNKNOWN_WORLD): RuleJudgement[] {
   return withRequestRules(requirements).map((requirement) => evaluateRequirement(requirement, request, world));
 }
+
+/** Does any request-side rule of a spec end in one of these verdicts on the request (ids in `except` aside)? Evaluated in order, up to the first that does. */
+export function someRequestRuleIs(
+  verdicts: readonly RuleOutcome[],
+  requirements: Requirement[],
+  request: RequestDocument,
+  world: World,
+  except: ReadonlySet<string>,
+): boolean {
+  return withRequestRules(requirements).some(
+    (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict),
+  );
+}

@@ -1,6 +1,6 @@
 import type { RequestDocument } from '../request/request-document.ts';
 import { formatPointer } from '../request/json-pointer.ts';
-import { absoluteTokens, matchNodes, valueAt } from './rule-paths.ts';
+import { absoluteTokens, matchTokens, valueAt } from './rule-paths.ts';
 
 /**
  * The home of a stateful rule's key (mustExist, mustBeInState, uniqueWithin): where it is read
@@ -11,7 +11,7 @@ import { absoluteTokens, matchNodes, valueAt } from './rule-paths.ts';
 
 /** The scopes a rule is checked in: each node its `each` matches, or the whole request. */
 export function ruleScopes(rule: { each?: string }, request: RequestDocument): string[][] {
-  return rule.each ? matchNodes(request, rule.each).map((node) => node.tokens) : [[]];
+  return rule.each ? matchTokens(request, rule.each).map((node) => node.tokens) : [[]];
 }
 
 /** The values of a rule's key in one scope, or undefined when a part of it is absent. */
@@ -54,8 +54,15 @@ export function sameKey(a: unknown[], b: unknown[]): boolean {
   return keyIdentity(a) === keyIdentity(b);
 }
 
-/** sameKey against one key, its identity computed once: for a scan of a collection. */
-export function namesSameItemAs(key: unknown[]): (other: unknown[]) => boolean {
-  const identity = keyIdentity(key);
-  return (other) => keyIdentity(other) === identity;
+/** The identities of the keys world items hold, each worked out once: an item's key is never changed in place (the world's index relies on that too). */
+const heldIdentities = new WeakMap<unknown[], string>();
+
+/** keyIdentity of a key a world item holds, for a scan of a collection. */
+export function heldKeyIdentity(key: unknown[]): string {
+  let identity = heldIdentities.get(key);
+  if (identity === undefined) {
+    identity = keyIdentity(key);
+    heldIdentities.set(key, identity);
+  }
+  return identity;
 }

@@ -46,10 +46,15 @@ function valueAtTokens(root: unknown, tokens: readonly string[]): unknown {
 
 /** Every existing node the path reaches; `*` fans out over array items and object values. */
 export function matchNodes(root: unknown, path: string, scope: string[] = []): MatchedNode[] {
+  return matchTokens(root, path, scope).map((node) => ({ ...node, pointer: formatPointer(node.tokens) }));
+}
+
+/** The nodes matchNodes finds, with their tokens but not yet their pointers (a scope needs only the tokens). */
+export function matchTokens(root: unknown, path: string, scope: string[] = []): { tokens: string[]; value: unknown }[] {
   const tokens = pathTokens(path, scope);
   if (!tokens.includes('*')) {
     const value = valueAtTokens(root, tokens);
-    return value === undefined ? [] : [{ tokens: [...tokens], value, pointer: formatPointer(tokens) }];
+    return value === undefined ? [] : [{ tokens: [...tokens], value }];
   }
   let frontier: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
   for (const token of tokens) {
@@ -64,7 +69,7 @@ export function matchNodes(root: unknown, path: string, scope: string[] = []): M
     }
     frontier = next;
   }
-  return frontier.map((node) => ({ ...node, pointer: formatPointer(node.tokens) }));
+  return frontier;
 }
 
 /** The values of the nodes matchNodes finds, in the same order, without their pointers. */
