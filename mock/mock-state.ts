@@ -4,15 +4,14 @@ import { worldFromData, type WorldData } from '../engine/world/world-from-data.t
 import type { World } from '../engine/world/world.ts';
 import { applyCreationEffects } from '../apis/creation-effects.ts';
 
-/** What the mock remembers of a creation beyond its effects on the world: its id (a long run holds no request bodies). */
-export interface CreatedResource {
-  id: string;
-}
-
-/** One API's state on the mock: what exists (fixtures plus creations) and what was created. */
+/**
+ * One API's state on the mock: what exists (fixtures plus creations) and how many were created.
+ * A creation is remembered by its effects on the world alone (what a later request may collide
+ * with), not by its id or body: a million-case run holds no list of them.
+ */
 export class ApiState {
   readonly api: ApiName;
-  readonly created: CreatedResource[] = [];
+  private creations = 0;
   private readonly initial: WorldData;
   private data: WorldData;
   private errors = 0;
@@ -25,10 +24,15 @@ export class ApiState {
     this.world = worldFromData(this.data, () => undefined);
   }
 
-  recordCreation(id: string, request: RequestDocument): number {
-    this.created.push({ id });
+  /** Records a creation's effects; its sequence number (1, 2, …) is what the answer may carry. */
+  recordCreation(request: RequestDocument): number {
+    this.creations += 1;
     applyCreationEffects(this.api, this.data, request);
-    return this.created.length;
+    return this.creations;
+  }
+
+  get createdCount(): number {
+    return this.creations;
   }
 
   nextErrorSequence(): number {
@@ -38,7 +42,7 @@ export class ApiState {
 
   /** Back to the fixtures: nothing created. */
   reset(): void {
-    this.created.length = 0;
+    this.creations = 0;
     this.errors = 0;
     this.data = structuredClone(this.initial);
     this.world = worldFromData(this.data, () => undefined);

@@ -128,7 +128,7 @@ async function decidedAnswer(mock: Handling, operation: Operation, document: Req
   );
   if (decision.kind === 'refuse') return errorAnswer(operation, decision);
   const id = randomUUID();
-  const sequence = operation.state.recordCreation(id, document);
+  const sequence = operation.state.recordCreation(document);
   return bendSuccess(operation.faults, responsesFor(operation.route.api).success(document, { id, baseUrl: mock.baseUrl(), sequence }));
 }
 

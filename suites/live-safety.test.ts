@@ -20,7 +20,7 @@ const RUNS = 4;
 const options = (overrides: Partial<ReportedRunOptions>) => quietRunOptions({ seed: SEED, runs: RUNS, ...overrides });
 
 function createdOnMock(mock: RunningMock): Record<ApiName, number> {
-  return Object.fromEntries(API_NAMES.map((api) => [api, mock.state[api]!.created.length])) as Record<ApiName, number>;
+  return Object.fromEntries(API_NAMES.map((api) => [api, mock.state[api]!.createdCount])) as Record<ApiName, number>;
 }
 
 describe('live-endpoint safety', () => {

@@ -84,7 +84,7 @@ describe('the mock under load', () => {
     }
     await Promise.all(Array.from({ length: CLIENTS }, client));
     expect(wrong).toEqual([]);
-    const created = API_NAMES.reduce((sum, api) => sum + fixture.mock.state[api]!.created.length, 0);
+    const created = API_NAMES.reduce((sum, api) => sum + fixture.mock.state[api]!.createdCount, 0);
     expect(created).toBe(TOTAL / 2);
   });
 });
