@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ApiName } from '../engine/api-name.ts';
 import { CarriedWorkerError } from '../engine/errors.ts';
+import { COMPILED_FOLDER, PROJECT_ROOT } from '../engine/project-files.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
 import type { CarriedError, FromWorker, PlanHeader, PlanOrder } from './plan-messages.ts';
 
@@ -42,11 +43,23 @@ const { workerData } = require('node:worker_threads');
 })();
 `;
 
-function workerEntry(): { entry: string; tsx?: string } {
+interface WorkerEntry {
+  entry: string;
+  /** From the sources without a fresh build: tsx's ESM API, registered before the entry is imported. */
+  tsx?: string;
+}
+
+/**
+ * The compiled worker when this module is compiled, or run from the sources while dist/ is fresh
+ * (tests, benchmarks): a thread then starts without compiling anything, and the two speak only in
+ * messages. Else the worker's source, through tsx.
+ */
+async function workerEntry(): Promise<WorkerEntry> {
   const extension = path.extname(fileURLToPath(import.meta.url));
-  const entry = new URL(`./plan-worker${extension}`, import.meta.url).href;
-  if (extension !== '.ts') return { entry };
-  return { entry, tsx: tsxRegisterModule() };
+  if (extension !== '.ts') return { entry: new URL(`./plan-worker${extension}`, import.meta.url).href };
+  const freshness = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bin', 'dist-freshness.js')).href)) as { distIsFresh(root: string): boolean };
+  if (freshness.distIsFresh(PROJECT_ROOT)) return { entry: pathToFileURL(path.join(PROJECT_ROOT, COMPILED_FOLDER, 'runner', 'plan-worker.js')).href };
+  return { entry: new URL('./plan-worker.ts', import.meta.url).href, tsx: tsxRegisterModule() };
 }
 
 /** tsx's ESM API as its package.json exports it to `import` (require.resolve would give the CommonJS one, which cannot register ESM hooks in a worker). */
@@ -79,8 +92,8 @@ class PlanningThread {
   private asks = 0;
   private closed = false;
 
-  constructor() {
-    this.worker = new Worker(WORKER_BOOT, { eval: true, workerData: workerEntry() });
+  constructor(entry: WorkerEntry) {
+    this.worker = new Worker(WORKER_BOOT, { eval: true, workerData: entry });
     this.worker.on('message', (message: FromWorker) => this.received(message));
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`a planning worker thread stopped (exit code ${code}) before it was done`)));
@@ -153,9 +166,10 @@ export type PoolOrder = Omit<PlanOrder, 'type' | 'apis'>;
 export class PlanPool {
   private constructor(private readonly threads: PlanningThread[]) {}
 
-  static start(workers: number, apis: ApiName[]): PlanPool {
+  static async start(workers: number, apis: ApiName[]): Promise<PlanPool> {
     const count = Math.max(1, Math.min(workers, apis.length));
-    return new PlanPool(Array.from({ length: count }, () => new PlanningThread()));
+    const entry = await workerEntry();
+    return new PlanPool(Array.from({ length: count }, () => new PlanningThread(entry)));
   }
 
   /** Each API's header once its boundary cases are planned (in parallel across the workers), and its cases as they are taken. */

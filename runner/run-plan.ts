@@ -77,7 +77,7 @@ export async function planRun(specs: LoadedSpec[], asked: PlanOptions): Promise<
   const options = asked.runId ? uncached : asked;
   const pool =
     options.workers && !options.plans
-      ? PlanPool.start(
+      ? await PlanPool.start(
           options.workers,
           specs.map((spec) => spec.api),
         )
