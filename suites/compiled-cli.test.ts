@@ -2,7 +2,6 @@
 // are; else the sources through tsx. The rule is tried on a small project of the test's own (a
 // source entry and a compiled one that say which ran), then the real dist/ is run, when fresh.
 import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import {
   appendFileSync,
   copyFileSync,
@@ -23,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distIsFresh, SHIPPED_FOLDERS, sourceState, writeStamp } from '../bin/dist-freshness.js';
 import { PROJECT_ROOT } from '../engine/project-files.ts';
 import { suiteVersion } from '../engine/suite-version.ts';
-import { conformanceAsync, type CliRun } from './support/cli-process.ts';
+import { collected, conformanceAsync, type CliRun } from './support/cli-process.ts';
 
 const entry = (which: string) => `export async function main() { process.stdout.write('${which}\\n'); return 0; }\n`;
 
@@ -129,12 +128,7 @@ async function fromSources(args: string[]): Promise<CliRun> {
     env: { ...process.env, CI: 'true', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [status] = (await once(child, 'close')) as [number | null];
-  return { status, stdout, stderr };
+  return collected(child);
 }
 
 interface ResultsLines {

@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { once } from 'node:events';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../engine/project-files.ts';
@@ -55,6 +56,11 @@ export async function conformanceAsync(args: string[], extra: NodeJS.ProcessEnv 
     env: environment(extra),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collected(child);
+}
+
+/** A spawned child's exit status and everything it wrote, once it has closed. */
+export async function collected(child: ChildProcessByStdio<null, Readable, Readable>): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
