@@ -7,7 +7,7 @@ import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { fixturesOf } from '../apis/api-fixtures.ts';
 import { secretValues } from '../apis/config.ts';
 import { canonicalJson } from './schema/canonical-json.ts';
-import type { BoundaryPlan, BoundaryStore } from './case-planner.ts';
+import type { BoundaryPlan, BoundaryStore, PlanOptions } from './case-planner.ts';
 
 /** Where plans are kept when no --cache-dir is given: npm's conventional cache folder of the project. */
 export const DEFAULT_PLAN_CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'cloud-create-conformance', 'plans');
@@ -92,4 +92,19 @@ export function diskBoundaryStore(directory: string, key: PlanCacheKey): Boundar
       }
     },
   };
+}
+
+/** How a run plans: the seed, the random cases per API, the live run's tag, and where boundary plans are kept (absent: nowhere). */
+export interface RunPlanning {
+  config: ConformanceConfig;
+  seed: number;
+  runs: number;
+  runId?: string;
+  cacheDir?: string;
+}
+
+/** One API's planner options for a run: on the run's own thread and in a planning thread alike. */
+export function apiPlanOptions(api: ApiName, { config, seed, runs, runId, cacheDir }: RunPlanning): PlanOptions {
+  const boundaryStore = cacheDir ? diskBoundaryStore(cacheDir, { api, config, seed, ...(runId ? { runId } : {}) }) : undefined;
+  return { seed, runs, ...(runId ? { runId } : {}), ...(boundaryStore ? { boundaryStore } : {}) };
 }

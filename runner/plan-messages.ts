@@ -1,22 +1,16 @@
 import type { ApiName } from '../engine/api-name.ts';
-import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import type { ErrorCode } from '../engine/errors.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
 import type { StreamedPlan } from '../generators/case-planner.ts';
+import type { RunPlanning } from '../generators/plan-cache.ts';
 
 /** Cases per message: large enough that passing them costs little, small enough that memory stays flat. */
 export const CASES_PER_BATCH = 256;
 
 /** What a planning worker is asked: plan these APIs' boundary cases now, then hand out their cases batch by batch. */
-export interface PlanOrder {
+export interface PlanOrder extends RunPlanning {
   type: 'plan';
   apis: ApiName[];
-  config: ConformanceConfig;
-  seed: number;
-  runs: number;
-  runId?: string;
-  /** Where boundary plans are kept between runs; absent: not kept. */
-  cacheDir?: string;
 }
 
 export interface MoreCases {

@@ -6,7 +6,7 @@ import { ConformanceError } from '../engine/errors.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { streamPlan } from '../generators/case-planner.ts';
-import { diskBoundaryStore } from '../generators/plan-cache.ts';
+import { apiPlanOptions } from '../generators/plan-cache.ts';
 import { CASES_PER_BATCH, type CarriedError, type FromWorker, type MoreCases, type PlanOrder, type ToWorker } from './plan-messages.ts';
 
 const port = parentPort;
@@ -28,9 +28,7 @@ async function plan(order: PlanOrder): Promise<void> {
   for (const api of order.apis) {
     try {
       const spec = await loadSpec(api);
-      const { config, seed, runs, runId, cacheDir } = order;
-      const boundaryStore = cacheDir ? diskBoundaryStore(cacheDir, { api, config, seed, ...(runId ? { runId } : {}) }) : undefined;
-      const { cases, ...header } = streamPlan(spec, config, { seed, runs, ...(runId ? { runId } : {}), ...(boundaryStore ? { boundaryStore } : {}) });
+      const { cases, ...header } = streamPlan(spec, order.config, apiPlanOptions(api, order));
       streams.set(api, cases[Symbol.iterator]());
       send({ type: 'planned', api, header });
     } catch (error) {

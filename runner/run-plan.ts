@@ -3,7 +3,7 @@ import type { ApiName } from '../engine/api-name.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import type { LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
-import type { ApiPlan, PlanOptions as ApiPlanOptions } from '../generators/case-planner.ts';
+import type { ApiPlan } from '../generators/case-planner.ts';
 import { selectCases, type CaseSelection, type SelectedCases } from './case-selection.ts';
 import type { PlanHeader } from './plan-messages.ts';
 import { PlanPool } from './plan-pool.ts';
@@ -38,23 +38,17 @@ async function* taken<T>(items: Iterable<T>): AsyncGenerator<T> {
   yield* items;
 }
 
-function apiPlanOptions(options: PlanOptions, api: ApiName, cache: typeof import('../generators/plan-cache.ts') | undefined): ApiPlanOptions {
-  const { config, seed, runs, runId, cacheDir } = options;
-  const boundaryStore = cache && cacheDir ? cache.diskBoundaryStore(cacheDir, { api, config, seed, ...(runId ? { runId } : {}) }) : undefined;
-  return { seed, runs, ...(runId ? { runId } : {}), ...(boundaryStore ? { boundaryStore } : {}) };
-}
-
 /**
  * Planned on this thread. An API's boundary cases are planned synchronously, for seconds: the
  * timers (keep-alive connections, a progress line) get a turn after each API, not once after all.
  */
 async function plannedHere(specs: LoadedSpec[], options: PlanOptions): Promise<{ spec: LoadedSpec; header: PlanHeader; cases: AsyncIterable<PlannedCase> }[]> {
   const { streamPlan } = await import('../generators/case-planner.ts');
-  const cache = options.cacheDir ? await import('../generators/plan-cache.ts') : undefined;
+  const { apiPlanOptions } = await import('../generators/plan-cache.ts');
   const planned = [];
   for (const spec of specs) {
     const made = options.plans?.[spec.api];
-    const { cases, ...header } = made ? { ...made, size: made.cases.length } : streamPlan(spec, options.config, apiPlanOptions(options, spec.api, cache));
+    const { cases, ...header } = made ? { ...made, size: made.cases.length } : streamPlan(spec, options.config, apiPlanOptions(spec.api, options));
     planned.push({ spec, header, cases: taken(cases) });
     await letIdleConnectionsExpire();
   }
