@@ -13,7 +13,7 @@ import { planApi, type ApiPlan } from '../generators/case-planner.ts';
 import { runConformance } from '../runner/run-conformance.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
-const SHOWN = 15;
+const SHOWN = Number(process.env.BENCH_SHOWN ?? 15);
 
 function where(frame: Runtime.CallFrame): string {
   const file = frame.url.startsWith('file://') ? path.relative(PROJECT_ROOT, new URL(frame.url).pathname).replace(/^node_modules\//, '') : frame.url;
@@ -50,7 +50,7 @@ function print(title: string, profile: Profiler.Profile): void {
   console.log(`${title}: ${(total / 1000).toFixed(1)} s sampled\n by self time:`);
   top(self).forEach(row);
   console.log(' by inclusive time (the project’s functions):');
-  top(new Map([...inclusive].filter(([name]) => /\.ts:/.test(name) && !name.includes('bench/')))).forEach(row);
+  top(new Map([...inclusive].filter(([name]) => /\.ts$/.test(name) && !name.includes('bench/')))).forEach(row);
 }
 
 async function profiled<T>(session: Session, work: () => Promise<T>): Promise<{ result: T; profile: Profiler.Profile }> {
