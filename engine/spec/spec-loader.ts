@@ -5,6 +5,7 @@ import { SpecError } from '../errors.ts';
 import type { Erratum, Requirement } from './requirement-model.ts';
 import { schemaFileValidator } from '../schema/schema-file-validator.ts';
 import { builtSpec } from './built-specs.ts';
+import { invalidSchemaObjects } from './schema-objects-check.ts';
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 export type Operation = OpenAPIV3_1.OperationObject & {
@@ -61,6 +62,11 @@ function checkExtensions(file: string, operation: Operation): void {
   }
 }
 
+function checkSchemaObjects(file: string, document: OpenApiDocument): void {
+  const problems = invalidSchemaObjects(document);
+  if (problems.length) throw new SpecError('CONF_SPEC_INVALID', file, problems.slice(0, 8).join('; '));
+}
+
 /**
  * Loading validates and dereferences with swagger-parser (~100 ms a spec); a process that runs
  * many times (a mutation campaign, a benchmark) loads each spec once. Loaded specs are read-only.
@@ -89,7 +95,10 @@ async function readAndValidateSpec({ api, file, sourceDocument }: SpecSource): P
   const raw = (built?.raw ?? readYamlFile(file)) as OpenApiDocument;
   const document = (built?.document as OpenApiDocument | undefined) ?? (await validateAndDereference(file, raw));
   const { path, operation } = theOnlyOperation(file, document);
-  if (!built) checkExtensions(file, operation);
+  if (!built) {
+    checkExtensions(file, operation);
+    checkSchemaObjects(file, document);
+  }
   const declaredApi = (document.info as { 'x-api'?: string })['x-api'];
   if (declaredApi !== api) {
     throw new SpecError('CONF_SPEC_INVALID', file, `info.x-api is ${String(declaredApi)}, expected ${api}`);
