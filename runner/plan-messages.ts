@@ -7,6 +7,13 @@ import type { RunPlanning } from '../generators/plan-cache.ts';
 /** Cases per message: large enough that passing them costs little, small enough that memory stays flat. */
 export const CASES_PER_BATCH = 256;
 
+/**
+ * Batches asked for ahead of the one the run takes, per API: 2,048 cases a thread may plan before
+ * the run needs them (a few MB at most), so that a thread is busy while the run sends another
+ * thread's API. A thread serves the API the run takes first (runner/plan-worker.ts).
+ */
+export const BATCHES_AHEAD = 8;
+
 /** What a planning worker is asked: plan these APIs' boundary cases now, then hand out their cases batch by batch. */
 export interface PlanOrder extends RunPlanning {
   type: 'plan';

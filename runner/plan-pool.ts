@@ -8,7 +8,7 @@ import type { ApiName } from '../engine/api-name.ts';
 import { CarriedWorkerError } from '../engine/errors.ts';
 import { COMPILED_FOLDER, PROJECT_ROOT } from '../engine/project-files.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
-import type { CarriedError, FromWorker, PlanHeader, PlanOrder } from './plan-messages.ts';
+import { BATCHES_AHEAD, type CarriedError, type FromWorker, type PlanHeader, type PlanOrder } from './plan-messages.ts';
 
 /** From this many random cases on, planning threads pay for their start (about 0.5–1 s of loading the planner again, each). */
 export const WORKERS_FROM_RANDOM_CASES = 1000;
@@ -140,16 +140,18 @@ class PlanningThread {
   }
 }
 
-/** The API's cases, a batch at a time; the next batch is asked for while this one is taken. */
+/**
+ * The API's cases, a batch at a time, with BATCHES_AHEAD batches asked for ahead of the one taken:
+ * a thread plans an API's next cases while the run sends an earlier API's, and memory stays bounded.
+ */
 function casesOf(thread: PlanningThread, api: ApiName): AsyncIterable<PlannedCase> {
-  // The first batch is asked for at once: the worker makes it while the run starts.
-  const first = thread.more(api);
+  // The first batches are asked for at once: the worker makes them while the run starts.
+  const asked = Array.from({ length: BATCHES_AHEAD }, () => thread.more(api));
   return {
     async *[Symbol.asyncIterator]() {
-      let next = first;
       for (;;) {
-        const batch = await next;
-        if (!batch.done) next = thread.more(api);
+        const batch = await (asked.shift() as Promise<Batch>);
+        if (!batch.done) asked.push(thread.more(api));
         yield* batch.cases;
         if (batch.done) return;
       }

@@ -1,5 +1,5 @@
 // A planning worker thread (runner/plan-pool.ts starts it): plans the APIs it is given, then hands
-// out their cases a batch at a time, as the main thread asks, so it never plans far ahead.
+// out their cases a batch at a time, as the main thread asks (a bounded number of batches ahead).
 import { parentPort } from 'node:worker_threads';
 import type { ApiName } from '../engine/api-name.ts';
 import { ConformanceError } from '../engine/errors.ts';
@@ -13,6 +13,9 @@ const port = parentPort;
 if (!port) throw new Error('runner/plan-worker.ts runs as a worker thread (runner/plan-pool.ts starts it)');
 
 const streams = new Map<ApiName, Iterator<PlannedCase>>();
+/** The APIs in the order the run takes them: the batches asked of an earlier one are served first. */
+const runOrder: ApiName[] = [];
+const asked: MoreCases[] = [];
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
@@ -25,6 +28,7 @@ function carried(error: unknown): CarriedError {
 }
 
 async function plan(order: PlanOrder): Promise<void> {
+  runOrder.push(...order.apis);
   for (const api of order.apis) {
     try {
       const spec = await loadSpec(api);
@@ -52,8 +56,26 @@ function more({ api, ask }: MoreCases): void {
   }
 }
 
-// Messages are handled one at a time, in order: a batch asked while the APIs are being planned waits for them.
+/** The batch the run will need first: of the API it takes earliest, the earliest asked. */
+function mostUrgent(): MoreCases | undefined {
+  const sooner = (one: MoreCases, other: MoreCases) => runOrder.indexOf(one.api) - runOrder.indexOf(other.api) || one.ask - other.ask;
+  const index = asked.reduce((best, candidate, at) => (sooner(candidate, asked[best] as MoreCases) < 0 ? at : best), 0);
+  return asked.splice(index, 1)[0];
+}
+
+/** Lets the messages that came in while a batch was being planned join `asked` before the next pick. */
+const messagesIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+// Messages are handled one at a time: a batch asked while the APIs are being planned waits for them.
 let queue = Promise.resolve();
 port.on('message', (message: ToWorker) => {
-  queue = queue.then(() => (message.type === 'plan' ? plan(message) : more(message)));
+  if (message.type === 'plan') {
+    queue = queue.then(() => plan(message));
+    return;
+  }
+  asked.push(message);
+  queue = queue.then(messagesIn).then(() => {
+    const next = mostUrgent();
+    if (next) more(next);
+  });
 });
