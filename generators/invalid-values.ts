@@ -83,7 +83,7 @@ export function invalidValuesFor(schema: JsonSchemaNode, keyword: string): unkno
   return invalidOnce(schema, keyword);
 }
 
-const invalidOnce = oncePerSchema((schema: JsonSchemaNode, keyword: string): unknown[] => {
+const invalidOnce = oncePerSchema('invalid', (schema: JsonSchemaNode, keyword: string): unknown[] => {
   const make = INVALID[keyword];
   if (!make || !(keyword in schema)) return [];
   return pickInvalid(schema, keyword, make(schema, kit));
@@ -98,7 +98,7 @@ export function boundaryValidValuesFor(schema: JsonSchemaNode, keyword: string):
   return boundaryOnce(schema, keyword);
 }
 
-const boundaryOnce = oncePerSchema((schema: JsonSchemaNode, keyword: string): unknown[] => {
+const boundaryOnce = oncePerSchema('boundary', (schema: JsonSchemaNode, keyword: string): unknown[] => {
   const make = BOUNDARY[keyword];
   if (!make || !(keyword in schema)) return [];
   return pickValid(schema, make(schema, kit));

@@ -8,6 +8,7 @@ import { fixturesOf } from '../apis/api-fixtures.ts';
 import { secretValues } from '../apis/config.ts';
 import { canonicalJson } from './schema/canonical-json.ts';
 import type { BoundaryPlan, BoundaryStore, PlanOptions } from './case-planner.ts';
+import { adoptKeptSchemaValues, keepSchemaValues } from './schema-values-cache.ts';
 
 /** Where plans are kept when no --cache-dir is given: npm's conventional cache folder of the project. */
 export const DEFAULT_PLAN_CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'cloud-create-conformance', 'plans');
@@ -77,8 +78,14 @@ export function diskBoundaryStore(directory: string, key: PlanCacheKey): Boundar
   const file = path.join(directory, `${key.api}-${planCacheKey(key)}.json`);
   const secrets = secretValues(key.config);
   return {
-    read: () => readPlan(file),
+    read() {
+      // A plan not kept is made here: with the schemas' values any earlier run made, whatever its seed.
+      adoptKeptSchemaValues(directory, planningFingerprint());
+      return readPlan(file);
+    },
     write(plan) {
+      // Made from the schemas alone, never from the config: no secret is in them.
+      keepSchemaValues(directory, planningFingerprint());
       const text = JSON.stringify(plan);
       if (secrets.some((secret) => text.includes(secret))) return;
       try {

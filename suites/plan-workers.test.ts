@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import { loadSpec } from '../apis/api-specs.ts';
@@ -73,7 +74,7 @@ describe('the cache of boundary plans', () => {
     const folder = cacheFolder();
     expect(await plannedBytes({ workers: 1, cacheDir: folder })).toBe(uncached);
     const kept = readdirSync(folder);
-    expect(kept.map((file) => file.replace(/-[0-9a-f]{32}\.json$/, '')).sort()).toEqual(['cloud-databases-ha', 'lbaas-healthmonitors']);
+    expect(kept.map((file) => file.replace(/-[0-9a-f]{32}\.(json|v8)$/, '')).sort()).toEqual(['cloud-databases-ha', 'lbaas-healthmonitors', 'schema-values']);
     expect(await plannedBytes({ workers: 1, cacheDir: folder })).toBe(uncached);
     expect(await plannedBytes({ workers: 0, cacheDir: folder })).toBe(uncached);
     expect(readdirSync(folder)).toEqual(kept);
@@ -91,10 +92,29 @@ describe('the cache of boundary plans', () => {
   it('plans anew over a damaged entry, and mends it', async () => {
     const uncached = await plannedBytes({ workers: 0 });
     const folder = cacheFolder();
-    await plannedBytes({ workers: 0, cacheDir: folder });
+    await plannedBytes({ workers: 1, cacheDir: folder });
     for (const file of readdirSync(folder)) writeFileSync(path.join(folder, file), '{"cases": [');
-    expect(await plannedBytes({ workers: 0, cacheDir: folder })).toBe(uncached);
-    for (const file of readdirSync(folder)) expect(() => JSON.parse(readFileSync(path.join(folder, file), 'utf8'))).not.toThrow();
+    // A worker thread starts with no schema values made, as a new process does: it reads the file, and writes it again.
+    expect(await plannedBytes({ workers: 1, cacheDir: folder })).toBe(uncached);
+    const files = readdirSync(folder);
+    expect(files.filter((file) => file.endsWith('.json'))).toHaveLength(2);
+    for (const file of files.filter((name) => name.endsWith('.json'))) expect(() => JSON.parse(readFileSync(path.join(folder, file), 'utf8'))).not.toThrow();
+    const values = files.filter((name) => name.startsWith('schema-values-'));
+    expect(values).toHaveLength(1);
+    expect(deserialize(readFileSync(path.join(folder, values[0] as string)))).toMatchObject({ format: 1 });
+  }, 120_000);
+
+  it("keeps each schema's values for a run with another seed: the plan made from them is the one made without", async () => {
+    const folder = cacheFolder();
+    await plannedBytes({ workers: 1, cacheDir: folder, seed: 1 });
+    for (const file of readdirSync(folder)) if (file.endsWith('.json')) rmSync(path.join(folder, file));
+    const [values] = readdirSync(folder);
+    expect(values).toMatch(/^schema-values-[0-9a-f]{32}\.v8$/);
+    const kept = deserialize(readFileSync(path.join(folder, values as string))) as { memos: Map<string, Map<string, unknown[]>> };
+    expect([...kept.memos.keys()].sort()).toEqual(['boundary', 'example', 'invalid']);
+    expect(kept.memos.get('invalid')?.size).toBeGreaterThan(10);
+    // Seed 2 in a fresh thread: every value from the file, or every value made; the same bytes.
+    expect(await plannedBytes({ workers: 1, cacheDir: folder, seed: 2 })).toBe(await plannedBytes({ workers: 1, cacheDir: cacheFolder(), seed: 2 }));
   }, 120_000);
 
   it('keys an entry by the seed and the fixtures', async () => {
@@ -132,7 +152,11 @@ describe('--workers, --cache-dir and --no-cache', () => {
     for (const run of [here, two, cold, warm]) expect(run.status, run.stderr).toBe(0);
     expect(here.stdout).toMatch(/^lbaas-healthmonitors \(POST /);
     for (const run of [two, cold, warm]) expect(run.stdout).toBe(here.stdout);
-    expect(readdirSync(folder)).toHaveLength(1);
+    expect(
+      readdirSync(folder)
+        .map((file) => file.replace(/-[0-9a-f]{32}\.(json|v8)$/, ''))
+        .sort(),
+    ).toEqual(['lbaas-healthmonitors', 'schema-values']);
   }, 120_000);
 
   it('refuse a bad worker count and a contradiction with exit 2 and a message', async () => {

@@ -44,4 +44,4 @@ function drawExampleValues(schema: JsonSchema, count: number): unknown[] {
   return uniqueJson([...declaredExamples(schema), ...sorted]).slice(0, count);
 }
 
-const drawnOnce = oncePerSchema(drawExampleValues);
+const drawnOnce = oncePerSchema('example', drawExampleValues);
