@@ -10,7 +10,7 @@ export const CASES_PER_BATCH = 256;
 /**
  * Batches asked for ahead of the one the run takes, per API: 2,048 cases a thread may plan before
  * the run needs them (a few MB at most), so that a thread is busy while the run sends another
- * thread's API. A thread serves the API the run takes first (runner/plan-worker.ts).
+ * thread's API. A thread works first for the API the run takes first (runner/plan-worker.ts).
  */
 export const BATCHES_AHEAD = 8;
 

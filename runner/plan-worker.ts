@@ -1,5 +1,7 @@
-// A planning worker thread (runner/plan-pool.ts starts it): plans the APIs it is given, then hands
-// out their cases a batch at a time, as the main thread asks (a bounded number of batches ahead).
+// A planning worker thread (runner/plan-pool.ts starts it): plans the boundary cases of the APIs
+// it is given, and hands out their cases a batch at a time as the main thread asks (a bounded
+// number of batches ahead). It always does first what the run needs first: the run takes the APIs
+// in order, so an earlier API's plan or batch comes before a later API's.
 import { parentPort } from 'node:worker_threads';
 import type { ApiName } from '../engine/api-name.ts';
 import { ConformanceError } from '../engine/errors.ts';
@@ -12,10 +14,13 @@ import { CASES_PER_BATCH, type CarriedError, type FromWorker, type MoreCases, ty
 const port = parentPort;
 if (!port) throw new Error('runner/plan-worker.ts runs as a worker thread (runner/plan-pool.ts starts it)');
 
-const streams = new Map<ApiName, Iterator<PlannedCase>>();
-/** The APIs in the order the run takes them: the batches asked of an earlier one are served first. */
+/** The APIs in the order the run takes them, with the order each came in. */
 const runOrder: ApiName[] = [];
+const orders = new Map<ApiName, PlanOrder>();
+/** APIs whose boundary cases are still to plan, and the batches asked for and not yet sent. */
+const toPlan = new Set<ApiName>();
 const asked: MoreCases[] = [];
+const streams = new Map<ApiName, Iterator<PlannedCase>>();
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
@@ -27,17 +32,16 @@ function carried(error: unknown): CarriedError {
   return { name: 'Error', message: String(error) };
 }
 
-async function plan(order: PlanOrder): Promise<void> {
-  runOrder.push(...order.apis);
-  for (const api of order.apis) {
-    try {
-      const spec = await loadSpec(api);
-      const { cases, ...header } = streamPlan(spec, order.config, apiPlanOptions(api, order));
-      streams.set(api, cases[Symbol.iterator]());
-      send({ type: 'planned', api, header });
-    } catch (error) {
-      send({ type: 'failed', api, error: carried(error) });
-    }
+async function planBoundary(api: ApiName): Promise<void> {
+  toPlan.delete(api);
+  try {
+    const order = orders.get(api) as PlanOrder;
+    const spec = await loadSpec(api);
+    const { cases, ...header } = streamPlan(spec, order.config, apiPlanOptions(api, order));
+    streams.set(api, cases[Symbol.iterator]());
+    send({ type: 'planned', api, header });
+  } catch (error) {
+    send({ type: 'failed', api, error: carried(error) });
   }
 }
 
@@ -56,26 +60,36 @@ function more({ api, ask }: MoreCases): void {
   }
 }
 
-/** The batch the run will need first: of the API it takes earliest, the earliest asked. */
-function mostUrgent(): MoreCases | undefined {
-  const sooner = (one: MoreCases, other: MoreCases) => runOrder.indexOf(one.api) - runOrder.indexOf(other.api) || one.ask - other.ask;
-  const index = asked.reduce((best, candidate, at) => (sooner(candidate, asked[best] as MoreCases) < 0 ? at : best), 0);
-  return asked.splice(index, 1)[0];
+/** The earliest API (in the run's order) with work left: its boundary cases first, then its batches, earliest asked first. */
+function nextWork(): (() => void | Promise<void>) | undefined {
+  const api = runOrder.find((candidate) => toPlan.has(candidate) || asked.some((item) => item.api === candidate));
+  if (!api) return undefined;
+  if (toPlan.has(api)) return () => planBoundary(api);
+  const index = asked.findIndex((item) => item.api === api);
+  const [batch] = asked.splice(index, 1);
+  return () => more(batch as MoreCases);
 }
 
-/** Lets the messages that came in while a batch was being planned join `asked` before the next pick. */
-const messagesIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** One piece of work at a time, each in its own turn, so that the messages that came meanwhile join before the next pick. */
+let working = false;
+function workSoon(): void {
+  if (working) return;
+  working = true;
+  setImmediate(async () => {
+    const work = nextWork();
+    if (work) await work();
+    working = false;
+    if (work) workSoon();
+  });
+}
 
-// Messages are handled one at a time: a batch asked while the APIs are being planned waits for them.
-let queue = Promise.resolve();
 port.on('message', (message: ToWorker) => {
   if (message.type === 'plan') {
-    queue = queue.then(() => plan(message));
-    return;
-  }
-  asked.push(message);
-  queue = queue.then(messagesIn).then(() => {
-    const next = mostUrgent();
-    if (next) more(next);
-  });
+    for (const api of message.apis) {
+      runOrder.push(api);
+      orders.set(api, message);
+      toPlan.add(api);
+    }
+  } else asked.push(message);
+  workSoon();
 });
