@@ -45,7 +45,7 @@ async function planningRate(workers: number): Promise<number> {
   const started = performance.now();
   const planned = await planRun(specs, { config: DEFAULT_CONFIG, seed: 1, runs: RUNS, workers });
   let count = 0;
-  for (const api of planned.apis) for await (const _ of api.cases) count += 1;
+  for (const api of planned.apis) for await (const _ of (await api.planned).cases) count += 1;
   await planned.close();
   return count / ((performance.now() - started) / 1000);
 }

@@ -1,7 +1,7 @@
 import type { CaseResult } from '../engine/run/run-model.ts';
 import { ProgressLine, type ConsoleSink } from '../runner/console-report.ts';
 import { FailureLog } from '../runner/failure-log.ts';
-import type { RunListener, RunProgress, RunStart, RunStop, RunSummary } from '../runner/run-listener.ts';
+import type { PlannedCount, RunListener, RunProgress, RunStart, RunStop, RunSummary } from '../runner/run-listener.ts';
 import { formatSummary } from './console-summary.ts';
 import type { ReportModel } from './report-model.ts';
 
@@ -18,6 +18,10 @@ function stopSentence(stop: RunStop): string {
   if (stop.reason === 'stopped') return 'The run was interrupted';
   if (stop.reason === 'max-failures') return `The run stopped at ${stop.maxFailures} broken requirements (--max-failures)`;
   return `The run's deadline (${stop.deadlineMs} ms) passed`;
+}
+
+function plannedSoFar(count: PlannedCount): string {
+  return count.complete ? `about ${count.cases}` : `at least ${count.cases}`;
 }
 
 /** The console text of a run: each failure once as it is found (with a live progress line on a terminal), then the summary. */
@@ -52,7 +56,7 @@ export class ConsoleReporter implements RunListener {
     this.progress?.clear();
     if (summary.stop)
       write(
-        `${stopSentence(summary.stop)} after ${summary.cases} of about ${start.plannedCases} planned cases; the results are incomplete and the run fails.\n`,
+        `${stopSentence(summary.stop)} after ${summary.cases} of ${plannedSoFar(start.plannedCases())} planned cases; the results are incomplete and the run fails.\n`,
       );
     const leftOut = Object.entries(summary.footer.notSent ?? {});
     if (leftOut.length) write(`Planned but not sent, as asked: ${leftOut.map(([why, count]) => `${count} (${why})`).join(', ')}.\n`);

@@ -1,5 +1,5 @@
 import type { ConsoleSink } from './console-report.ts';
-import type { RunListener, RunProgress } from './run-listener.ts';
+import { plannedCountText, type PlannedCount, type RunListener, type RunProgress } from './run-listener.ts';
 
 export const CI_PROGRESS_INTERVAL_MS = 10_000;
 
@@ -10,9 +10,9 @@ export interface CiProgress {
   stop(): void;
 }
 
-export function formatCiProgressLine(counts: ProgressCounts, total: number, elapsedMs: number): string {
+export function formatCiProgressLine(counts: ProgressCounts, total: PlannedCount, elapsedMs: number): string {
   const requirements = counts.broken === 1 ? 'requirement' : 'requirements';
-  return `progress: ${counts.done}/${total} cases, ${counts.failed} failed, ${counts.broken} broken ${requirements}, ${Math.round(elapsedMs / 1000)} s\n`;
+  return `progress: ${counts.done}/${plannedCountText(total)} cases, ${counts.failed} failed, ${counts.broken} broken ${requirements}, ${Math.round(elapsedMs / 1000)} s\n`;
 }
 
 /**
@@ -22,12 +22,12 @@ export function formatCiProgressLine(counts: ProgressCounts, total: number, elap
  */
 export function startCiProgress(
   sink: ConsoleSink,
-  total: number,
+  total: () => PlannedCount,
   counts: () => ProgressCounts,
   timing: { intervalMs?: number; startedAt?: number } = {},
 ): CiProgress {
   const startedAt = timing.startedAt ?? Date.now();
-  const timer = setInterval(() => sink.write(formatCiProgressLine(counts(), total, Date.now() - startedAt)), timing.intervalMs ?? CI_PROGRESS_INTERVAL_MS);
+  const timer = setInterval(() => sink.write(formatCiProgressLine(counts(), total(), Date.now() - startedAt)), timing.intervalMs ?? CI_PROGRESS_INTERVAL_MS);
   // The run's end, not this timer, decides when the process may exit.
   timer.unref();
   return { stop: () => clearInterval(timer) };

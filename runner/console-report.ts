@@ -1,5 +1,6 @@
 import { requirementAmong, type LoadedSpec } from '../engine/spec/spec-loader.ts';
 import type { CaseResult } from '../engine/run/run-model.ts';
+import { plannedCountText, type PlannedCount } from './run-listener.ts';
 
 export interface ConsoleSink {
   write(text: string): void;
@@ -40,16 +41,17 @@ export class ProgressLine {
 
   constructor(
     private readonly sink: ConsoleSink & { isTTY?: boolean },
-    private readonly total: number,
+    private readonly total: () => PlannedCount,
     private readonly enabled: boolean,
   ) {}
 
   update(done: number, failed: number): void {
     if (!this.enabled) return;
     const now = Date.now();
-    if (now - this.last < 100 && done < this.total) return;
+    const total = this.total();
+    if (now - this.last < 100 && done < total.cases) return;
     this.last = now;
-    this.sink.write(`\r${done}/${this.total} cases, ${failed} failed`);
+    this.sink.write(`\r${done}/${plannedCountText(total)} cases, ${failed} failed`);
   }
 
   clear(): void {

@@ -18,9 +18,9 @@ export function defaultPlanWorkers(randomCases: number): number {
   return randomCases >= WORKERS_FROM_RANDOM_CASES ? availableParallelism() : 0;
 }
 
-/** An API's plan as a worker makes it: its header at once, its cases as they are taken. */
+/** An API's plan as a worker makes it: its header once its boundary cases are planned, its cases as they are taken. */
 export interface WorkerPlan {
-  header: PlanHeader;
+  header: Promise<PlanHeader>;
   cases: AsyncIterable<PlannedCase>;
 }
 
@@ -175,7 +175,7 @@ export class PlanPool {
   }
 
   /** Each API's header once its boundary cases are planned (in parallel across the workers), and its cases as they are taken. */
-  async plan(apis: ApiName[], order: PoolOrder): Promise<Map<ApiName, WorkerPlan>> {
+  plan(apis: ApiName[], order: PoolOrder): Map<ApiName, WorkerPlan> {
     const threadOf = (index: number) => this.threads[index % this.threads.length] as PlanningThread;
     const headers = new Map<ApiName, Promise<PlanHeader>>();
     this.threads.forEach((thread, index) => {
@@ -183,8 +183,7 @@ export class PlanPool {
       if (own.length) for (const [api, header] of thread.plan({ type: 'plan', apis: own, ...order })) headers.set(api, header);
     });
     const plans = new Map<ApiName, WorkerPlan>();
-    for (const [index, api] of apis.entries())
-      plans.set(api, { header: await (headers.get(api) as Promise<PlanHeader>), cases: casesOf(threadOf(index), api) });
+    for (const [index, api] of apis.entries()) plans.set(api, { header: headers.get(api) as Promise<PlanHeader>, cases: casesOf(threadOf(index), api) });
     return plans;
   }
 

@@ -15,7 +15,8 @@ import { runExitCode, VerdictTally } from '../engine/run/verdicts.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
-import { casesLeft, planRun, type PlannedApi, type PlannedRun } from './run-plan.ts';
+import { casesLeft, planRun, type PendingApi, type PlannedApi, type PlannedRun } from './run-plan.ts';
+import { PlansSoFar } from './plans-so-far.ts';
 import { runCase, type ApiContext, type Sender } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
@@ -212,7 +213,9 @@ async function sendPlanned(session: RunSession, plannedRun: PlannedRun, contexts
     broken: new BrokenRequirements(specs, options.strict, known),
     listeners: new RunListeners(options.listeners ?? []),
   };
-  for (const { plan } of planned) for (const item of plan.notRunnable) tracking.tally.notRunnable(item.requirementId, item.reason);
+  const plans = new PlansSoFar(planned, tracking.tally);
+  // Nothing can be sent before the first API is planned; the later ones are planned while it is sent.
+  if (planned[0]) await plans.orFailure(planned[0].planned);
   const header = runHeader({
     startedAt: new Date(session.started),
     targets,
@@ -226,10 +229,11 @@ async function sendPlanned(session: RunSession, plannedRun: PlannedRun, contexts
     config: options.config,
     ...(options.replay ? { replay: options.replay } : {}),
   });
-  await tracking.listeners.start({ header, specs, targets, plannedCases: planned.reduce((sum, api) => sum + api.plan.size, 0), knownDeviation: known });
-  const sending = await sendCases(session, casesInPlanOrder(planned, contexts), live, tracking);
-  for (const { left } of planned) for (const [requirementId, reason] of left.requirements()) tracking.tally.notRunnable(requirementId, reason);
-  const outcome = await summarize(session, { planned, live, tracking, sending, baselineTargets });
+  await tracking.listeners.start({ header, specs, targets, plannedCases: () => plans.cases(), knownDeviation: known });
+  const sending = await sendCases(session, casesInPlanOrder(planned, contexts, plans), live, tracking);
+  // A run stopped early may end before its later APIs are planned: what they would have sent is not counted.
+  for (const { left } of plans.planned) for (const [requirementId, reason] of left.requirements()) tracking.tally.notRunnable(requirementId, reason);
+  const outcome = await summarize(session, { planned: plans.planned, live, tracking, sending, baselineTargets });
   return { ...outcome, targets: Object.fromEntries([...contexts.values()].map((c) => [c.spec.api, c.target])), ...ledgerOf(live) };
 }
 
@@ -274,8 +278,15 @@ async function preflightEach(session: RunSession, apis: Set<ApiName>, contexts: 
 }
 
 /** Cases are taken one by one as workers free up: a run of any size holds a few cases at a time. */
-async function* casesInPlanOrder(planned: PlannedApi[], contexts: Map<ApiName, ApiContext>): AsyncGenerator<QueuedCase> {
-  for (const { spec, cases } of planned) for await (const testCase of cases) yield { context: contexts.get(spec.api) as ApiContext, testCase };
+async function* casesInPlanOrder(apis: PendingApi[], contexts: Map<ApiName, ApiContext>, plans: PlansSoFar): AsyncGenerator<QueuedCase> {
+  for (const { spec, planned } of apis) {
+    const cases = (await plans.orFailure(planned)).cases[Symbol.asyncIterator]();
+    for (;;) {
+      const step = await plans.orFailure(cases.next());
+      if (step.done) break;
+      yield { context: contexts.get(spec.api) as ApiContext, testCase: step.value };
+    }
+  }
 }
 
 /** The worker pool: `concurrency` workers take cases until none is left, the deadline passes, the run is stopped or --max-failures is reached. */
@@ -289,9 +300,12 @@ async function sendCases(session: RunSession, queue: AsyncGenerator<QueuedCase>,
   if (options.stop?.aborted) onStop();
   const counts = { done: 0, failed: 0 };
   let exhausted = false;
+  // A stop does not wait for the next case to be planned.
+  const stopped = new Promise<'stopped'>((resolve) => deadline.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
   const worker = async (): Promise<void> => {
     while (!deadline.signal.aborted) {
-      const step = await queue.next();
+      const step = await Promise.race([queue.next(), stopped]);
+      if (step === 'stopped') break;
       if (step.done) {
         exhausted = true;
         break;

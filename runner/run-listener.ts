@@ -8,10 +8,22 @@ export interface RunStart {
   specs: LoadedSpec[];
   /** Each target once (the header joins them). */
   targets: string[];
-  /** The cases the plans hold (under a selection, about that many are sent). */
-  plannedCases: number;
+  /** The cases the plans hold so far (under a selection, about that many are sent); complete once every API is planned. */
+  plannedCases: () => PlannedCount;
   /** The reason of the --baseline entry that expects this requirement broken; none when none does. */
   knownDeviation: (requirementId: string) => string | undefined;
+}
+
+/** The cases the plans hold: with planning threads, a later API's count comes while the earlier APIs are sent. */
+export interface PlannedCount {
+  cases: number;
+  /** Every API is planned: `cases` is the whole plan's. */
+  complete: boolean;
+}
+
+/** `5988`, or `1200+` while some API is still being planned. */
+export function plannedCountText({ cases, complete }: PlannedCount): string {
+  return `${cases}${complete ? '' : '+'}`;
 }
 
 /** Where the run stands once a result is known. */

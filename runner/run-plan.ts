@@ -6,17 +6,31 @@ import type { PlannedCase } from '../engine/run/run-model.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import { selectCases, type CaseSelection, type SelectedCases } from './case-selection.ts';
 import type { PlanHeader } from './plan-messages.ts';
-import { PlanPool } from './plan-pool.ts';
+import { PlanPool, type WorkerPlan } from './plan-pool.ts';
 
 export interface PlannedApi extends SelectedCases {
   spec: LoadedSpec;
   plan: PlanHeader;
 }
 
-/** The run's plan, per API; `close` ends the planning threads (also when the run stops before taking every case). */
+/**
+ * One API of the run: its plan once its boundary cases are planned. In planning threads, the
+ * later APIs' plans come while the run sends the earlier ones'.
+ */
+export interface PendingApi {
+  spec: LoadedSpec;
+  planned: Promise<PlannedApi>;
+}
+
+/** The run's plan, per API in the order it sends them; `close` ends the planning threads (also when the run stops before taking every case). */
 export interface PlannedRun {
-  apis: PlannedApi[];
+  apis: PendingApi[];
   close(): Promise<void>;
+}
+
+/** Every API's plan, once each is planned (a dry run prints them all). */
+export function everyPlan(run: PlannedRun): Promise<PlannedApi[]> {
+  return Promise.all(run.apis.map((api) => api.planned));
 }
 
 export interface PlanOptions {
@@ -42,26 +56,40 @@ async function* taken<T>(items: Iterable<T>): AsyncGenerator<T> {
  * Planned on this thread. An API's boundary cases are planned synchronously, for seconds: the
  * timers (keep-alive connections, a progress line) get a turn after each API, not once after all.
  */
-async function plannedHere(specs: LoadedSpec[], options: PlanOptions): Promise<{ spec: LoadedSpec; header: PlanHeader; cases: AsyncIterable<PlannedCase> }[]> {
+async function plannedHere(specs: LoadedSpec[], options: PlanOptions): Promise<ApiPlanning[]> {
   const { streamPlan } = await import('../generators/case-planner.ts');
   const { apiPlanOptions } = await import('../generators/plan-cache.ts');
   const planned = [];
   for (const spec of specs) {
     const made = options.plans?.[spec.api];
     const { cases, ...header } = made ? { ...made, size: made.cases.length } : streamPlan(spec, options.config, apiPlanOptions(spec.api, options));
-    planned.push({ spec, header, cases: taken(cases) });
+    planned.push({ spec, header: Promise.resolve(header), cases: taken(cases) });
     await letIdleConnectionsExpire();
   }
   return planned;
 }
 
-async function plannedInWorkers(specs: LoadedSpec[], options: PlanOptions, pool: PlanPool) {
+function plannedInWorkers(specs: LoadedSpec[], options: PlanOptions, pool: PlanPool): ApiPlanning[] {
   const { config, seed, runs, runId, cacheDir } = options;
-  const plans = await pool.plan(
+  const plans = pool.plan(
     specs.map((spec) => spec.api),
     { config, seed, runs, ...(runId ? { runId } : {}), ...(cacheDir ? { cacheDir } : {}) },
   );
-  return specs.map((spec) => ({ spec, ...(plans.get(spec.api) as NonNullable<ReturnType<typeof plans.get>>) }));
+  return specs.map((spec) => ({ spec, ...(plans.get(spec.api) as WorkerPlan) }));
+}
+
+/** An API as it is being planned: its header (known once its boundary cases are), and its cases as they are taken. */
+interface ApiPlanning {
+  spec: LoadedSpec;
+  header: Promise<PlanHeader>;
+  cases: AsyncIterable<PlannedCase>;
+}
+
+function pendingApi({ spec, header, cases }: ApiPlanning, selection: CaseSelection): PendingApi {
+  const planned = header.then((plan) => ({ spec, plan, ...selectCases(cases, selection) }));
+  // Its failure is the run's to report when it takes the API (or at once, runner/run-conformance.ts), not an unhandled rejection before.
+  planned.catch(() => undefined);
+  return { spec, planned };
 }
 
 /** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
@@ -77,9 +105,8 @@ export async function planRun(specs: LoadedSpec[], asked: PlanOptions): Promise<
         )
       : undefined;
   try {
-    const planned = pool ? await plannedInWorkers(specs, options, pool) : await plannedHere(specs, options);
-    const apis = planned.map(({ spec, header, cases }) => ({ spec, plan: header, ...selectCases(cases, options.selection ?? {}) }));
-    return { apis, close: async () => pool?.close() };
+    const planning = pool ? plannedInWorkers(specs, options, pool) : await plannedHere(specs, options);
+    return { apis: planning.map((api) => pendingApi(api, options.selection ?? {})), close: async () => pool?.close() };
   } catch (error) {
     await pool?.close();
     throw error;

@@ -103,7 +103,8 @@ describe('the run and its listeners', () => {
     );
     expect(second).toEqual(['start', ...results.map(() => 'result'), 'finish']);
     expect(start?.header.seed).toBe(SEED);
-    expect(start?.plannedCases).toBeGreaterThanOrEqual(results.length);
+    expect(start?.plannedCases()).toMatchObject({ complete: true });
+    expect(start?.plannedCases().cases).toBeGreaterThanOrEqual(results.length);
     expect(results.length).toBe(outcome.cases);
     expect(summary?.footer.exitCode).toBe(1);
     expect(summary?.footer.exitCode).toBe(outcome.exitCode);

@@ -10,7 +10,7 @@ import { loadSpec } from '../apis/api-specs.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { ConformanceError } from '../engine/errors.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
-import { planRun, type PlanOptions } from '../runner/run-plan.ts';
+import { everyPlan, planRun, type PlanOptions } from '../runner/run-plan.ts';
 import { CASES_PER_BATCH } from '../runner/plan-messages.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { defaultPlanWorkers, WORKERS_FROM_RANDOM_CASES } from '../runner/plan-pool.ts';
@@ -35,7 +35,7 @@ async function plannedBytes(options: Partial<PlanOptions>, config: ConformanceCo
   const planned = await planRun(specs, { config, seed: 11, runs: RUNS, ...options });
   try {
     const apis: { header: unknown; cases: PlannedCase[] }[] = [];
-    for (const api of planned.apis) {
+    for (const api of await everyPlan(planned)) {
       const cases: PlannedCase[] = [];
       for await (const testCase of api.cases) cases.push(testCase);
       apis.push({ header: api.plan, cases });

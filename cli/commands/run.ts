@@ -7,7 +7,7 @@ import { resolveKeystoneCredentials } from '../../engine/config/openstack-creden
 import { withAwsCredentialChain } from '../../engine/sigv4/aws-credentials.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';
 import { readCaFile } from '../../runner/tls-options.ts';
-import { planRun, type PlanOptions } from '../../runner/run-plan.ts';
+import { everyPlan, planRun, type PlanOptions } from '../../runner/run-plan.ts';
 import { defaultPlanWorkers } from '../../runner/plan-pool.ts';
 import { DEFAULT_PLAN_CACHE_DIR } from '../../generators/plan-cache.ts';
 import type { CaseSelection } from '../../runner/case-selection.ts';
@@ -177,7 +177,7 @@ async function dryRun(
   const specs = await Promise.all(apis.map((api) => loadSpec(api)));
   const planned = await planRun(specs, { config, seed, runs, selection, ...planning });
   try {
-    await printDryRun(planned.apis, (text) => process.stdout.write(text));
+    await printDryRun(await everyPlan(planned), (text) => process.stdout.write(text));
   } finally {
     await planned.close();
   }
