@@ -115,11 +115,13 @@ Options of run:
                       whole by one thread; 0 plans on the thread that sends. Default: one per
                       core when the run plans 1,000 random cases or more (--runs × APIs), else
                       0. The same seed gives the same cases, byte for byte, whatever N.
-  --cache-dir DIR     Where each API's boundary cases are kept between runs and shards against
-                      the embedded mock, keyed by the suite's code, the specs, the fixtures and
-                      the seed (default: node_modules/.cache/cloud-create-conformance/plans;
-                      the newest 64 are kept). A plan that holds a secret fixture is never
-                      written, nor a live run's (its unique names carry the run's own tag).
+  --cache-dir DIR     Where planning keeps what it made for the next runs and shards (default:
+                      node_modules/.cache/cloud-create-conformance/plans): each schema's
+                      example, invalid and boundary values, for any seed, and each API's
+                      boundary cases, for the same seed (the newest 64), all keyed by the
+                      suite's code, the specs and the fixtures. A plan that holds a secret
+                      fixture is never written, nor a live run's (its unique names carry the
+                      run's own tag).
   --no-cache          Plan every case anew, and keep nothing.
 
 Options of report:

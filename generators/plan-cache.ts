@@ -101,7 +101,7 @@ export function diskBoundaryStore(directory: string, key: PlanCacheKey): Boundar
   };
 }
 
-/** How a run plans: the seed, the random cases per API, the live run's tag, and where boundary plans are kept (absent: nowhere). */
+/** How a run plans: the seed, the random cases per API, the live run's tag, and where boundary plans and schema values are kept (absent: nowhere). */
 export interface RunPlanning {
   config: ConformanceConfig;
   seed: number;
@@ -110,8 +110,30 @@ export interface RunPlanning {
   cacheDir?: string;
 }
 
+/**
+ * A live run's store: its tag, new each run, is in every unique name, so its boundary plan is
+ * never read again and none is kept; the schemas' values, the same for any run, are.
+ */
+export function schemaValuesOnlyStore(directory: string): BoundaryStore {
+  return {
+    read() {
+      adoptKeptSchemaValues(directory, planningFingerprint());
+      return undefined;
+    },
+    write() {
+      keepSchemaValues(directory, planningFingerprint());
+    },
+  };
+}
+
+function boundaryStoreOf(api: ApiName, { config, seed, runId, cacheDir }: RunPlanning): BoundaryStore | undefined {
+  if (!cacheDir) return undefined;
+  return runId ? schemaValuesOnlyStore(cacheDir) : diskBoundaryStore(cacheDir, { api, config, seed });
+}
+
 /** One API's planner options for a run: on the run's own thread and in a planning thread alike. */
-export function apiPlanOptions(api: ApiName, { config, seed, runs, runId, cacheDir }: RunPlanning): PlanOptions {
-  const boundaryStore = cacheDir ? diskBoundaryStore(cacheDir, { api, config, seed, ...(runId ? { runId } : {}) }) : undefined;
+export function apiPlanOptions(api: ApiName, planning: RunPlanning): PlanOptions {
+  const { seed, runs, runId } = planning;
+  const boundaryStore = boundaryStoreOf(api, planning);
   return { seed, runs, ...(runId ? { runId } : {}), ...(boundaryStore ? { boundaryStore } : {}) };
 }

@@ -44,7 +44,7 @@ export interface PlanOptions {
   plans?: Partial<Record<ApiName, ApiPlan>>;
   /** Worker threads that plan (--workers); absent or 0: the calling thread plans, between the cases it sends. */
   workers?: number;
-  /** Where each API's boundary plan is kept between runs (--cache-dir); absent: not kept. */
+  /** Where each API's boundary plan (not a live run's: its tag is in its unique names) and the schemas' values are kept between runs (--cache-dir); absent: not kept. */
   cacheDir?: string;
 }
 
@@ -93,10 +93,7 @@ function pendingApi({ spec, header, cases }: ApiPlanning, selection: CaseSelecti
 }
 
 /** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
-export async function planRun(specs: LoadedSpec[], asked: PlanOptions): Promise<PlannedRun> {
-  // A live run's tag (fresh each run) is in every unique name: its plans are never read again, so none is kept.
-  const { cacheDir: _unused, ...uncached } = asked;
-  const options = asked.runId ? uncached : asked;
+export async function planRun(specs: LoadedSpec[], options: PlanOptions): Promise<PlannedRun> {
   const pool =
     options.workers && !options.plans
       ? await PlanPool.start(
