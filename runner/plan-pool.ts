@@ -91,6 +91,7 @@ class PlanningThread {
   private readonly batches = new Map<number, Waiting<Batch>>();
   private asks = 0;
   private closed = false;
+  private failure: Error | undefined;
 
   constructor(entry: WorkerEntry) {
     this.worker = new Worker(WORKER_BOOT, { eval: true, workerData: entry });
@@ -104,6 +105,7 @@ class PlanningThread {
       order.apis.map((api) => {
         const { promise, waiting } = settledLater<PlanHeader>();
         this.headers.set(api, waiting);
+        if (this.failure) waiting.reject(this.failure);
         return [api, promise] as const;
       }),
     );
@@ -116,6 +118,7 @@ class PlanningThread {
     const ask = (this.asks += 1);
     const { promise, waiting } = settledLater<Batch>();
     this.batches.set(ask, waiting);
+    if (this.failure) waiting.reject(this.failure);
     this.worker.postMessage({ type: 'more', api, ask });
     return promise;
   }
@@ -133,8 +136,10 @@ class PlanningThread {
     if (message.type !== 'planned' && message.ask !== undefined) this.batches.delete(message.ask);
   }
 
+  /** Fails what is awaited of the thread, and (it may fail while it boots, before it is asked anything) what will be. */
   private failAll(error: Error): void {
     if (this.closed) return;
+    this.failure ??= error;
     for (const waiting of [...this.headers.values(), ...this.batches.values()]) waiting.reject(error);
     this.batches.clear();
   }
@@ -166,6 +171,8 @@ export type PoolOrder = Omit<PlanOrder, 'type' | 'apis'>;
  * one worker (API i by worker i mod N), so its plan is the same bytes whatever the number of workers.
  */
 export class PlanPool {
+  private closing: Promise<void> | undefined;
+
   private constructor(private readonly threads: PlanningThread[]) {}
 
   static async start(workers: number, apis: ApiName[]): Promise<PlanPool> {
@@ -187,7 +194,9 @@ export class PlanPool {
     return plans;
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.threads.map((thread) => thread.close()));
+  /** Ends the threads; the run and its plan may both close them. */
+  close(): Promise<void> {
+    this.closing ??= Promise.all(this.threads.map((thread) => thread.close())).then(() => undefined);
+    return this.closing;
   }
 }

@@ -15,7 +15,8 @@ import { runExitCode, VerdictTally } from '../engine/run/verdicts.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
-import { casesLeft, planRun, type PendingApi, type PlannedApi, type PlannedRun } from './run-plan.ts';
+import { casesLeft, planRun, startPlanningThreads, type PendingApi, type PlannedApi, type PlannedRun } from './run-plan.ts';
+import type { PlanPool } from './plan-pool.ts';
 import { PlansSoFar } from './plans-so-far.ts';
 import { runCase, type ApiContext, type Sender } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -157,9 +158,22 @@ async function checkReachable(dispatcher: Dispatcher, target: string, limits: Ex
   if (unreachable) throw unreachable;
 }
 
-/** Runs a conformance run (docs/ARCHITECTURE.md, "The data flow of a run"): plan, send, check, tally; the listeners report. */
+/**
+ * Runs a conformance run (docs/ARCHITECTURE.md, "The data flow of a run"): plan, send, check,
+ * tally; the listeners report. Its planning threads start first, to load while it sets up.
+ */
 export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
+  const threads = startPlanningThreads(asked, asked.apis);
+  try {
+    return await setUpAndConduct(asked, started, threads);
+  } finally {
+    await (await threads.catch(() => undefined))?.close();
+  }
+}
+
+/** Keystone, the specs, the embedded mock and the connections: what the run holds until its end. */
+async function setUpAndConduct(asked: RunOptions, started: number, threads: Promise<PlanPool | undefined>): Promise<RunOutcome> {
   const { options, keystone } = await withKeystone(asked);
   const specs = await Promise.all(options.apis.map((api) => loadSpec(api)));
   assertConfiguredForLiveTargets(
@@ -174,7 +188,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);
   const session: RunSession = { options, keystone, specs, mock, limits, dispatcher, redact: keystoneRedactor(options, keystone), started };
   try {
-    return await conductRun(session);
+    return await conductRun(session, threads);
   } finally {
     await dispatcher.close();
     await mock?.close();
@@ -183,7 +197,7 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
 }
 
 /** Probe, plan, send, sum up. */
-async function conductRun(session: RunSession): Promise<RunOutcome> {
+async function conductRun(session: RunSession, threads: Promise<PlanPool | undefined>): Promise<RunOutcome> {
   const { options, specs, mock } = session;
   // An unreachable target is said at once, before any planning.
   for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string)))
@@ -192,7 +206,7 @@ async function conductRun(session: RunSession): Promise<RunOutcome> {
     specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]),
   );
   const live = await prepareLiveTargets(session, contexts);
-  const plannedRun = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) });
+  const plannedRun = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) }, threads);
   try {
     return await sendPlanned(session, plannedRun, contexts, live);
   } finally {

@@ -92,15 +92,30 @@ function pendingApi({ spec, header, cases }: ApiPlanning, selection: CaseSelecti
   return { spec, planned };
 }
 
-/** What a run will send, per API: the plan, with the shard and the live-safety limits applied as cases are taken. */
-export async function planRun(specs: LoadedSpec[], options: PlanOptions): Promise<PlannedRun> {
-  const pool =
-    options.workers && !options.plans
-      ? await PlanPool.start(
-          options.workers,
-          specs.map((spec) => spec.api),
-        )
-      : undefined;
+/**
+ * The planning threads a run needs: none with plans made beforehand or `--workers 0`. A run starts
+ * them first, so that they load the planner (about half a second each) while it sets up.
+ */
+export function startPlanningThreads(options: Pick<PlanOptions, 'workers' | 'plans'>, apis: ApiName[]): Promise<PlanPool | undefined> {
+  const threads = options.workers && !options.plans ? PlanPool.start(options.workers, apis) : Promise.resolve(undefined);
+  // A run that fails before it plans closes them (runner/run-conformance.ts); the failure to start is said when they are taken.
+  threads.catch(() => undefined);
+  return threads;
+}
+
+/**
+ * What a run will send, per API: the plan, with the shard and the live-safety limits applied as
+ * cases are taken; planned by `threads` when given (closing the plan closes them).
+ */
+export async function planRun(
+  specs: LoadedSpec[],
+  options: PlanOptions,
+  threads = startPlanningThreads(
+    options,
+    specs.map((spec) => spec.api),
+  ),
+): Promise<PlannedRun> {
+  const pool = await threads;
   try {
     const planning = pool ? plannedInWorkers(specs, options, pool) : await plannedHere(specs, options);
     return { apis: planning.map((api) => pendingApi(api, options.selection ?? {})), close: async () => pool?.close() };
