@@ -1,6 +1,7 @@
 import type { VerdictTally } from '../engine/run/verdicts.ts';
 import type { PlannedCount } from './run-listener.ts';
 import type { PendingApi, PlannedApi } from './run-plan.ts';
+import { Interruption } from './interruption.ts';
 
 /**
  * The run's view of its plans as they come (in planning threads, a later API's plan comes while
@@ -12,7 +13,7 @@ export class PlansSoFar {
   /** The APIs planned so far, in the order their plans came. */
   readonly planned: PlannedApi[] = [];
   private readonly count: PlannedCount = { cases: 0, complete: false };
-  private readonly failure: Promise<never>;
+  private readonly failure = new Interruption();
 
   constructor(apis: readonly PendingApi[], tally: VerdictTally) {
     let waiting = apis.length;
@@ -26,10 +27,8 @@ export class PlansSoFar {
           waiting -= 1;
           this.count.complete = waiting === 0;
         },
-        () => undefined,
+        (error: unknown) => this.failure.interrupt({ error }),
       );
-    this.failure = new Promise<never>((_, reject) => apis.forEach(({ planned }) => planned.catch(reject)));
-    this.failure.catch(() => undefined);
   }
 
   /** The cases the plans hold so far, and whether every API is planned. */
@@ -39,6 +38,6 @@ export class PlansSoFar {
 
   /** What `step` gives, unless some API's planning fails first: then that failure. */
   orFailure<T>(step: Promise<T>): Promise<T> {
-    return Promise.race([step, this.failure]);
+    return this.failure.race(step);
   }
 }

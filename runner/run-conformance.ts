@@ -18,6 +18,7 @@ import type { CaseSelection } from './case-selection.ts';
 import { casesLeft, planRun, startPlanningThreads, type PendingApi, type PlannedApi, type PlannedRun } from './run-plan.ts';
 import type { PlanPool } from './plan-pool.ts';
 import { PlansSoFar } from './plans-so-far.ts';
+import { Interruption } from './interruption.ts';
 import { runCase, type ApiContext, type Sender } from './run-case.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { TlsOptions } from './tls-options.ts';
@@ -315,10 +316,11 @@ async function sendCases(session: RunSession, queue: AsyncGenerator<QueuedCase>,
   const counts = { done: 0, failed: 0 };
   let exhausted = false;
   // A stop does not wait for the next case to be planned.
-  const stopped = new Promise<'stopped'>((resolve) => deadline.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
+  const stop = new Interruption<'stopped'>();
+  deadline.signal.addEventListener('abort', () => stop.interrupt({ value: 'stopped' }), { once: true });
   const worker = async (): Promise<void> => {
     while (!deadline.signal.aborted) {
-      const step = await Promise.race([queue.next(), stopped]);
+      const step = await stop.race(queue.next());
       if (step === 'stopped') break;
       if (step.done) {
         exhausted = true;
