@@ -3,6 +3,7 @@ import type { ObservedResponse } from '../engine/run/run-model.ts';
 import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
+import { mapHeaderValues } from './header-values.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
 export interface ExchangeLimits {
@@ -49,9 +50,7 @@ export function createDispatcher(
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
-  );
+  return mapHeaderValues(headers, (value) => (Array.isArray(value) ? value.join(', ') : value));
 }
 
 type ResponseBody = AsyncIterable<Buffer> & { destroy(error?: Error): unknown };

@@ -1,3 +1,5 @@
+import { mapHeaderValues } from './header-values.ts';
+
 /** Every secret of the config is replaced before anything is printed or written. */
 export const REDACTED = '<redacted>';
 
@@ -33,9 +35,7 @@ export function withSignatureRedacted(redact: Redactor, signature: string | unde
 }
 
 export function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? redactCredential(name, value) : redact(value)]),
-  );
+  return mapHeaderValues(headers, (value, name) => (CREDENTIAL_HEADERS.has(name.toLowerCase()) ? redactCredential(name, value) : redact(value)));
 }
 
 function redactCredential(name: string, value: string): string {
