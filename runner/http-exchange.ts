@@ -5,6 +5,7 @@ import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { mapHeaderValues } from './header-values.ts';
+import { RequestAbort } from './request-abort.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
 export interface ExchangeLimits {
@@ -140,7 +141,7 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
   // The suite's own timer for the headers: undici's headersTimeout runs on a coarse clock
   // (about a second late), which would make a short --timeout mean something else. The
   // caller's signal (the run's deadline, SIGINT) aborts the request too.
-  const local = new AbortController();
+  const local = new RequestAbort();
   const forward = () => local.abort(signal?.reason);
   if (signal?.aborted) forward();
   signal?.addEventListener('abort', forward, { once: true });
@@ -153,7 +154,7 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
       headers: sent.headers,
       body: sent.body,
       dispatcher,
-      signal: local.signal,
+      signal: local,
     });
     clearTimeout(headersTimer);
     answer = { status: response.statusCode, bodyBytes: 0 };
