@@ -35,11 +35,11 @@ interface ApiCounts {
   passes: Ranked[];
 }
 
-/** Keeps the `limit` lowest-ranked items; ties cannot happen (the case id ends every rank). */
-function keepLowest(kept: Ranked[], candidate: Ranked, limit: number): void {
-  if (kept.length >= limit && candidate.rank >= (kept[kept.length - 1] as Ranked).rank) return;
-  const at = kept.findIndex((item) => candidate.rank < item.rank);
-  kept.splice(at === -1 ? kept.length : at, 0, candidate);
+/** Keeps the `limit` lowest-ranked items; ties cannot happen (the case id ends every rank). The example is made only when kept: most are not. */
+function keepLowest(kept: Ranked[], rank: string, example: () => CaseExample, limit: number): void {
+  if (kept.length >= limit && rank >= (kept[kept.length - 1] as Ranked).rank) return;
+  const at = kept.findIndex((item) => rank < item.rank);
+  kept.splice(at === -1 ? kept.length : at, 0, { rank, example: example() });
   if (kept.length > limit) kept.pop();
 }
 
@@ -133,7 +133,7 @@ export class ReportAccumulator {
     counts.expectations.set(accepted, (counts.expectations.get(accepted) ?? 0) + 1);
     this.countCreations(counts, result);
     if (result.passed) {
-      keepLowest(counts.passes, { rank: sampleRank(result), example: exampleOf(result) }, REPORT_LIMITS.samplePassesPerApi);
+      keepLowest(counts.passes, sampleRank(result), () => exampleOf(result), REPORT_LIMITS.samplePassesPerApi);
       return;
     }
     counts.failed += 1;
@@ -143,7 +143,7 @@ export class ReportAccumulator {
       if (!this.known.has(id)) this.unknownRequirements.add(id);
       const failures = this.failures.get(id) ?? { kept: [], total: 0 };
       failures.total += 1;
-      keepLowest(failures.kept, { rank, example: exampleOf(result) }, REPORT_LIMITS.counterexamplesPerRequirement);
+      keepLowest(failures.kept, rank, () => exampleOf(result), REPORT_LIMITS.counterexamplesPerRequirement);
       this.failures.set(id, failures);
     }
   }

@@ -1,5 +1,5 @@
 import { requirementById, type LoadedSpec } from '../engine/spec/spec-loader.ts';
-import type { Level } from '../engine/spec/requirement-model.ts';
+import type { Level, Requirement, Rule } from '../engine/spec/requirement-model.ts';
 import { withoutNullMembers } from '../engine/rules/reasonable-readings.ts';
 import { documentedSuccess } from '../engine/spec/documented-success.ts';
 import type { SchemaValidator } from '../engine/schema/schema-violations.ts';
@@ -25,6 +25,42 @@ const outcome = (check: string, requirementId: string, passed: boolean, message:
   message,
   ...(level ? { level } : {}),
 });
+
+type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
+
+/** The requirements a check of the answer reads, gathered once per spec (a loaded spec is read-only), not once per case. */
+interface ResponseRequirements {
+  /** By status: the requirements with a schema claim on that response, in the spec's order. */
+  schemaClaims: Map<string, Requirement[]>;
+  contentTypes: { requirement: Requirement; rule: RuleOf<'responseContentType'> }[];
+  headers: { requirement: Requirement; rule: RuleOf<'responseHeader'> }[];
+}
+
+const responseRequirementsOf = new WeakMap<Requirement[], ResponseRequirements>();
+
+function responseRequirements(spec: LoadedSpec): ResponseRequirements {
+  let found = responseRequirementsOf.get(spec.requirements);
+  if (!found) {
+    found = { schemaClaims: new Map(), contentTypes: [], headers: [] };
+    for (const requirement of spec.requirements) {
+      const rule = requirement.rule;
+      if (rule?.kind === 'responseContentType') found.contentTypes.push({ requirement, rule });
+      if (rule?.kind === 'responseHeader') found.headers.push({ requirement, rule });
+    }
+    responseRequirementsOf.set(spec.requirements, found);
+  }
+  return found;
+}
+
+function schemaClaimsOf(spec: LoadedSpec, status: string): Requirement[] {
+  const { schemaClaims } = responseRequirements(spec);
+  let claims = schemaClaims.get(status);
+  if (!claims) {
+    claims = spec.requirements.filter((r) => (r.schema ?? []).some((claim) => claim.at.startsWith(`response:${status}#`)));
+    schemaClaims.set(status, claims);
+  }
+  return claims;
+}
 
 function levelOf(spec: LoadedSpec, requirementId: string): Level | undefined {
   return requirementById(spec, requirementId)?.level;
@@ -70,7 +106,7 @@ export const response_schema_conformance: Check = (context) => {
   const status = String(context.response.status);
   const hasSchema = Boolean((context.spec.operation.responses?.[status] as { content?: unknown } | undefined)?.content);
   if (!hasSchema) return [];
-  const claimsOfResponse = context.spec.requirements.filter((r) => (r.schema ?? []).some((claim) => claim.at.startsWith(`response:${status}#`)));
+  const claimsOfResponse = schemaClaimsOf(context.spec, status);
   if (context.response.json === undefined) {
     const why = whyNotJson(context.response);
     return claimsOfResponse.map((r) => outcome('response_schema_conformance', r.id, false, why, r.level));
@@ -87,9 +123,8 @@ export const response_schema_conformance: Check = (context) => {
 /** The documented media type of the response, for each status the spec gives one. */
 export const content_type_conformance: Check = (context) => {
   if (!expectedAnswer(context)) return [];
-  return context.spec.requirements.flatMap((requirement) => {
-    const rule = requirement.rule;
-    if (rule?.kind !== 'responseContentType' || rule.status !== context.response.status) return [];
+  return responseRequirements(context.spec).contentTypes.flatMap(({ requirement, rule }) => {
+    if (rule.status !== context.response.status) return [];
     const actual = context.response.headers['content-type'] ?? '';
     return [
       outcome(
@@ -106,9 +141,8 @@ export const content_type_conformance: Check = (context) => {
 /** The documented headers of the response (a Location for a created server). */
 export const response_headers_conformance: Check = (context) => {
   if (!expectedAnswer(context)) return [];
-  return context.spec.requirements.flatMap((requirement) => {
-    const rule = requirement.rule;
-    if (rule?.kind !== 'responseHeader' || rule.status !== context.response.status) return [];
+  return responseRequirements(context.spec).headers.flatMap(({ requirement, rule }) => {
+    if (rule.status !== context.response.status) return [];
     const present = context.response.headers[rule.name.toLowerCase()] !== undefined;
     return [outcome('response_headers_conformance', requirement.id, present, present ? `${rule.name} present` : `${rule.name} missing`, requirement.level)];
   });

@@ -1,8 +1,11 @@
+import { finished, type Readable } from 'node:stream';
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ObservedResponse } from '../engine/run/run-model.ts';
 import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
+import { mapHeaderValues } from './header-values.ts';
+import { RequestAbort } from './request-abort.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
 export interface ExchangeLimits {
@@ -49,37 +52,43 @@ export function createDispatcher(
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
-  );
+  return mapHeaderValues(headers, (value) => (Array.isArray(value) ? value.join(', ') : value));
 }
-
-type ResponseBody = AsyncIterable<Buffer> & { destroy(error?: Error): unknown };
 
 /**
  * Reads at most `max` bytes of the body, then destroys it: the connection is closed, not
  * drained (a 50 MB answer costs the suite `max` bytes). The whole body must arrive within
  * `timeoutMs` (undici's bodyTimeout only bounds the gap between two chunks: a trickle would
- * never end). `progress` counts the bytes read, for the message of a failure mid-body.
+ * never end). `progress` counts the bytes read, for the message of a failure mid-body. The
+ * chunks are taken as they come, not through an async iterator: that cost a promise and a
+ * tick or more per chunk of every answer of a run. The body fails as the iterator failed it:
+ * with its error, or as closed before its end (stream.finished is how both see it).
  */
-async function boundedBody(body: ResponseBody, max: number, timeoutMs: number, progress: { bodyBytes: number }): Promise<{ bytes: Buffer; cut: boolean }> {
-  const chunks: Buffer[] = [];
-  const timer = setTimeout(() => {
-    body.destroy(new BodyTimeoutError(timeoutMs));
-  }, timeoutMs);
-  try {
-    for await (const chunk of body) {
+function boundedBody(body: Readable, max: number, timeoutMs: number, progress: { bodyBytes: number }): Promise<{ bytes: Buffer; cut: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let cut = false;
+    const timer = setTimeout(() => {
+      body.destroy(new BodyTimeoutError(timeoutMs));
+    }, timeoutMs);
+    body.on('data', (chunk: Buffer) => {
+      if (cut) return;
       chunks.push(chunk);
       progress.bodyBytes += chunk.length;
-      if (progress.bodyBytes > max) {
-        body.destroy();
-        return { bytes: Buffer.concat(chunks).subarray(0, max), cut: true };
-      }
-    }
-    return { bytes: Buffer.concat(chunks), cut: false };
-  } finally {
-    clearTimeout(timer);
-  }
+      if (progress.bodyBytes <= max) return;
+      cut = true;
+      clearTimeout(timer);
+      body.destroy();
+      resolve({ bytes: Buffer.concat(chunks).subarray(0, max), cut: true });
+    });
+    // Stays subscribed after a cut: the destroyed body's error (undici's "aborted") is handled here.
+    finished(body, (error) => {
+      clearTimeout(timer);
+      if (cut) return;
+      if (error) reject(error);
+      else resolve({ bytes: Buffer.concat(chunks), cut: false });
+    });
+  });
 }
 
 /** UTF-8, strictly; bytes that are not UTF-8 become U+FFFD and are flagged. A sequence split by the cut is not an error. */
@@ -132,7 +141,7 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
   // The suite's own timer for the headers: undici's headersTimeout runs on a coarse clock
   // (about a second late), which would make a short --timeout mean something else. The
   // caller's signal (the run's deadline, SIGINT) aborts the request too.
-  const local = new AbortController();
+  const local = new RequestAbort();
   const forward = () => local.abort(signal?.reason);
   if (signal?.aborted) forward();
   signal?.addEventListener('abort', forward, { once: true });
@@ -145,7 +154,7 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
       headers: sent.headers,
       body: sent.body,
       dispatcher,
-      signal: local.signal,
+      signal: local,
     });
     clearTimeout(headersTimer);
     answer = { status: response.statusCode, bodyBytes: 0 };

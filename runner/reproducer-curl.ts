@@ -22,7 +22,7 @@ const SIGV4_COMPUTED = new Set(['authorization', 'x-amz-date', 'host', 'x-amz-se
 function bodyWord(body: string, secrets: [string, string][], redact: Redactor): string {
   let word = shellQuote(body);
   for (const [value, variable] of secrets) {
-    if (value.length >= 4) word = word.split(value).join(`'"$${variable}"'`);
+    if (value.length >= 4 && word.includes(value)) word = word.split(value).join(`'"$${variable}"'`);
   }
   // Anything else secret (an echoed signature…) stays redacted.
   return redact(word);

@@ -42,8 +42,10 @@ function noteCreated(context: ApiContext, testCase: PlannedCase, request: Reques
   if (resource) sender.onCreated(resource);
 }
 
-function redactedRequest(request: RequestDocument, headers: Record<string, string>, redact: Redactor): RequestDocument {
-  const body = request.body === undefined ? undefined : (JSON.parse(redact(JSON.stringify(request.body))) as unknown);
+/** `sentBody` is the body as sent (the request's body as JSON): a body with no secret in it is recorded as planned, not copied. */
+function redactedRequest(request: RequestDocument, sentBody: string | undefined, headers: Record<string, string>, redact: Redactor): RequestDocument {
+  const redactedBody = sentBody === undefined ? undefined : redact(sentBody);
+  const body = redactedBody === undefined || redactedBody === sentBody ? request.body : (JSON.parse(redactedBody) as unknown);
   return { method: request.method, path: request.path, header: redactHeaders(headers, redact), ...(body !== undefined ? { body } : {}) };
 }
 
@@ -108,7 +110,7 @@ function caseRecord(context: ApiContext, testCase: PlannedCase, sent: SentCase, 
     description: testCase.description,
     ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
     ...(testCase.jointWith ? { jointWith: testCase.jointWith } : {}),
-    request: redactedRequest(testCase.request, headers, redact),
+    request: redactedRequest(testCase.request, plan.body, headers, redact),
     url: plan.url.toString(),
     expectedStatuses: testCase.expectedStatuses,
     ...(testCase.setup ? { setupStatuses } : {}),

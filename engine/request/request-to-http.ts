@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts';
 import type { RequestDocument } from './request-document.ts';
 
 /** One HTTP request on the wire, built from a request document and a spec's path template. */
@@ -13,10 +14,11 @@ export function expandPathTemplate(template: string, values: Record<string, stri
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
 
+/** The path of a target's base URL, its trailing slash dropped: the same few targets for every request of a run, parsed once each. */
+const basePathOf = boundedMemo(64, (baseUrl: string) => new URL(baseUrl).pathname.replace(/\/$/, ''));
+
 export function toHttpRequest(baseUrl: string, pathTemplate: string, request: RequestDocument): HttpRequestPlan {
-  const base = new URL(baseUrl);
-  const prefix = base.pathname.replace(/\/$/, '');
-  const url = new URL(`${prefix}${expandPathTemplate(pathTemplate, request.path)}`, base);
+  const url = new URL(`${basePathOf(baseUrl)}${expandPathTemplate(pathTemplate, request.path)}`, baseUrl);
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   const headers: Record<string, string> = { ...request.header };
   if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';

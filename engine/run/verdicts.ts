@@ -76,14 +76,16 @@ export class VerdictTally {
   }
 
   add(result: CaseResult): void {
-    const failedHere = new Map<string, boolean>();
-    const noteFailure = (id: string, explicit: boolean) => failedHere.set(id, failedHere.get(id) === true || explicit);
-    if (result.error) noteFailure(result.requirementId, this.levelOf(result.requirementId, result.level) === 'explicit');
+    // Per case, for every case of a run: no map of failures unless one failed, no copies of the ids to make the set.
+    let failedHere: Map<string, boolean> | undefined;
+    if (result.error) failedHere = this.noteFailure(failedHere, result.requirementId, result.level);
     for (const check of result.checks) {
       if (check.passed) this.tally(check.requirementId).passedChecks += 1;
-      else noteFailure(check.requirementId, this.levelOf(check.requirementId, check.level) === 'explicit');
+      else failedHere = this.noteFailure(failedHere, check.requirementId, check.level);
     }
-    const tried = new Set([result.requirementId, ...(result.exercises ?? []), ...result.checks.map((check) => check.requirementId)]);
+    const tried = new Set<string>([result.requirementId]);
+    for (const id of result.exercises ?? []) tried.add(id);
+    for (const check of result.checks) tried.add(check.requirementId);
     for (const id of tried) {
       const tally = this.tally(id);
       if (result.polarity === 'positive') tally.positive += 1;
@@ -91,11 +93,17 @@ export class VerdictTally {
     }
     // A joint negative's refusal may be for the other requirement it breaks: it proves nothing about its own.
     if (result.polarity === 'negative' && !result.jointWith) this.tally(result.requirementId).breaking += 1;
-    for (const [id, explicit] of failedHere) {
+    for (const [id, explicit] of failedHere ?? []) {
       const tally = this.tally(id);
       tally.failed += 1;
       if (explicit) tally.failedExplicit += 1;
     }
+  }
+
+  /** The case failed this requirement; explicit when any failure of it in the case is. */
+  private noteFailure(failedHere: Map<string, boolean> | undefined, id: string, claimLevel: Level | undefined): Map<string, boolean> {
+    const failed = failedHere ?? new Map<string, boolean>();
+    return failed.set(id, failed.get(id) === true || this.levelOf(id, claimLevel) === 'explicit');
   }
 
   private levelOf(requirementId: string, claimLevel: Level | undefined): Level {
