@@ -19,6 +19,8 @@ const DROP = Symbol('drop');
 /** Per field: keep the base value, drop it (when optional), or a fresh valid value from its schema. */
 function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary<RequestEdits> {
   const required = stringListKeyword(schema, 'required');
+  // Each field's pointer is the same in every draw: formatted once, not once per field per draw.
+  const fields = new Map(Object.keys(schemaMapKeyword(schema, 'properties')).map((name) => [name, formatPointer([...pointer, name])]));
   const choices = Object.fromEntries(
     Object.entries(schemaMapKeyword(schema, 'properties')).map(([name, property]) => {
       const options: fc.Arbitrary<unknown>[] = [fc.constant(KEEP), valueFor(property, { maxArrayItems: 2 })];
@@ -29,7 +31,7 @@ function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary
   return fc.record(choices).map((picked) => {
     const edits: Required<RequestEdits> = { set: {}, unset: [] };
     for (const [name, choice] of Object.entries(picked)) {
-      const field = formatPointer([...pointer, name]);
+      const field = fields.get(name) ?? formatPointer([...pointer, name]);
       if (choice === DROP) edits.unset.push(field);
       else if (choice !== KEEP) edits.set[field] = choice;
     }
