@@ -39,10 +39,10 @@ export function setAt(root: Container, tokens: readonly string[], value: unknown
 }
 
 export function unsetAt(root: Container, tokens: readonly string[]): void {
-  const parentTokens = tokens.slice(0, -1);
   const last = tokens[tokens.length - 1] ?? '';
   let node: unknown = root;
-  for (const token of parentTokens) node = (node as Record<string, unknown> | undefined)?.[token];
+  // The parent's tokens walked in place: a slice of the (shared, frozen) tokens per edit showed in profiles.
+  for (let index = 0; index < tokens.length - 1; index += 1) node = (node as Record<string, unknown> | undefined)?.[tokens[index] as string];
   if (Array.isArray(node)) node.splice(Number(last), 1);
   else if (typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
 }

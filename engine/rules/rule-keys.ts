@@ -21,9 +21,18 @@ export function ruleKeyValues(rule: { key: string[] }, request: RequestDocument,
   return values.some((value) => value === undefined) ? undefined : values;
 }
 
+/** A rule's key pointers outside any scope, worked out once per rule (a loaded spec is read-only). */
+const unscopedPointers = new WeakMap<string[], string[]>();
+
 /** The concrete pointers of a rule's key in one scope (relative paths start at the scope's node). */
 export function ruleKeyPointers(rule: { key: string[] }, scope: string[]): string[] {
-  return rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
+  if (scope.length > 0) return rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
+  let pointers = unscopedPointers.get(rule.key);
+  if (!pointers) {
+    pointers = rule.key.map((path) => formatPointer(absoluteTokens(path, [])));
+    unscopedPointers.set(rule.key, pointers);
+  }
+  return [...pointers];
 }
 
 /** Is the text 32 hexadecimal digits, in any case, with dashes anywhere (a UUID dashed or not)? One pass, no copy: it runs for every key looked up. */
