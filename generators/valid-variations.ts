@@ -8,6 +8,7 @@ import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts
 import { valueFor } from './schema-arbitrary.ts';
 import { withoutNullMembers } from '../engine/rules/reasonable-readings.ts';
 import { repairedToValid } from './valid-repair.ts';
+import { repairIndependentRules } from './repair-independent-rules.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { resourceObject } from './resource-object.ts';
@@ -61,7 +62,10 @@ export function* validVariations(
   for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`, attempts)) {
     // A server may read null as "not given" or refuse it: a valid case never sends one.
     const edited = withEdits(base, edits);
-    const request = repairedToValid(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
+    const unrepaired = { ...edited, body: withoutNullMembers(edited.body) };
+    // Broken where no repair writes: broken once repaired too, so neither repaired nor judged whole.
+    if (oracle.flawedByRuleOf(unrepaired, repairIndependentRules(spec.requirements))) continue;
+    const request = repairedToValid(spec.requirements, unrepaired, world);
     if (!oracle.knownValid(request)) continue;
     yield request;
     yielded += 1;

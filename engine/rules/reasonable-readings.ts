@@ -89,11 +89,16 @@ function readValueLeniently(node: JsonSchemaNode | undefined, value: unknown): u
 export function withoutNullMembers(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNullMembers);
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, item]) => item !== null)
-      .map(([key, item]) => [key, withoutNullMembers(item)]),
-  );
+  // Member by member into a new object (no entry lists: every generated request goes through here).
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item === null) continue;
+    // A member named __proto__ is an own member of the copy, as Object.fromEntries would make it, not its prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: withoutNullMembers(item), writable: true, enumerable: true, configurable: true });
+    else copy[key] = withoutNullMembers(item);
+  }
+  return copy;
 }
 
 /** The request as the lenient reading sees it (only the body differs: paths and headers are text either way); the very same body where it reads it as sent. */
