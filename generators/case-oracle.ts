@@ -4,6 +4,9 @@ import type { WorldData } from '../engine/world/world-from-data.ts';
 import { requestFailures } from '../engine/rules/request-failures.ts';
 import { judgedFlawless, judgeRequest, type RequestJudgement } from '../engine/rules/reasonable-readings.ts';
 import { parseClaim } from '../engine/schema/schema-claims.ts';
+import type { Requirement } from '../engine/spec/requirement-model.ts';
+import { someRequestRuleIs, type RuleOutcome } from '../engine/rules/rule-evaluator.ts';
+import { worldOf } from '../engine/world/world-of-spec.ts';
 import { securitySchemes, usesSigV4 } from '../engine/spec/security-schemes.ts';
 
 /** Credentials are applied at send time: their requirements are the auth checks', not the body generators'. */
@@ -30,6 +33,8 @@ export interface Oracle {
   (request: RequestDocument): string[];
   /** Whether the oracle finds nothing (known valid): the same answer, found with the first flaw, for the generators that only ask that. */
   knownValid(request: RequestDocument): boolean;
+  /** Whether one of these requirements' rules, read literally, is a flaw of the request already (knownValid would say false): a check of a few rules. */
+  flawedByRuleOf(request: RequestDocument, requirements: Requirement[]): boolean;
 }
 
 /** What a request breaks under each reading of the documents (engine/rules/reasonable-readings.ts), credentials aside. */
@@ -74,7 +79,12 @@ export function createOracle(spec: LoadedSpec, world: WorldData, options: { unde
     const judged = judge(request);
     return flawsOf(undecidedCounts ? judged : { ...judged, undecided: [] });
   };
-  return Object.assign(oracle, { knownValid: (request: RequestDocument) => judgedFlawless(spec, request, world, credentials, undecidedCounts) });
+  const flagged: RuleOutcome[] = undecidedCounts ? ['broken', 'undecided'] : ['broken'];
+  return Object.assign(oracle, {
+    knownValid: (request: RequestDocument) => judgedFlawless(spec, request, world, credentials, undecidedCounts),
+    flawedByRuleOf: (request: RequestDocument, requirements: Requirement[]) =>
+      someRequestRuleIs(flagged, requirements, request, worldOf(spec, world), credentials),
+  });
 }
 
 /** The literal failures alone (the spec as written, no reading excused): for tests and fault inputs. */

@@ -5,13 +5,29 @@ import { evaluateRequestRules } from '../engine/rules/rule-evaluator.ts';
 import { worldOf } from '../engine/world/world-of-spec.ts';
 import { parseClaim } from '../engine/schema/schema-claims.ts';
 import { isRequestLocation } from '../engine/schema/schema-locations.ts';
-import { resolvePointer } from '../engine/request/json-pointer.ts';
-import { boundToMembers, requestPointerOf } from './schema-instance-paths.ts';
+import { childOf, pointerTokens } from '../engine/request/json-pointer.ts';
+import { boundToMembers, FREE_KEY, requestPointerOf } from './schema-instance-paths.ts';
 
 /** Where a schema requirement's claim constrains a request: its pointer (free keys unbound) and the property a `required` claim names. */
 interface ClaimedValue {
   unbound: string | undefined;
   property: string | undefined;
+  /** The tokens of the pointer it reads when no free key is in it: the same in every request. */
+  fixed: readonly string[] | undefined;
+}
+
+/** Where a claim reads a request: its pointer with its free keys bound there, and the property a `required` claim names under it. */
+function claimTarget(request: unknown, unbound: string, property: string | undefined): string {
+  const pointer = boundToMembers(request, unbound);
+  return pointer && property !== undefined ? `${pointer}/${property}` : pointer;
+}
+
+function isClaimed(request: RequestDocument, { unbound, property, fixed }: ClaimedValue): boolean {
+  if (unbound === undefined) return false;
+  const tokens = fixed ?? pointerTokens(claimTarget(request, unbound, property));
+  let node: unknown = request;
+  for (const token of tokens) node = childOf(node, token);
+  return node !== undefined;
 }
 
 /** A loaded spec is read-only: where each schema requirement's claims on the request point is worked out once. */
@@ -25,7 +41,11 @@ function claimedValues(spec: LoadedSpec): { id: string; claimed: ClaimedValue[] 
       claimed: (requirement.schema ?? [])
         .map((claim) => parseClaim(requirement.id, claim))
         .filter((parsed) => isRequestLocation(parsed.location))
-        .map((parsed) => ({ unbound: requestPointerOf(spec, parsed.location, parsed.pointer), property: parsed.property })),
+        .map((parsed) => {
+          const unbound = requestPointerOf(spec, parsed.location, parsed.pointer);
+          const free = unbound === undefined || pointerTokens(unbound).includes(FREE_KEY);
+          return { unbound, property: parsed.property, fixed: free ? undefined : pointerTokens(claimTarget(undefined, unbound, parsed.property)) };
+        }),
     }));
     claimedValuesOf.set(spec, values);
   }
@@ -42,13 +62,7 @@ export function exercisedRequirements(spec: LoadedSpec, request: RequestDocument
     .filter((verdict) => verdict.verdict === 'held')
     .map((verdict) => verdict.requirementId);
   const schema = claimedValues(spec)
-    .filter(({ claimed }) =>
-      claimed.some(({ unbound, property }) => {
-        const pointer = unbound === undefined ? undefined : boundToMembers(request, unbound);
-        const target = pointer && property !== undefined ? `${pointer}/${property}` : pointer;
-        return target !== undefined && resolvePointer(request, target) !== undefined;
-      }),
-    )
+    .filter(({ claimed }) => claimed.some((value) => isClaimed(request, value)))
     .map(({ id }) => id);
   return [...new Set([...rules, ...schema])].sort();
 }

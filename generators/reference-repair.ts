@@ -2,7 +2,7 @@ import type { Requirement } from '../engine/spec/requirement-model.ts';
 import type { RequestDocument } from '../engine/request/request-document.ts';
 import type { WorldData, WorldItem } from '../engine/world/world-from-data.ts';
 import { heldKeyIdentity, keyIdentity, ruleKeyPointers, ruleKeyValues, ruleScopes } from '../engine/rules/rule-keys.ts';
-import { withEdits } from '../engine/request/request-edits.ts';
+import { applyEditsInPlace, withEdits, type RequestEdits } from '../engine/request/request-edits.ts';
 import { expectedState } from '../engine/rules/expected-state.ts';
 
 /** The items a rule's key may name: any for mustExist, those in the state asked for mustBeInState (none while that state is unknown). */
@@ -34,11 +34,15 @@ function keyPointers(rule: { key: string[]; each?: string }, request: RequestDoc
  */
 export function repairReferences(requirements: Requirement[], request: RequestDocument, world: WorldData): RequestDocument {
   let repaired = request;
+  // The request is copied at its first repair only: the copy is this function's own, so later repairs edit it in place.
+  const edit = (edits: RequestEdits): void => {
+    repaired = repaired === request ? withEdits(request, edits) : applyEditsInPlace(repaired, edits);
+  };
   for (const { rule } of requirements) {
     if (rule?.kind !== 'mustExist' && rule?.kind !== 'mustBeInState') continue;
     if (!world.collections?.[rule.collection]) {
       const naming = keyPointers(rule, repaired).map((pointers) => pointers[pointers.length - 1] as string);
-      if (naming.length) repaired = withEdits(repaired, { unset: naming });
+      if (naming.length) edit({ unset: naming });
       continue;
     }
     const items = world.collections[rule.collection] ?? [];
@@ -53,7 +57,7 @@ export function repairReferences(requirements: Requirement[], request: RequestDo
       // Only keys inside the body are the generator's to choose; the path names the fixtures.
       const pointers = ruleKeyPointers(rule, scope);
       if (pointers.some((pointer) => !pointer.startsWith('/body/'))) continue;
-      repaired = withEdits(repaired, { set: Object.fromEntries(pointers.map((pointer, index) => [pointer, replacement.key[index]])) });
+      edit({ set: Object.fromEntries(pointers.map((pointer, index) => [pointer, replacement.key[index]])) });
     }
   }
   return repaired;

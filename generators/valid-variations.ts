@@ -8,6 +8,7 @@ import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts
 import { valueFor } from './schema-arbitrary.ts';
 import { withoutNullMembers } from '../engine/rules/reasonable-readings.ts';
 import { repairedToValid } from './valid-repair.ts';
+import { repairIndependentRules } from './repair-independent-rules.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { resourceObject } from './resource-object.ts';
@@ -19,6 +20,8 @@ const DROP = Symbol('drop');
 /** Per field: keep the base value, drop it (when optional), or a fresh valid value from its schema. */
 function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary<RequestEdits> {
   const required = stringListKeyword(schema, 'required');
+  // Each field's pointer is the same in every draw: formatted once, not once per field per draw.
+  const fields = new Map(Object.keys(schemaMapKeyword(schema, 'properties')).map((name) => [name, formatPointer([...pointer, name])]));
   const choices = Object.fromEntries(
     Object.entries(schemaMapKeyword(schema, 'properties')).map(([name, property]) => {
       const options: fc.Arbitrary<unknown>[] = [fc.constant(KEEP), valueFor(property, { maxArrayItems: 2 })];
@@ -29,7 +32,7 @@ function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary
   return fc.record(choices).map((picked) => {
     const edits: Required<RequestEdits> = { set: {}, unset: [] };
     for (const [name, choice] of Object.entries(picked)) {
-      const field = formatPointer([...pointer, name]);
+      const field = fields.get(name) ?? formatPointer([...pointer, name]);
       if (choice === DROP) edits.unset.push(field);
       else if (choice !== KEEP) edits.set[field] = choice;
     }
@@ -59,7 +62,10 @@ export function* validVariations(
   for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`, attempts)) {
     // A server may read null as "not given" or refuse it: a valid case never sends one.
     const edited = withEdits(base, edits);
-    const request = repairedToValid(spec.requirements, { ...edited, body: withoutNullMembers(edited.body) }, world);
+    const unrepaired = { ...edited, body: withoutNullMembers(edited.body) };
+    // Broken where no repair writes: broken once repaired too, so neither repaired nor judged whole.
+    if (oracle.flawedByRuleOf(unrepaired, repairIndependentRules(spec.requirements))) continue;
+    const request = repairedToValid(spec.requirements, unrepaired, world);
     if (!oracle.knownValid(request)) continue;
     yield request;
     yielded += 1;

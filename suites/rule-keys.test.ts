@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RequestDocument } from '../engine/request/request-document.ts';
-import { keyIdentity, ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rules/rule-keys.ts';
+import { keyIdentity, normalizeKeyPart, ruleKeyPointers, ruleKeyValues, ruleScopes, sameKey } from '../engine/rules/rule-keys.ts';
 
 const request: RequestDocument = {
   method: 'POST',
@@ -33,5 +34,12 @@ describe('rule keys', () => {
     expect(sameKey(['x'], ['X'])).toBe(false);
     expect(sameKey(['x'], ['x', 'y'])).toBe(false);
     expect(keyIdentity(['2'])).toBe(keyIdentity([2]));
+  });
+
+  it('writes a key as the JSON text of its normalized parts, whatever they are', () => {
+    const odd = [undefined, null, true, Number.NaN, -0, { a: [1, 'B'] }, ['x'], '\ud83c', 'A-B', '01234567-89AB-cdef-0123-456789abcdef'];
+    // eslint-disable-next-line no-sparse-arrays
+    for (const key of [odd, [], [, 'x'], ['2', 2]]) expect(keyIdentity(key)).toBe(JSON.stringify(key.map(normalizeKeyPart)));
+    fc.assert(fc.property(fc.array(fc.anything()), (key) => keyIdentity(key) === JSON.stringify(key.map(normalizeKeyPart))));
   });
 });

@@ -39,10 +39,10 @@ export function setAt(root: Container, tokens: readonly string[], value: unknown
 }
 
 export function unsetAt(root: Container, tokens: readonly string[]): void {
-  const parentTokens = tokens.slice(0, -1);
   const last = tokens[tokens.length - 1] ?? '';
   let node: unknown = root;
-  for (const token of parentTokens) node = (node as Record<string, unknown> | undefined)?.[token];
+  // The parent's tokens walked in place: a slice of the (shared, frozen) tokens per edit showed in profiles.
+  for (let index = 0; index < tokens.length - 1; index += 1) node = (node as Record<string, unknown> | undefined)?.[tokens[index] as string];
   if (Array.isArray(node)) node.splice(Number(last), 1);
   else if (typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
 }
@@ -80,10 +80,15 @@ function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
   return copy;
 }
 
+/** `unset` then `set` applied to the request itself: only for a request of one's own (a copy just made), which no one else holds. */
+export function applyEditsInPlace(request: RequestDocument, edits: RequestEdits): RequestDocument {
+  const root = request as unknown as Container;
+  for (const pointer of edits.unset ?? []) unsetAt(root, pointerTokens(pointer));
+  for (const [pointer, value] of Object.entries(edits.set ?? {})) setAt(root, pointerTokens(pointer), value);
+  return request;
+}
+
 /** A deep copy of the request with `unset` then `set` applied. */
 export function withEdits(base: RequestDocument, edits: RequestEdits): RequestDocument {
-  const request = copyOf(base, new Map()) as Container;
-  for (const pointer of edits.unset ?? []) unsetAt(request, pointerTokens(pointer));
-  for (const [pointer, value] of Object.entries(edits.set ?? {})) setAt(request, pointerTokens(pointer), value);
-  return request as unknown as RequestDocument;
+  return applyEditsInPlace(copyOf(base, new Map()) as RequestDocument, edits);
 }

@@ -2,7 +2,8 @@ import type { Operand, Requirement, Rule } from '../spec/requirement-model.ts';
 import { RESPONSE_RULE_KINDS } from '../spec/requirement-model.ts';
 import type { RequestDocument } from '../request/request-document.ts';
 import { conditionHolds } from './rule-conditions.ts';
-import { asNumber, isPresent, matchNodes, valueAt } from './rule-paths.ts';
+import { asNumber, isPresent, matchTokens, valueAt } from './rule-paths.ts';
+import { formatPointer } from '../request/json-pointer.ts';
 import { ruleKeyValues } from './rule-keys.ts';
 import { hasDefault, readDeclarations } from './template-declarations.ts';
 import { holdsObject } from './text-objects.ts';
@@ -167,7 +168,7 @@ function evaluateOnce(rule: Rule, request: RequestDocument, scope: string[], wor
       if (!conditionHolds(rule.when, request, scope)) return notApplicable('the condition does not hold');
       return conditionHolds(rule.forbidden, request, scope) ? broken('the forbidden condition holds too') : held('the forbidden condition does not hold');
     case 'atMostOne': {
-      const items = matchNodes(request, rule.items, scope);
+      const items = matchTokens(request, rule.items, scope);
       if (items.length === 0) return notApplicable(`${rule.items} matches nothing`);
       const matching = items.filter((item) => conditionHolds(rule.where, request, item.tokens));
       const text = `${matching.length} of ${items.length} items match`;
@@ -194,13 +195,16 @@ const SEVERITY: Record<RuleOutcome, number> = { broken: 3, undecided: 2, held: 1
 /** With `each`, the rule is checked per matched node; the worst verdict (broken first) speaks. */
 function evaluateScoped(rule: Rule, request: RequestDocument, world: World): Outcome {
   if (!rule.each) return evaluateOnce(rule, request, [], world);
-  const nodes = matchNodes(request, rule.each);
+  const nodes = matchTokens(request, rule.each);
   if (nodes.length === 0) return notApplicable(`${rule.each} matches nothing`);
-  const outcomes = nodes.map((node) => {
-    const outcome = evaluateOnce(rule, request, node.tokens, world);
-    return { ...outcome, detail: `${node.pointer}: ${outcome.detail}` };
-  });
-  return outcomes.reduce((worst, outcome) => (SEVERITY[outcome.verdict] > SEVERITY[worst.verdict] ? outcome : worst));
+  let worst: { outcome: Outcome; tokens: string[] } | undefined;
+  for (const { tokens } of nodes) {
+    const outcome = evaluateOnce(rule, request, tokens, world);
+    if (!worst || SEVERITY[outcome.verdict] > SEVERITY[worst.outcome.verdict]) worst = { outcome, tokens };
+  }
+  const { outcome, tokens } = worst as { outcome: Outcome; tokens: string[] };
+  // Only the worst node's pointer is read: it alone is formatted.
+  return { ...outcome, detail: `${formatPointer(tokens)}: ${outcome.detail}` };
 }
 
 export function evaluateRequirement(requirement: Requirement, request: RequestDocument, world: World = UNKNOWN_WORLD): RuleJudgement {
@@ -226,7 +230,28 @@ export function evaluateRequestRules(requirements: Requirement[], request: Reque
   return withRequestRules(requirements).map((requirement) => evaluateRequirement(requirement, request, world));
 }
 
-/** Does any request-side rule of a spec end in one of these verdicts on the request (ids in `except` aside)? Evaluated in order, up to the first that does. */
+/** Rules that look an item up in the world (or parse a text): the dearest to evaluate. */
+const DEAR_KINDS: ReadonlySet<Rule['kind']> = new Set(['mustExist', 'mustBeInState', 'uniqueWithin', 'parsesAs', 'keysDeclaredIn', 'valuesProvided']);
+
+/** The request-side rules, the cheap ones first (each list in the spec's order), picked once per requirement list. */
+const cheapFirstRequirements = new WeakMap<Requirement[], Requirement[]>();
+
+function withRequestRulesCheapFirst(requirements: Requirement[]): Requirement[] {
+  let ordered = cheapFirstRequirements.get(requirements);
+  if (!ordered) {
+    const picked = withRequestRules(requirements);
+    const dear = (requirement: Requirement): boolean => DEAR_KINDS.has((requirement.rule as Rule).kind);
+    ordered = [...picked.filter((requirement) => !dear(requirement)), ...picked.filter(dear)];
+    cheapFirstRequirements.set(requirements, ordered);
+  }
+  return ordered;
+}
+
+/**
+ * Does any request-side rule of a spec end in one of these verdicts on the request (ids in `except` aside)? Evaluated up
+ * to the first that does, the cheap rules first: the answer is the same in any order, and a generated request that breaks
+ * a rule mostly breaks a cheap one (a count over its quota, a field required).
+ */
 export function someRequestRuleIs(
   verdicts: readonly RuleOutcome[],
   requirements: Requirement[],
@@ -234,7 +259,7 @@ export function someRequestRuleIs(
   world: World,
   except: ReadonlySet<string>,
 ): boolean {
-  return withRequestRules(requirements).some(
+  return withRequestRulesCheapFirst(requirements).some(
     (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict),
   );
 }

@@ -1,5 +1,6 @@
 import type { RequestDocument } from '../request/request-document.ts';
 import { formatPointer } from '../request/json-pointer.ts';
+import { boundedMemo } from '../bounded-memo.ts';
 import { absoluteTokens, matchTokens, valueAt } from './rule-paths.ts';
 
 /**
@@ -20,9 +21,18 @@ export function ruleKeyValues(rule: { key: string[] }, request: RequestDocument,
   return values.some((value) => value === undefined) ? undefined : values;
 }
 
+/** A rule's key pointers outside any scope, worked out once per rule (a loaded spec is read-only). */
+const unscopedPointers = new WeakMap<string[], string[]>();
+
 /** The concrete pointers of a rule's key in one scope (relative paths start at the scope's node). */
 export function ruleKeyPointers(rule: { key: string[] }, scope: string[]): string[] {
-  return rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
+  if (scope.length > 0) return rule.key.map((path) => formatPointer(absoluteTokens(path, scope)));
+  let pointers = unscopedPointers.get(rule.key);
+  if (!pointers) {
+    pointers = rule.key.map((path) => formatPointer(absoluteTokens(path, [])));
+    unscopedPointers.set(rule.key, pointers);
+  }
+  return [...pointers];
 }
 
 /** Is the text 32 hexadecimal digits, in any case, with dashes anywhere (a UUID dashed or not)? One pass, no copy: it runs for every key looked up. */
@@ -44,9 +54,22 @@ export function normalizeKeyPart(value: unknown): unknown {
   return isDashedHex32(value) ? value.replace(/-/g, '').toLowerCase() : value;
 }
 
-/** A key as text, equal for two keys exactly when they name the same item (the world's index uses it). */
+/**
+ * A text or number part of a key as JSON text, normalized: the same few parts (the fixtures'
+ * UUIDs) are looked up again and again, by every rule on them in every request judged.
+ */
+const partIdentity = boundedMemo<string, string | number>(4096, (part) => JSON.stringify(normalizeKeyPart(part)));
+
+/** A key as text, equal for two keys exactly when they name the same item (the world's index uses it): the JSON text of its normalized parts. */
 export function keyIdentity(key: unknown[]): string {
-  return JSON.stringify(key.map(normalizeKeyPart));
+  let identity = '[';
+  for (let index = 0; index < key.length; index += 1) {
+    const part = key[index];
+    // Any other part is written as JSON.stringify writes an array item (undefined as null).
+    const text = typeof part === 'string' || typeof part === 'number' ? partIdentity(part) : JSON.stringify([normalizeKeyPart(part)]).slice(1, -1);
+    identity += index === 0 ? text : `,${text}`;
+  }
+  return `${identity}]`;
 }
 
 /** Do two keys name the same item? Part by part, normalized (a UUID dashed or not, 2 and "2"). */

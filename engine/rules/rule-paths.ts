@@ -49,16 +49,22 @@ export function matchNodes(root: unknown, path: string, scope: string[] = []): M
   return matchTokens(root, path, scope).map((node) => ({ ...node, pointer: formatPointer(node.tokens) }));
 }
 
+/** A node a rule path reached, with its tokens but not yet its pointer (a scope needs only the tokens). */
+export interface MatchedTokens {
+  tokens: string[];
+  value: unknown;
+}
+
 /** The nodes matchNodes finds, with their tokens but not yet their pointers (a scope needs only the tokens). */
-export function matchTokens(root: unknown, path: string, scope: string[] = []): { tokens: string[]; value: unknown }[] {
+export function matchTokens(root: unknown, path: string, scope: string[] = []): MatchedTokens[] {
   const tokens = pathTokens(path, scope);
   if (!tokens.includes('*')) {
     const value = valueAtTokens(root, tokens);
     return value === undefined ? [] : [{ tokens: [...tokens], value }];
   }
-  let frontier: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
+  let frontier: MatchedTokens[] = [{ tokens: [], value: root }];
   for (const token of tokens) {
-    const next: { tokens: string[]; value: unknown }[] = [];
+    const next: MatchedTokens[] = [];
     for (const node of frontier) {
       if (token === '*') {
         for (const [key, value] of childrenOf(node.value)) next.push({ tokens: [...node.tokens, key], value });

@@ -1,10 +1,13 @@
 import { parseDocument } from 'yaml';
 import { boundedMemo } from '../bounded-memo.ts';
+import { canonicalJsonObject } from './canonical-json-text.ts';
 
 export type TextMediaType = 'application/json' | 'application/yaml';
 
 /** Thrown for text that does not parse: a YAML document with any error counts as unreadable, not as what was read of it. */
 function parseYamlStrictly(text: string): unknown {
+  const json = canonicalJsonObject(text);
+  if (json) return json.value;
   const document = parseDocument(text, { logLevel: 'silent' });
   if (document.errors.length > 0) throw document.errors[0];
   return document.toJS();
