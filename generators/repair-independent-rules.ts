@@ -1,4 +1,5 @@
-import type { Condition, Operand, Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import type { Condition, Requirement, Rule } from '../engine/spec/requirement-model.ts';
+import { conditionPaths, operandPaths } from './rule-read-paths.ts';
 import { formatPointer, pointerTokens } from '../engine/request/json-pointer.ts';
 
 /**
@@ -11,17 +12,6 @@ import { formatPointer, pointerTokens } from '../engine/request/json-pointer.ts'
 /** A path as a pattern from the request's root: a relative one under the node it is read from (`*` for each node). */
 function fromRoot(path: string, under: string | undefined): string {
   return path.startsWith('/') ? path : `${under ?? ''}/${path}`;
-}
-
-function conditionPaths(condition: Condition): string[] {
-  if ('anyOf' in condition) return condition.anyOf.flatMap(conditionPaths);
-  if ('allOf' in condition) return condition.allOf.flatMap(conditionPaths);
-  return [condition.path];
-}
-
-function operandPaths(operand: Operand): string[] {
-  if (typeof operand === 'string') return [operand];
-  return 'count' in operand ? [operand.count] : [];
 }
 
 /** Where a cheap rule reads the request, as patterns from the root (its `each` too); undefined for any other kind. */

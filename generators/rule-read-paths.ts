@@ -3,13 +3,15 @@ import type { RequestDocument } from '../engine/request/request-document.ts';
 import { ruleScopes } from '../engine/rules/rule-keys.ts';
 import { absolute } from './rule-candidate.ts';
 
-function conditionPaths(condition: Condition): string[] {
+/** The paths a condition reads, in its every branch. */
+export function conditionPaths(condition: Condition): string[] {
   if ('anyOf' in condition) return condition.anyOf.flatMap(conditionPaths);
   if ('allOf' in condition) return condition.allOf.flatMap(conditionPaths);
   return [condition.path];
 }
 
-function operandPaths(operand: Operand): string[] {
+/** The path an operand reads (a field, or the list it counts); none for a number. */
+export function operandPaths(operand: Operand): string[] {
   if (typeof operand === 'string') return [operand];
   return 'count' in operand ? [operand.count] : [];
 }
