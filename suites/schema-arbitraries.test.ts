@@ -304,6 +304,22 @@ describe('generated strings', () => {
   });
 });
 
+describe('generated URLs (format uri)', () => {
+  const urls = fc
+    .sample(valueFor({ type: 'string', format: 'uri' }), { seed: SEED, numRuns: 500 })
+    .filter(isString)
+    .map((text) => new URL(text));
+
+  it('parse as http or https URLs with a domain, and vary their port, path, query, fragment and percent-encoding', () => {
+    expect(urls).toHaveLength(500);
+    expect(new Set(urls.map((url) => url.protocol))).toEqual(new Set(['http:', 'https:']));
+    expect(urls.every((url) => url.hostname.includes('.'))).toBe(true);
+    for (const part of ['port', 'search', 'hash'] as const) expect(urls.filter((url) => url[part] !== '').length).toBeGreaterThan(50);
+    expect(urls.filter((url) => url.pathname.split('/').length > 2).length).toBeGreaterThan(50);
+    expect(urls.filter((url) => /%[0-9A-F]{2}/.test(url.href)).length).toBeGreaterThan(50);
+  });
+});
+
 describe('composition', () => {
   it('anyOf merges the parent constraints into the branch: both uuid and 32-hex strings appear', () => {
     const schema = { type: 'string', anyOf: [{ format: 'uuid' }, { pattern: HEX32 }] };

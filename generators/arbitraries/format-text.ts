@@ -3,6 +3,7 @@ import { base64Text } from './base64-text.ts';
 import { cidrNotation } from './cidr-notation.ts';
 import { dateText, dateTimeText, timeText } from './date-time-text.ts';
 import { hostnameLabel, hostnameText } from './hostname-text.ts';
+import { webUrlText } from './web-url-text.ts';
 
 /** Length limits a format arbitrary may use to stay inside `minLength`/`maxLength` by construction. */
 export interface FormatLengths {
@@ -18,9 +19,9 @@ const FORMATS: Record<string, FormatArbitrary> = {
   ipv6: () => fc.ipV6(),
   cidr: () => cidrNotation(),
   byte: ({ minLength, maxLength }) => base64Text(minLength, maxLength),
-  uri: () => fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  url: () => fc.webUrl(),
-  'uri-reference': () => fc.oneof(fc.webUrl(), fc.stringMatching(/^(\/[a-z0-9]{1,8}){1,3}$/)),
+  uri: () => webUrlText({ withQueryParameters: true, withFragments: true }),
+  url: () => webUrlText(),
+  'uri-reference': () => fc.oneof(webUrlText(), fc.stringMatching(/^(\/[a-z0-9]{1,8}){1,3}$/)),
   hostname: () => hostnameText(),
   'date-time': () => dateTimeText(),
   date: () => dateText(),
@@ -30,7 +31,7 @@ const FORMATS: Record<string, FormatArbitrary> = {
   binary: ({ maxLength }) => fc.string({ maxLength: Math.min(maxLength, 32) }),
 };
 
-/** Format arbitraries (fc.webUrl, fc.domain…) are costly to build and immutable: built once per format and lengths. */
+/** Format arbitraries (URLs, fc.domain…) are costly to build and immutable: built once per format and lengths. */
 const built = new Map<string, fc.Arbitrary<string>>();
 
 /** Strings of a string format the suite's ajv checks, or undefined for a format the generators do not know. */
