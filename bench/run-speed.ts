@@ -2,11 +2,12 @@
 // requests at the same concurrency: a bare undici loop against the embedded mock, then the full
 // conformance run against the embedded mock, as `npx conformance run` does (credentials, checks,
 // verdicts, results), with its plans made beforehand, then planning as it goes: on its own
-// thread, in 1 and 2 worker threads with no cache, in 2 with the cache as a run with a new seed
-// finds it (each schema's values kept, no boundary plan of this seed) and with the same seed's
-// boundary plans kept. Last, the same run pointed at the mock's URL as a live target: it also
-// preflights, keeps a ledger and deletes every resource it creates (GET, DELETE, GET), requests
-// the bare loop does not send. First, planning alone in cases/s with 1 and 2 workers.
+// thread, in 1 and 2 worker threads (and the default number) with no cache, in the default number
+// with the cache as a run with a new seed finds it (each schema's values kept, no boundary plan
+// of this seed) and with the same seed's boundary plans kept. Last, the same run pointed at the
+// mock's URL as a live target: it also preflights, keeps a ledger and deletes every resource it
+// creates (GET, DELETE, GET), requests the bare loop does not send. First, planning alone in
+// cases/s with 1 and 2 workers.
 // BENCH_RUNS sets --runs: 1000 by default, a campaign (the README's CI recipe runs 5000), where a
 // planning thread's start (about a second) is paid once; at 200 the bare loop is over in a second.
 // Run: npm run bench.
@@ -22,6 +23,7 @@ import { startMock } from '../mock/mock-server.ts';
 import { runWithReporters } from '../cli/run-with-reporters.ts';
 import { withCredentials } from '../runner/request-credentials.ts';
 import { planRun } from '../runner/run-plan.ts';
+import { defaultPlanWorkers } from '../runner/plan-pool.ts';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,13 +127,14 @@ try {
     return requests.length / ((performance.now() - started) / 1000);
   }
 
+  const workers = defaultPlanWorkers(RUNS * specs.length);
+  const threads = (count: number) => `${count} worker thread${count === 1 ? '' : 's'}${count === workers ? ' (default here)' : ''}`;
   const ways: [string, Planning][] = [
     ['full conformance run, plans made beforehand', { plans: true }],
     ['full run planning as it goes, on its own thread (--workers 0)', { workers: 0, cache: 'none' }],
-    ['full run planning as it goes, 1 worker thread', { workers: 1, cache: 'none' }],
-    ['full run planning as it goes, 2 worker threads (default here)', { workers: 2, cache: 'none' }],
-    ['planning as it goes, 2 workers, a new seed: schema values kept', { workers: 2, cache: 'schema values' }],
-    ['planning as it goes, 2 workers, same seed: boundary plans kept', { workers: 2, cache: 'all' }],
+    ...[...new Set([1, 2, workers])].map((count): [string, Planning] => [`full run planning as it goes, ${threads(count)}`, { workers: count, cache: 'none' }]),
+    [`planning as it goes, ${workers} worker(s), a new seed: schema values kept`, { workers, cache: 'schema values' }],
+    [`planning as it goes, ${workers} worker(s), same seed: boundary plans kept`, { workers, cache: 'all' }],
     ['the mock as a live target: plans made beforehand, with cleanup', { plans: true, live: true }],
   ];
   await fullRun({ workers: 0, cache: 'all' }); // fills the cache
@@ -151,7 +154,7 @@ try {
   const ratioOf = (text: string) => best(rates[ways.findIndex(([label]) => label.includes(text))] ?? []) / best(bare);
   line(
     'goal: planning as it goes >= 0.6x bare',
-    `${ratioOf('(default here)').toFixed(2)}x with 2 workers and no cache, ${ratioOf('a new seed').toFixed(2)}x as a new seed finds the cache`,
+    `${ratioOf('(default here)').toFixed(2)}x with the default ${workers} worker(s) and no cache, ${ratioOf('a new seed').toFixed(2)}x as a new seed finds the cache`,
   );
 } finally {
   await mock.close();

@@ -113,8 +113,9 @@ Options of run:
                       "target" apply only to the target of that label (or URL).
   --workers N         Threads that plan the cases while the run sends them, each API planned
                       whole by one thread; 0 plans on the thread that sends. Default: one per
-                      core when the run plans 1,000 random cases or more (--runs × APIs), else
-                      0. The same seed gives the same cases, byte for byte, whatever N.
+                      core but the one the sending thread keeps (at least 1) when the run plans
+                      1,000 random cases or more (--runs × APIs), else 0. The same seed gives
+                      the same cases, byte for byte, whatever N.
   --cache-dir DIR     Where planning keeps what it made for the next runs and shards (default:
                       node_modules/.cache/cloud-create-conformance/plans): each schema's
                       example, invalid and boundary values, for any seed, and each API's

@@ -13,9 +13,13 @@ import { BATCHES_AHEAD, type CarriedError, type FromWorker, type PlanHeader, typ
 /** From this many random cases on, planning threads pay for their start (about 0.5–1 s of loading the planner again, each). */
 export const WORKERS_FROM_RANDOM_CASES = 1000;
 
-/** One worker per core for a long run; none for a short one, which the run's own thread plans sooner than a thread could start. */
+/**
+ * For a long run, a worker on every core but one: the run's own thread sends and checks, and is
+ * the bottleneck as soon as it shares its core (on 2 cores, 2 workers made a 1,000-run run slower
+ * than 1). None for a short run, which the run's own thread plans sooner than a thread could start.
+ */
 export function defaultPlanWorkers(randomCases: number): number {
-  return randomCases >= WORKERS_FROM_RANDOM_CASES ? availableParallelism() : 0;
+  return randomCases >= WORKERS_FROM_RANDOM_CASES ? Math.max(1, availableParallelism() - 1) : 0;
 }
 
 /** An API's plan as a worker makes it: its header once its boundary cases are planned, its cases as they are taken. */
