@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -116,6 +117,38 @@ describe('the build', () => {
   it('compiles the folders the freshness check watches, no others', () => {
     const config = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
     expect([...config.include].sort()).toEqual([...SHIPPED_FOLDERS].sort());
+  });
+
+  /** tools/build.mjs run in the toy project as npm runs it for `event`: its exit status and what it said. */
+  function build(event: 'prepare' | 'build'): { status: number | null; stderr: string } {
+    mkdirSync(file('tools'), { recursive: true });
+    copyFileSync(path.join(PROJECT_ROOT, 'tools', 'build.mjs'), file('tools/build.mjs'));
+    const result = spawnSync(process.execPath, [file('tools/build.mjs')], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_lifecycle_event: event } });
+    return { status: result.status, stderr: result.stderr };
+  }
+
+  it("as npm's prepare step (npm ci, the first npx of the project), compiles nothing while dist/ is fresh", async () => {
+    await built();
+    const { status, stderr } = build('prepare');
+    expect(status).toBe(0);
+    expect(stderr).toContain('dist/ is fresh');
+    expect(readFileSync(file('dist/cli/main.js'), 'utf8')).toBe(entry('dist'));
+    expect(distIsFresh(root)).toBe(true);
+  });
+
+  it("as npm's prepare step, compiles a stale dist/ again; npm run build compiles a fresh one too", async () => {
+    for (const [event, stale] of [
+      ['prepare', true],
+      ['build', false],
+    ] as const) {
+      write('dist/cli/main.js', entry('dist'));
+      await built();
+      if (stale) appendFileSync(file('engine/module.ts'), '// edited\n');
+      const { stderr } = build(event);
+      // The toy's tsconfig.build.json compiles nothing into dist/: a build that ran removed the old one.
+      expect(stderr, event).not.toContain('dist/ is fresh');
+      expect(existsSync(file('dist/cli/main.js')), event).toBe(false);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { sourceState, writeStamp } from '../bin/dist-freshness.js';
+import { distIsFresh, sourceState, writeStamp } from '../bin/dist-freshness.js';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -28,6 +28,14 @@ async function keepSpecs() {
     // A registry the CLI refuses: it will say so itself; the build is still complete.
     console.error(`build: no spec kept: ${error.message}`);
   }
+}
+
+// npm runs prepare again when it links the project itself (the first `npx conformance` of a
+// project installs it into npx's cache as a link): nothing to compile while dist/ is fresh.
+// `npm run build` always compiles.
+if (process.env.npm_lifecycle_event === 'prepare' && distIsFresh(root)) {
+  console.error('build: dist/ is fresh (built from the sources as they are): nothing to compile; npm run build compiles anyway');
+  process.exit(0);
 }
 
 const tsc = tscPath();
