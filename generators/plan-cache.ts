@@ -70,6 +70,23 @@ function readPlan(file: string): BoundaryPlan | undefined {
 }
 
 /**
+ * The schemas' values alone, the same for any run: a live run's whole store (its tag, new each
+ * run, is in every unique name, so its boundary plan is never read again and none is kept), and
+ * part of every other's.
+ */
+function schemaValuesOnlyStore(directory: string): BoundaryStore {
+  return {
+    read() {
+      adoptKeptSchemaValues(directory, planningFingerprint());
+      return undefined;
+    },
+    write() {
+      keepSchemaValues(directory, planningFingerprint());
+    },
+  };
+}
+
+/**
  * A store of one API's boundary plan on disk. A plan holding a secret (a private key sent in the
  * body) is never written: the cache is a file anyone with the project's folder can read.
  * Writing is best effort: a read-only folder costs the next run its planning, nothing else.
@@ -77,15 +94,16 @@ function readPlan(file: string): BoundaryPlan | undefined {
 export function diskBoundaryStore(directory: string, key: PlanCacheKey): BoundaryStore {
   const file = path.join(directory, `${key.api}-${planCacheKey(key)}.json`);
   const secrets = secretValues(key.config);
+  const schemaValues = schemaValuesOnlyStore(directory);
   return {
     read() {
       // A plan not kept is made here: with the schemas' values any earlier run made, whatever its seed.
-      adoptKeptSchemaValues(directory, planningFingerprint());
+      schemaValues.read();
       return readPlan(file);
     },
     write(plan) {
       // Made from the schemas alone, never from the config: no secret is in them.
-      keepSchemaValues(directory, planningFingerprint());
+      schemaValues.write(plan);
       const text = JSON.stringify(plan);
       if (secrets.some((secret) => text.includes(secret))) return;
       try {
@@ -108,22 +126,6 @@ export interface RunPlanning {
   runs: number;
   runId?: string;
   cacheDir?: string;
-}
-
-/**
- * A live run's store: its tag, new each run, is in every unique name, so its boundary plan is
- * never read again and none is kept; the schemas' values, the same for any run, are.
- */
-export function schemaValuesOnlyStore(directory: string): BoundaryStore {
-  return {
-    read() {
-      adoptKeptSchemaValues(directory, planningFingerprint());
-      return undefined;
-    },
-    write() {
-      keepSchemaValues(directory, planningFingerprint());
-    },
-  };
 }
 
 function boundaryStoreOf(api: ApiName, { config, seed, runId, cacheDir }: RunPlanning): BoundaryStore | undefined {
