@@ -5,13 +5,18 @@ export const REDACTED = '<redacted>';
 
 export type Redactor = (text: string) => string;
 
+/** Every occurrence of `value` in `text` replaced by `replacement`, taken as it is (a `$` in it is no pattern). */
+export function replacedEverywhere(text: string, value: string, replacement: string): string {
+  return text.replaceAll(value, () => replacement);
+}
+
 /** A redactor for these secret values, plus any SigV4 signature (derived from the secret). */
 export function createRedactor(secrets: string[]): Redactor {
   const values = [...new Set(secrets.filter((secret) => secret.length >= 4))].sort((a, b) => b.length - a.length);
-  // Most texts hold no secret: looking first is much cheaper than splitting every text by every secret.
+  // Most texts hold no secret: a search that finds none costs little, a split of every text by every secret did.
   return (text) => {
     let redacted = text.includes('Signature=') ? text.replace(/Signature=[0-9a-f]{64}/g, `Signature=${REDACTED}`) : text;
-    for (const value of values) if (redacted.includes(value)) redacted = redacted.split(value).join(REDACTED);
+    for (const value of values) redacted = replacedEverywhere(redacted, value, REDACTED);
     return redacted;
   };
 }
@@ -27,11 +32,7 @@ export function signatureOf(headers: Record<string, string>): string | undefined
 
 /** A target may echo the bare signature of the request it answers (S3's SignatureDoesNotMatch does): redact that one too. */
 export function withSignatureRedacted(redact: Redactor, signature: string | undefined): Redactor {
-  if (!signature) return redact;
-  return (text) => {
-    const redacted = redact(text);
-    return redacted.includes(signature) ? redacted.split(signature).join(REDACTED) : redacted;
-  };
+  return signature ? (text) => replacedEverywhere(redact(text), signature, REDACTED) : redact;
 }
 
 export function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {

@@ -2,7 +2,7 @@ import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import type { PlannedCase } from '../engine/run/run-model.ts';
 import { curlCommand, shellQuote } from './curl-command.ts';
-import { redactHeaders, type Redactor } from './redaction.ts';
+import { redactHeaders, replacedEverywhere, type Redactor } from './redaction.ts';
 
 /**
  * The environment variables a reproducer curl reads its secrets from, instead of printing them:
@@ -22,7 +22,7 @@ const SIGV4_COMPUTED = new Set(['authorization', 'x-amz-date', 'host', 'x-amz-se
 function bodyWord(body: string, secrets: [string, string][], redact: Redactor): string {
   let word = shellQuote(body);
   for (const [value, variable] of secrets) {
-    if (value.length >= 4 && word.includes(value)) word = word.split(value).join(`'"$${variable}"'`);
+    if (value.length >= 4) word = replacedEverywhere(word, value, `'"$${variable}"'`);
   }
   // Anything else secret (an echoed signature…) stays redacted.
   return redact(word);
