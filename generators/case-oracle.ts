@@ -5,7 +5,7 @@ import { requestFailures } from '../engine/rules/request-failures.ts';
 import { judgedFlawless, judgeRequest, type RequestJudgement } from '../engine/rules/reasonable-readings.ts';
 import { parseClaim } from '../engine/schema/schema-claims.ts';
 import type { Requirement } from '../engine/spec/requirement-model.ts';
-import { someRequestRuleIs, type RuleOutcome } from '../engine/rules/rule-evaluator.ts';
+import { requestRulesThatAre, someRequestRuleIs, type RuleOutcome } from '../engine/rules/rule-evaluator.ts';
 import { worldOf } from '../engine/world/world-of-spec.ts';
 import { securitySchemes, usesSigV4 } from '../engine/spec/security-schemes.ts';
 
@@ -35,6 +35,8 @@ export interface Oracle {
   knownValid(request: RequestDocument): boolean;
   /** Whether one of these requirements' rules, read literally, is a flaw of the request already (knownValid would say false): a check of a few rules. */
   flawedByRuleOf(request: RequestDocument, requirements: Requirement[]): boolean;
+  /** Which of these requirements' rules, read literally, are flaws of the request: the requirements flawedByRuleOf finds, every one. */
+  rulesFlawing(request: RequestDocument, requirements: Requirement[]): Requirement[];
 }
 
 /** What a request breaks under each reading of the documents (engine/rules/reasonable-readings.ts), credentials aside. */
@@ -84,6 +86,8 @@ export function createOracle(spec: LoadedSpec, world: WorldData, options: { unde
     knownValid: (request: RequestDocument) => judgedFlawless(spec, request, world, credentials, undecidedCounts),
     flawedByRuleOf: (request: RequestDocument, requirements: Requirement[]) =>
       someRequestRuleIs(flagged, requirements, request, worldOf(spec, world), credentials),
+    rulesFlawing: (request: RequestDocument, requirements: Requirement[]) =>
+      requestRulesThatAre(flagged, requirements, request, worldOf(spec, world), credentials),
   });
 }
 

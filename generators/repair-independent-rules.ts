@@ -1,6 +1,7 @@
 import type { Condition, Requirement, Rule } from '../engine/spec/requirement-model.ts';
 import { conditionPaths, operandPaths } from './rule-read-paths.ts';
 import { formatPointer, pointerTokens } from '../engine/request/json-pointer.ts';
+import type { RequestEdits } from '../engine/request/request-edits.ts';
 
 /**
  * The rules whose verdict on a request no repair of generators/valid-repair.ts can change: each
@@ -103,4 +104,17 @@ export function repairIndependentRules(requirements: Requirement[]): Requirement
     untouchedOf.set(requirements, rules);
   }
   return rules;
+}
+
+/**
+ * The edits none of these rules reads (each rule one repairIndependentRules lists): with the
+ * others taken back, the rules read the base request's values where they read edited ones.
+ */
+export function editsNotReadBy(edits: RequestEdits, rules: Requirement[]): RequestEdits {
+  const read = rules.flatMap(({ rule }) => (rule ? (readPatterns(rule) ?? []) : []));
+  const unread = (pointer: string): boolean => read.every((pattern) => !overlap(pointer, pattern));
+  return {
+    set: Object.fromEntries(Object.entries(edits.set ?? {}).filter(([pointer]) => unread(pointer))),
+    unset: (edits.unset ?? []).filter(unread),
+  };
 }

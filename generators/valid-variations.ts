@@ -8,7 +8,7 @@ import { withEdits, type RequestEdits } from '../engine/request/request-edits.ts
 import { valueFor } from './schema-arbitrary.ts';
 import { withoutNullMembers } from '../engine/rules/reasonable-readings.ts';
 import { repairedToValid } from './valid-repair.ts';
-import { repairIndependentRules } from './repair-independent-rules.ts';
+import { editsNotReadBy, repairIndependentRules } from './repair-independent-rules.ts';
 import type { DeterministicSampler } from './deterministic-sampler.ts';
 import type { Oracle } from './case-oracle.ts';
 import { resourceObject } from './resource-object.ts';
@@ -40,6 +40,11 @@ function editsArbitrary(schema: JsonSchemaNode, pointer: string[]): fc.Arbitrary
   });
 }
 
+/** A server may read null as "not given" or refuse it: a valid case never sends one. */
+function withoutNulls(request: RequestDocument): RequestDocument {
+  return { ...request, body: withoutNullMembers(request.body) };
+}
+
 /**
  * Up to `count` valid requests that vary the base field by field: every one validates against
  * the schema and keeps every rule in the target's world (the oracle says so), or it is not used.
@@ -59,12 +64,18 @@ export function* validVariations(
   // Lazily, drawn a chunk at a time: the caller may record what each accepted request creates
   // before the next is judged, and a run of any size holds one chunk of edits, not all of them.
   const attempts = count * 6;
-  for (const edits of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`, attempts)) {
-    // A server may read null as "not given" or refuse it: a valid case never sends one.
-    const edited = withEdits(base, edits);
-    const unrepaired = { ...edited, body: withoutNullMembers(edited.body) };
-    // Broken where no repair writes: broken once repaired too, so neither repaired nor judged whole.
-    if (oracle.flawedByRuleOf(unrepaired, repairIndependentRules(spec.requirements))) continue;
+  const independent = repairIndependentRules(spec.requirements);
+  for (const drawn of sampler.stream(editsArbitrary(fields, pointer), `variations ${spec.api}`, attempts)) {
+    let edits = drawn;
+    let unrepaired = withoutNulls(withEdits(base, edits));
+    // Broken where no repair writes: broken once repaired too. The edits those rules read go back to
+    // the base's values (a fresh tenant id breaks "own unless admin" whatever else is drawn), the
+    // draw's other edits are kept; still broken, it is neither repaired nor judged whole.
+    if (oracle.flawedByRuleOf(unrepaired, independent)) {
+      edits = editsNotReadBy(edits, oracle.rulesFlawing(unrepaired, independent));
+      unrepaired = withoutNulls(withEdits(base, edits));
+      if (oracle.flawedByRuleOf(unrepaired, independent)) continue;
+    }
     const request = repairedToValid(spec.requirements, unrepaired, world);
     if (!oracle.knownValid(request)) continue;
     yield request;

@@ -7,7 +7,7 @@ import { baseRequest } from '../apis/base-requests.ts';
 import { createOracle, type Oracle } from '../generators/case-oracle.ts';
 import { DeterministicSampler } from '../generators/deterministic-sampler.ts';
 import { validVariations } from '../generators/valid-variations.ts';
-import { repairIndependentRules } from '../generators/repair-independent-rules.ts';
+import { editsNotReadBy, repairIndependentRules } from '../generators/repair-independent-rules.ts';
 import { evaluateRequirement } from '../engine/rules/rule-evaluator.ts';
 import { worldOf } from '../engine/world/world-of-spec.ts';
 import type { Requirement } from '../engine/spec/requirement-model.ts';
@@ -29,6 +29,7 @@ describe.each(API_NAMES)('%s rules no repair changes', (api) => {
         pairs.push({ before: request });
         return false;
       },
+      rulesFlawing: () => [],
     });
     for (const _ of validVariations(spec, baseRequest(api, DEFAULT_CONFIG), world, watching, new DeterministicSampler(11), 300));
     const target = worldOf(spec, world);
@@ -65,5 +66,49 @@ describe('rules no repair changes', () => {
 
   it('are those of cheap rules that read nowhere a repair writes, nor above or below it', () => {
     expect(repairIndependentRules(requirements).map(({ id }) => id)).toEqual(['count', 'fixed-ip']);
+  });
+
+  it('take back the edits they read, and only those', () => {
+    const [count, fixedIp] = repairIndependentRules(requirements) as [Requirement, Requirement];
+    const edits = {
+      set: { '/body/server/count': 3, '/body/server/name': 'x', '/body/server/networks/0/fixed_ip': '10.0.0.1', '/body/other': 'y' },
+      unset: ['/body/server/networks', '/body/server/image'],
+    };
+    expect(editsNotReadBy(edits, [count])).toEqual({
+      set: { '/body/server/name': 'x', '/body/server/networks/0/fixed_ip': '10.0.0.1', '/body/other': 'y' },
+      unset: ['/body/server/networks', '/body/server/image'],
+    });
+    // fixed-ip reads the count and every network's fixed_ip: removing the networks is read too.
+    expect(editsNotReadBy(edits, [fixedIp])).toEqual({ set: { '/body/server/name': 'x', '/body/other': 'y' }, unset: ['/body/server/image'] });
+    expect(editsNotReadBy(edits, [])).toEqual(edits);
+  });
+});
+
+describe('valid variations of a draw that breaks a rule no repair changes', () => {
+  it('keep the draw, its edits of what the broken rules read taken back (Octavia: a fresh tenant id, a timeout not under the delay)', async () => {
+    const api = 'lbaas-healthmonitors';
+    const spec = await loadSpec(api);
+    const world = worldFromFixtures(api, DEFAULT_CONFIG);
+    const oracle = createOracle(spec, world);
+    // Each draw is asked about once, a mended one once more.
+    let asked = 0;
+    let mended = 0;
+    const counting: Oracle = Object.assign((request: RequestDocument) => oracle(request), {
+      knownValid: (request: RequestDocument) => oracle.knownValid(request),
+      flawedByRuleOf: (request: RequestDocument, rules: Requirement[]) => {
+        asked += 1;
+        return oracle.flawedByRuleOf(request, rules);
+      },
+      rulesFlawing: (request: RequestDocument, rules: Requirement[]) => {
+        mended += 1;
+        return oracle.rulesFlawing(request, rules);
+      },
+    });
+    const variations = [...validVariations(spec, baseRequest(api, DEFAULT_CONFIG), world, counting, new DeterministicSampler(11), 300)];
+    expect(variations).toHaveLength(300);
+    for (const request of variations) expect(oracle(request)).toEqual([]);
+    // Thrown away whole, they took 1,188 draws (two thirds of them broke such a rule).
+    expect(mended).toBeGreaterThan(100);
+    expect(asked - mended).toBeLessThan(450);
   });
 });

@@ -263,3 +263,16 @@ export function someRequestRuleIs(
     (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict),
   );
 }
+
+/** Every request-side rule of these requirements that ends in one of these verdicts on the request (ids in `except` aside), the cheap ones first. */
+export function requestRulesThatAre(
+  verdicts: readonly RuleOutcome[],
+  requirements: Requirement[],
+  request: RequestDocument,
+  world: World,
+  except: ReadonlySet<string>,
+): Requirement[] {
+  return withRequestRulesCheapFirst(requirements).filter(
+    (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict),
+  );
+}
