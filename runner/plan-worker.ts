@@ -10,9 +10,12 @@ import { loadSpec } from '../apis/api-specs.ts';
 import { streamPlan } from '../generators/case-planner.ts';
 import { apiPlanOptions } from '../generators/plan-cache.ts';
 import { CASES_PER_BATCH, type CarriedError, type FromWorker, type MoreCases, type PlanOrder, type ToWorker } from './plan-messages.ts';
+import { lowerWorkerThreadPriority, PLANNING_THREAD_NICER_BY } from './thread-priority.ts';
 
 const port = parentPort;
 if (!port) throw new Error('runner/plan-worker.ts runs as a worker thread (runner/plan-pool.ts starts it)');
+// Planning runs ahead of sending: where both want the core, the sending thread has it.
+lowerWorkerThreadPriority(PLANNING_THREAD_NICER_BY);
 
 /** The APIs in the order the run takes them, with the order each came in. */
 const runOrder: ApiName[] = [];
