@@ -5,7 +5,7 @@ import type { HttpRequestPlan } from '../engine/request/request-to-http.ts';
 import { BodyTimeoutError, HeadersTimeoutError } from '../engine/errors.ts';
 import { tlsConnectOptions, type TlsOptions } from './tls-options.ts';
 import { mapHeaderValues } from './header-values.ts';
-import { RequestAbort } from './request-abort.ts';
+import { abortWith, RequestAbort } from './request-abort.ts';
 import { describeTransportFailure, type TransportFailure } from './transport-failure.ts';
 
 export interface ExchangeLimits {
@@ -142,9 +142,7 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
   // (about a second late), which would make a short --timeout mean something else. The
   // caller's signal (the run's deadline, SIGINT) aborts the request too.
   const local = new RequestAbort();
-  const forward = () => local.abort(signal?.reason);
-  if (signal?.aborted) forward();
-  signal?.addEventListener('abort', forward, { once: true });
+  const release = abortWith(signal, local);
   const headersTimer = setTimeout(() => {
     local.abort(new HeadersTimeoutError(limits.timeoutMs));
   }, limits.timeoutMs);
@@ -164,6 +162,6 @@ export async function exchange(dispatcher: Dispatcher, sent: HttpRequestPlan, li
     return describeTransportFailure(error, { timeoutMs: limits.timeoutMs, ...(signal ? { signal } : {}), ...(answer ? { answer } : {}) });
   } finally {
     clearTimeout(headersTimer);
-    signal?.removeEventListener('abort', forward);
+    release();
   }
 }

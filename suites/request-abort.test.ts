@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { RequestAbort } from '../runner/request-abort.ts';
+import { getEventListeners } from 'node:events';
+import { abortWith, RequestAbort } from '../runner/request-abort.ts';
 
 describe('RequestAbort', () => {
   it('aborts once: the first reason stays, the listeners hear it once', () => {
@@ -50,5 +51,29 @@ describe('RequestAbort', () => {
       abort.abort('stopped');
       await expect(request(url, { signal: abort })).rejects.toBe('stopped');
     });
+  });
+});
+
+describe('abortWith: the requests in flight under a signal', () => {
+  it('are aborted with its reason, all of them, by one listener on it; a released one is not', () => {
+    const controller = new AbortController();
+    const requests = Array.from({ length: 100 }, () => new RequestAbort());
+    const releases = requests.map((request) => abortWith(controller.signal, request));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    (releases[0] as () => void)();
+    controller.abort('deadline');
+    expect(requests[0]?.aborted).toBe(false);
+    expect(requests.slice(1).every((request) => request.aborted && request.reason === 'deadline')).toBe(true);
+  });
+
+  it('under a signal already aborted, is aborted at once; with no signal, never', () => {
+    const controller = new AbortController();
+    controller.abort('stopped');
+    const late = new RequestAbort();
+    abortWith(controller.signal, late);
+    expect(late.reason).toBe('stopped');
+    const free = new RequestAbort();
+    abortWith(undefined, free)();
+    expect(free.aborted).toBe(false);
   });
 });
