@@ -71,8 +71,9 @@ export function* validVariations(
     // Broken where no repair writes: broken once repaired too. The edits those rules read go back to
     // the base's values (a fresh tenant id breaks "own unless admin" whatever else is drawn), the
     // draw's other edits are kept; still broken, it is neither repaired nor judged whole.
-    if (oracle.flawedByRuleOf(unrepaired, independent)) {
-      edits = editsNotReadBy(edits, oracle.rulesFlawing(unrepaired, independent));
+    const flawing = oracle.rulesFlawing(unrepaired, independent);
+    if (flawing.length) {
+      edits = editsNotReadBy(edits, flawing);
       unrepaired = withoutNulls(withEdits(base, edits));
       if (oracle.flawedByRuleOf(unrepaired, independent)) continue;
     }

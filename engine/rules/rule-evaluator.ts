@@ -247,6 +247,11 @@ function withRequestRulesCheapFirst(requirements: Requirement[]): Requirement[] 
   return ordered;
 }
 
+/** Whether a requirement's rule (its id not in `except`) ends in one of these verdicts on the request. */
+function endsIn(verdicts: readonly RuleOutcome[], request: RequestDocument, world: World, except: ReadonlySet<string>): (requirement: Requirement) => boolean {
+  return (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict);
+}
+
 /**
  * Does any request-side rule of a spec end in one of these verdicts on the request (ids in `except` aside)? Evaluated up
  * to the first that does, the cheap rules first: the answer is the same in any order, and a generated request that breaks
@@ -259,9 +264,7 @@ export function someRequestRuleIs(
   world: World,
   except: ReadonlySet<string>,
 ): boolean {
-  return withRequestRulesCheapFirst(requirements).some(
-    (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict),
-  );
+  return withRequestRulesCheapFirst(requirements).some(endsIn(verdicts, request, world, except));
 }
 
 /** Every request-side rule of these requirements that ends in one of these verdicts on the request (ids in `except` aside), the cheap ones first. */
@@ -272,7 +275,5 @@ export function requestRulesThatAre(
   world: World,
   except: ReadonlySet<string>,
 ): Requirement[] {
-  return withRequestRulesCheapFirst(requirements).filter(
-    (requirement) => !except.has(requirement.id) && verdicts.includes(evaluateRequirement(requirement, request, world).verdict),
-  );
+  return withRequestRulesCheapFirst(requirements).filter(endsIn(verdicts, request, world, except));
 }
