@@ -3,9 +3,20 @@ import { suiteVersion } from '../engine/suite-version.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
+/** `run` starts its planning threads (when it has any) before its module loads, so that they load the planner meanwhile. */
+const runCommand: Command = async (args) => {
+  const { earlyPlanningThreads, closeEarlyThreads } = await import('./early-planning-threads.ts');
+  const early = earlyPlanningThreads(args);
+  try {
+    return await (await import('./commands/run.ts')).runCommand(args, early);
+  } finally {
+    await closeEarlyThreads(early);
+  }
+};
+
 /** Each command's module is loaded only when that command runs: `--version` and `--help` load none of them. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('./commands/run.ts')).runCommand,
+  run: async () => runCommand,
   replay: async () => (await import('./commands/replay.ts')).replayCommand,
   baseline: async () => (await import('./commands/baseline.ts')).baselineCommand,
   mock: async () => (await import('./commands/mock.ts')).mockCommand,

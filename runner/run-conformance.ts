@@ -59,6 +59,8 @@ export interface RunOptions {
   plans?: Partial<Record<ApiName, ApiPlan>>;
   /** Worker threads that plan (--workers); absent or 0: this thread plans, between the cases it sends. */
   workers?: number;
+  /** Those worker threads, already started (the CLI starts them before it loads the config): the run plans with them and closes them. */
+  threads?: Promise<PlanPool | undefined>;
   /** Where each API's boundary plan is kept between runs (--cache-dir); absent: not kept. */
   cacheDir?: string;
   /** The shard to run and the live-endpoint limits (--shard, --negative-only, --max-creates). */
@@ -165,7 +167,7 @@ async function checkReachable(dispatcher: Dispatcher, target: string, limits: Ex
  */
 export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
-  const threads = startPlanningThreads(asked, asked.apis);
+  const threads = asked.threads ?? startPlanningThreads(asked, asked.apis);
   try {
     return await setUpAndConduct(asked, started, threads);
   } finally {
@@ -175,12 +177,14 @@ export async function runConformance(asked: RunOptions): Promise<RunOutcome> {
 
 /** Keystone, the specs, the embedded mock and the connections: what the run holds until its end. */
 async function setUpAndConduct(asked: RunOptions, started: number, threads: Promise<PlanPool | undefined>): Promise<RunOutcome> {
-  const { options, keystone } = await withKeystone(asked);
-  const specs = await Promise.all(options.apis.map((api) => loadSpec(api)));
+  const { options: authenticated, keystone } = await withKeystone(asked);
+  const specs = await Promise.all(authenticated.apis.map((api) => loadSpec(api)));
   assertConfiguredForLiveTargets(
-    options.config,
-    specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
+    authenticated.config,
+    specs.filter((spec) => targetOf(authenticated, spec.api, undefined)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
   );
+  const options = withRunId(authenticated, specs);
+  const planning = plannedInThreadsAtOnce(specs, options, threads);
   const mocked = options.apis.filter((api) => !targetOf(options, api, undefined));
   const mock = mocked.length
     ? await startMock({ apis: mocked, config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' })
@@ -189,7 +193,7 @@ async function setUpAndConduct(asked: RunOptions, started: number, threads: Prom
   const dispatcher = createDispatcher(options.concurrency, limits, options.tls, mock ? [new URL(mock.url).host] : []);
   const session: RunSession = { options, keystone, specs, mock, limits, dispatcher, redact: keystoneRedactor(options, keystone), started };
   try {
-    return await conductRun(session, threads);
+    return await conductRun(session, planning ?? (() => planRun(specs, options, threads)));
   } finally {
     await dispatcher.close();
     await mock?.close();
@@ -197,17 +201,36 @@ async function setUpAndConduct(asked: RunOptions, started: number, threads: Prom
   }
 }
 
+/** Against a live target, the tag its unique names carry (stack names): the given one, else a new one per run. */
+function withRunId(options: RunOptions, specs: LoadedSpec[]): RunOptions {
+  const live = specs.some((spec) => targetOf(options, spec.api, undefined));
+  return live && options.runId === undefined ? { ...options, runId: randomBytes(3).toString('hex') } : options;
+}
+
+/**
+ * Planning threads are asked for the plan at once: they plan while the run starts its mock,
+ * checks that its targets answer and preflights them. Planned on the run's own thread, the plan
+ * waits until the targets answered (an unreachable target is said before any planning).
+ */
+function plannedInThreadsAtOnce(specs: LoadedSpec[], options: RunOptions, threads: Promise<PlanPool | undefined>): (() => Promise<PlannedRun>) | undefined {
+  if (!options.workers || options.plans) return undefined;
+  const planned = planRun(specs, options, threads);
+  // A setup that fails first leaves it untaken: the run closes the threads, and says the setup's failure.
+  planned.catch(() => undefined);
+  return () => planned;
+}
+
 /** Probe, plan, send, sum up. */
-async function conductRun(session: RunSession, threads: Promise<PlanPool | undefined>): Promise<RunOutcome> {
+async function conductRun(session: RunSession, plan: () => Promise<PlannedRun>): Promise<RunOutcome> {
   const { options, specs, mock } = session;
-  // An unreachable target is said at once, before any planning.
+  // An unreachable target is said at once, before any planning on this thread.
   for (const target of new Set(specs.map((spec) => targetOf(options, spec.api, mock) as string)))
     await checkReachable(session.dispatcher, target, session.limits);
   const contexts = new Map<ApiName, ApiContext>(
     specs.map((spec) => [spec.api, { spec, validate: createSchemaValidator(spec), target: targetOf(options, spec.api, mock) as string }]),
   );
   const live = await prepareLiveTargets(session, contexts);
-  const plannedRun = await planRun(specs, { ...options, ...(live.runId ? { runId: live.runId } : {}) }, threads);
+  const plannedRun = await plan();
   try {
     return await sendPlanned(session, plannedRun, contexts, live);
   } finally {
@@ -256,7 +279,7 @@ async function sendPlanned(session: RunSession, plannedRun: PlannedRun, contexts
 async function prepareLiveTargets(session: RunSession, contexts: Map<ApiName, ApiContext>): Promise<LiveTargets> {
   const { options, specs } = session;
   const apis = new Set(specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => spec.api));
-  const runId = options.runId ?? (apis.size ? randomBytes(3).toString('hex') : undefined);
+  const { runId } = options;
   const resources = apis.size
     ? new LiveResources(
         {

@@ -8,7 +8,6 @@ import { withAwsCredentialChain } from '../../engine/sigv4/aws-credentials.ts';
 import { DEFAULT_EXCHANGE_LIMITS } from '../../runner/http-exchange.ts';
 import { readCaFile } from '../../runner/tls-options.ts';
 import { everyPlan, planRun, type PlanOptions } from '../../runner/run-plan.ts';
-import { defaultPlanWorkers } from '../../runner/plan-pool.ts';
 import { DEFAULT_PLAN_CACHE_DIR } from '../../generators/plan-cache.ts';
 import type { CaseSelection } from '../../runner/case-selection.ts';
 import { assertPatternsMatch, requirementFilter } from '../../runner/requirement-filter.ts';
@@ -21,8 +20,8 @@ import type { Baseline } from '../../engine/run/baseline.ts';
 import { prepareReportOutputs, writeReportOutputs } from '../report-outputs.ts';
 import { runWithReporters, type ReporterOptions } from '../run-with-reporters.ts';
 import type { ReportModel } from '../../reports/report-model.ts';
+import { earlyThreadsFor, planWorkersOf, runsOption, type EarlyThreads } from '../early-planning-threads.ts';
 
-export const DEFAULT_RUNS = 50;
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -37,8 +36,8 @@ export interface RunCases {
   replay?: { of: string; cases: string[] };
 }
 
-/** `conformance run`: the cases from the options, then the run. */
-export async function runCommand(args: string[]): Promise<number> {
+/** `conformance run`: the cases from the options, then the run (with the planning threads `early` started, when they are the ones it needs). */
+export async function runCommand(args: string[], early?: EarlyThreads): Promise<number> {
   const options = parseCommandOptions('run', args, RUN_OPTIONS);
   const shard = shardOption(options.shard);
   const maxCreates = integerOption('max-creates', options['max-creates'], 0, 1_000_000_000);
@@ -49,13 +48,17 @@ export async function runCommand(args: string[]): Promise<number> {
     ...(options.include?.length ? { include: options.include } : {}),
     ...(options.exclude?.length ? { exclude: options.exclude } : {}),
   };
-  return executeRun(options, {
-    seed: integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? Math.floor(Math.random() * 2 ** 31),
-    runs: integerOption('runs', options.runs, 0, 1_000_000) ?? DEFAULT_RUNS,
-    apis: apiNamesOption(options.api),
-    apisNamed: Boolean(options.api?.length),
-    selection,
-  });
+  return executeRun(
+    options,
+    {
+      seed: integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? Math.floor(Math.random() * 2 ** 31),
+      runs: runsOption(options),
+      apis: apiNamesOption(options.api),
+      apisNamed: Boolean(options.api?.length),
+      selection,
+    },
+    early,
+  );
 }
 
 /** --include/--exclude must name requirements; without --api, they also choose the APIs (those with a requirement kept). */
@@ -73,14 +76,14 @@ async function apisOfSelection(cases: RunCases): Promise<ApiName[]> {
 }
 
 /** Sends the cases and writes the reports; a run that ends with exit 2 past this point still writes its JSON and JUnit, saying why. */
-export async function executeRun(options: RunValues, asked: RunCases): Promise<number> {
+export async function executeRun(options: RunValues, asked: RunCases, early?: EarlyThreads): Promise<number> {
   const outputs = { html: options.report, junit: options.junit };
   prepareReportOutputs({ ...outputs, json: options.json, ledger: options.ledger });
   const started = new Date();
   const cases = { ...asked, apis: await apisOfSelection(asked) };
   try {
     const baseline = await baselineOption(options.baseline, options['strict-baseline']);
-    return await configuredRun(options, cases, outputs, baseline);
+    return await configuredRun(options, cases, outputs, baseline, early);
   } catch (error) {
     if (!(error instanceof ConformanceError) || options['dry-run']) throw error;
     const header = runHeader({
@@ -100,7 +103,13 @@ export async function executeRun(options: RunValues, asked: RunCases): Promise<n
   }
 }
 
-async function configuredRun(options: RunValues, cases: RunCases, outputs: { html?: string; junit?: string }, baseline: Baseline | undefined): Promise<number> {
+async function configuredRun(
+  options: RunValues,
+  cases: RunCases,
+  outputs: { html?: string; junit?: string },
+  baseline: Baseline | undefined,
+  early: EarlyThreads | undefined,
+): Promise<number> {
   const target = urlOption('target', options.target);
   const config = await withAwsCredentialChain(loadConfig(existingFileOption('config', options.config)));
   checkConfiguredTargets(config);
@@ -111,6 +120,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
   const planning = planningOptions(options, cases);
   if (options['dry-run']) return dryRun(config, cases, planning);
   const tls = { ...(options.ca ? { ca: readCaFile(options.ca) } : {}), ...(options.insecure ? { insecure: true } : {}) };
+  const threads = earlyThreadsFor(early, planning.workers ?? 0, apis);
   return stoppedBySignals(async (stop) => {
     const outcome = await runWithReporters({
       stop,
@@ -126,6 +136,7 @@ async function configuredRun(options: RunValues, cases: RunCases, outputs: { htm
       ...(options.json ? { json: options.json } : {}),
       concurrency: limits.concurrency,
       ...planning,
+      ...(threads ? { threads } : {}),
       limits: { ...DEFAULT_EXCHANGE_LIMITS, timeoutMs: limits.timeoutSeconds * 1000 },
       ...(limits.deadlineSeconds ? { deadlineMs: limits.deadlineSeconds * 1000 } : {}),
       ...(options['no-cleanup'] ? { cleanup: false } : {}),
@@ -164,7 +175,7 @@ function runLimits(options: RunValues) {
 /** --workers, --cache-dir and --no-cache: who plans, and where boundary plans are kept between runs. */
 function planningOptions(options: RunValues, { runs, apis }: RunCases): Pick<PlanOptions, 'workers' | 'cacheDir'> {
   if (options['no-cache'] && options['cache-dir']) throw new UsageError('--cache-dir and --no-cache contradict each other');
-  const workers = integerOption('workers', options.workers, 0, 256) ?? defaultPlanWorkers(runs * apis.length);
+  const workers = planWorkersOf(options, runs, apis);
   return { workers, ...(options['no-cache'] ? {} : { cacheDir: options['cache-dir'] ?? DEFAULT_PLAN_CACHE_DIR }) };
 }
 
