@@ -106,24 +106,35 @@ function documentedCodes(spec: LoadedSpec): { status: string; description: strin
  * of requirements, not of cases: a 100,000-case run keeps what a 1,000-case run keeps.
  */
 export class ReportAccumulator {
-  private readonly tally: VerdictTally;
+  /** Absent when a run tallies the verdicts itself and hands them over at its end (`takeVerdicts`): each case is tallied once. */
+  private readonly tally: VerdictTally | undefined;
+  private runVerdicts: RequirementVerdict[] | undefined;
   private readonly failures = new Map<string, { kept: Ranked[]; total: number }>();
   private readonly apis = new Map<ApiName, ApiCounts>();
   private readonly durations = new Map<string, number>();
   private readonly unknownRequirements = new Set<string>();
   private readonly known: Set<string>;
 
-  constructor(private readonly specs: LoadedSpec[]) {
-    this.tally = new VerdictTally(specs);
+  /** `runTallies`: the run tallies the verdicts (the report of a run); else they are tallied here (a merge of results files). */
+  constructor(
+    private readonly specs: LoadedSpec[],
+    { runTallies = false }: { runTallies?: boolean } = {},
+  ) {
+    this.tally = runTallies ? undefined : new VerdictTally(specs);
     this.known = new Set(specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.id)));
   }
 
   notRunnable(requirementId: string, reason: string): void {
-    this.tally.notRunnable(requirementId, reason);
+    this.tally?.notRunnable(requirementId, reason);
+  }
+
+  /** The run's own verdicts (its footer's), for an accumulator whose run tallies them. */
+  takeVerdicts(verdicts: RequirementVerdict[]): void {
+    this.runVerdicts = verdicts;
   }
 
   add(result: CaseResult): void {
-    this.tally.add(result);
+    this.tally?.add(result);
     this.durations.set(result.requirementId, (this.durations.get(result.requirementId) ?? 0) + result.durationMs);
     const counts = this.countsOf(result.api);
     counts.cases += 1;
@@ -149,7 +160,9 @@ export class ReportAccumulator {
   }
 
   verdicts(): RequirementVerdict[] {
-    return this.tally.verdicts();
+    if (this.tally) return this.tally.verdicts();
+    if (!this.runVerdicts) throw new Error("the report of a run is built once it has the run's verdicts (takeVerdicts)");
+    return this.runVerdicts;
   }
 
   /** The report; with a baseline, a known deviation does not fail, an expired entry does, and a fixed one does with --strict-baseline. */

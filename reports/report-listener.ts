@@ -15,7 +15,7 @@ export class ReportListener implements RunListener {
   constructor(private readonly baseline?: Baseline) {}
 
   onStart(start: RunStart): void {
-    this.accumulator = new ReportAccumulator(start.specs);
+    this.accumulator = new ReportAccumulator(start.specs, { runTallies: true });
     this.started = { header: start.header, targets: start.targets };
   }
 
@@ -28,8 +28,8 @@ export class ReportListener implements RunListener {
     if (!accumulator || !started) return;
     const { header, targets } = started;
     const { footer } = summary;
-    // The run's own reasons for what did not run (the plan's, the selection's): the footer's verdicts carry them.
-    for (const verdict of footer.verdicts) if (verdict.notRunReason) accumulator.notRunnable(verdict.requirementId, verdict.notRunReason);
+    // The run's verdicts, with its own reasons for what did not run (the plan's, the selection's).
+    accumulator.takeVerdicts(footer.verdicts);
     this.model = accumulator.build(
       {
         suiteVersion: header.suiteVersion,

@@ -83,9 +83,10 @@ export class VerdictTally {
       if (check.passed) this.tally(check.requirementId).passedChecks += 1;
       else failedHere = this.noteFailure(failedHere, check.requirementId, check.level);
     }
-    const tried = new Set<string>([result.requirementId]);
-    for (const id of result.exercises ?? []) tried.add(id);
-    for (const check of result.checks) tried.add(check.requirementId);
+    // A few ids a case, mostly the same few: an array, not a Set (a hash table per case, twice per case in a run).
+    const tried = [result.requirementId];
+    for (const id of result.exercises ?? []) if (!tried.includes(id)) tried.push(id);
+    for (const check of result.checks) if (!tried.includes(check.requirementId)) tried.push(check.requirementId);
     for (const id of tried) {
       const tally = this.tally(id);
       if (result.polarity === 'positive') tally.positive += 1;
