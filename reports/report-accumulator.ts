@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { ApiName } from '../engine/api-name.ts';
 import { operationOf, type LoadedSpec } from '../engine/spec/spec-loader.ts';
 import { expectedStatuses, requirementKind, type Requirement } from '../engine/spec/requirement-model.ts';
@@ -49,9 +49,13 @@ function sizeRank(result: CaseResult): string {
   return `${String(size).padStart(12, '0')} ${result.caseId}`;
 }
 
+/** MD5 in hex: in one call where Node has it (20.12 on), a third of the cost of a Hash object, for every passing case of a run. */
+const md5Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('md5', text, 'hex') : (text) => crypto.createHash('md5').update(text).digest('hex');
+
 /** A hash of the case id: a sample that does not depend on the order cases finished in, nor on sharding. */
 function sampleRank(result: CaseResult): string {
-  return `${createHash('md5').update(result.caseId).digest('hex')} ${result.caseId}`;
+  return `${md5Hex(result.caseId)} ${result.caseId}`;
 }
 
 function exampleOf(result: CaseResult): CaseExample {
