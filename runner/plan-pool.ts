@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -47,10 +47,16 @@ const { workerData } = require('node:worker_threads');
 })();
 `;
 
-interface WorkerEntry {
+export interface WorkerEntry {
   entry: string;
   /** From the sources without a fresh build: tsx's ESM API, registered before the entry is imported. */
   tsx?: string;
+}
+
+/** The compiled worker: its modules bundled in one file by the build (tools/bundle-plan-worker.mjs), else one by one. */
+export function compiledWorker(folder: string): string {
+  const bundle = path.join(folder, 'plan-worker.bundle.js');
+  return pathToFileURL(existsSync(bundle) ? bundle : path.join(folder, 'plan-worker.js')).href;
 }
 
 /**
@@ -58,11 +64,11 @@ interface WorkerEntry {
  * (tests, benchmarks): a thread then starts without compiling anything, and the two speak only in
  * messages. Else the worker's source, through tsx.
  */
-async function workerEntry(): Promise<WorkerEntry> {
-  const extension = path.extname(fileURLToPath(import.meta.url));
-  if (extension !== '.ts') return { entry: new URL(`./plan-worker${extension}`, import.meta.url).href };
+export async function workerEntry(): Promise<WorkerEntry> {
+  const here = fileURLToPath(import.meta.url);
+  if (path.extname(here) !== '.ts') return { entry: compiledWorker(path.dirname(here)) };
   const freshness = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bin', 'dist-freshness.js')).href)) as { distIsFresh(root: string): boolean };
-  if (freshness.distIsFresh(PROJECT_ROOT)) return { entry: pathToFileURL(path.join(PROJECT_ROOT, COMPILED_FOLDER, 'runner', 'plan-worker.js')).href };
+  if (freshness.distIsFresh(PROJECT_ROOT)) return { entry: compiledWorker(path.join(PROJECT_ROOT, COMPILED_FOLDER, 'runner')) };
   return { entry: new URL('./plan-worker.ts', import.meta.url).href, tsx: tsxRegisterModule() };
 }
 

@@ -1,6 +1,7 @@
 // `npm run build`, also npm's prepare step (so `npm ci` builds): compiles the shipped sources to
-// dist/ (tsconfig.build.json) and stamps it for bin/conformance.js, which runs dist/ only while the
-// stamp says it is fresh (bin/dist-freshness.js). The data files stay where they are: the compiled
+// dist/ (tsconfig.build.json), bundles the planning thread's modules in one file
+// (tools/bundle-plan-worker.mjs) and stamps dist/ for bin/conformance.js, which runs it only while
+// the stamp says it is fresh (bin/dist-freshness.js). The data files stay where they are: the compiled
 // modules read them in the source tree (engine/project-files.ts).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { distIsFresh, sourceState, writeStamp } from '../bin/dist-freshness.js';
+import { bundlePlanWorker } from './bundle-plan-worker.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -52,5 +54,6 @@ if (status !== 0) {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   process.exit(status ?? 1);
 }
+await bundlePlanWorker(root);
 await keepSpecs();
 writeStamp(root, state);
