@@ -122,7 +122,7 @@ describe('the build', () => {
   /** tools/build.mjs run in the toy project as npm runs it for `event`: its exit status and what it said. */
   function build(event: 'prepare' | 'build'): { status: number | null; stderr: string } {
     mkdirSync(file('tools'), { recursive: true });
-    copyFileSync(path.join(PROJECT_ROOT, 'tools', 'build.mjs'), file('tools/build.mjs'));
+    for (const tool of ['build.mjs', 'bundle-plan-worker.mjs']) copyFileSync(path.join(PROJECT_ROOT, 'tools', tool), file(`tools/${tool}`));
     const result = spawnSync(process.execPath, [file('tools/build.mjs')], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_lifecycle_event: event } });
     return { status: result.status, stderr: result.stderr };
   }

@@ -4,6 +4,7 @@
 // the run's own thread, which is loading its own). The packages stay outside the bundle, loaded
 // as they are.
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -26,8 +27,13 @@ function ownModuleUrls(bundleFile) {
   };
 }
 
-/** Writes the bundle from dist/runner/plan-worker.js; false (and why, on stderr) when esbuild is not installed. */
+/** Writes the bundle from dist/runner/plan-worker.js; false (and why, on stderr) when esbuild is not installed or tsc wrote no such module. */
 export async function bundlePlanWorker(root) {
+  const entry = path.join(root, 'dist', 'runner', 'plan-worker.js');
+  if (!existsSync(entry)) {
+    console.error('build: no dist/runner/plan-worker.js: no planning thread to bundle');
+    return false;
+  }
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -38,7 +44,7 @@ export async function bundlePlanWorker(root) {
   // runner/plan-pool.ts loads it by this name.
   const bundleFile = path.join(root, 'dist', 'runner', 'plan-worker.bundle.js');
   await esbuild.build({
-    entryPoints: [path.join(root, 'dist', 'runner', 'plan-worker.js')],
+    entryPoints: [entry],
     outfile: bundleFile,
     bundle: true,
     platform: 'node',
