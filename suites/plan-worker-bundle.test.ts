@@ -8,11 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distIsFresh } from '../bin/dist-freshness.js';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import { loadSpec } from '../apis/api-specs.ts';
 import { COMPILED_FOLDER, PROJECT_ROOT } from '../engine/project-files.ts';
-import type { PlannedCase } from '../engine/run/run-model.ts';
 import { compiledWorker, workerEntry } from '../runner/plan-pool.ts';
-import { everyPlan, planRun } from '../runner/run-plan.ts';
+import { plannedBytes } from './support/planned-bytes.ts';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -35,21 +33,7 @@ describe.runIf(distIsFresh(PROJECT_ROOT))('the bundle the build wrote', () => {
   });
 
   it('plans the same bytes as the run’s own thread: its modules find the specs, fixtures and schemas they read', async () => {
-    const specs = await Promise.all(['orchestration-stacks', 'cloudbasic-cluster'].map((api) => loadSpec(api)));
-    const bytes = async (workers: number) => {
-      const planned = await planRun(specs, { config: DEFAULT_CONFIG, seed: 5, runs: 40, workers });
-      try {
-        const apis: { header: unknown; cases: PlannedCase[] }[] = [];
-        for (const api of await everyPlan(planned)) {
-          const cases: PlannedCase[] = [];
-          for await (const testCase of api.cases) cases.push(testCase);
-          apis.push({ header: api.plan, cases });
-        }
-        return JSON.stringify(apis);
-      } finally {
-        await planned.close();
-      }
-    };
+    const bytes = (workers: number) => plannedBytes(['orchestration-stacks', 'cloudbasic-cluster'], { config: DEFAULT_CONFIG, seed: 5, runs: 40, workers });
     const here = await bytes(0);
     expect(here.length).toBeGreaterThan(10_000);
     expect(await bytes(1)).toBe(here);

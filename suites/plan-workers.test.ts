@@ -6,13 +6,12 @@ import path from 'node:path';
 import { deserialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
-import { loadSpec } from '../apis/api-specs.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { ConformanceError } from '../engine/errors.ts';
-import type { PlannedCase } from '../engine/run/run-model.ts';
-import { everyPlan, planRun, type PlanOptions } from '../runner/run-plan.ts';
+import type { PlanOptions } from '../runner/run-plan.ts';
 import { CASES_PER_BATCH } from '../runner/plan-messages.ts';
 import { conformanceAsync } from './support/cli-process.ts';
+import { plannedBytes as planned } from './support/planned-bytes.ts';
 import { defaultPlanWorkers, WORKERS_FROM_RANDOM_CASES } from '../runner/plan-pool.ts';
 import { availableParallelism } from 'node:os';
 
@@ -30,20 +29,8 @@ function cacheFolder(): string {
 }
 
 /** Each API's header and every case, as the run would take them, as JSON. */
-async function plannedBytes(options: Partial<PlanOptions>, config: ConformanceConfig = DEFAULT_CONFIG): Promise<string> {
-  const specs = await Promise.all(APIS.map((api) => loadSpec(api)));
-  const planned = await planRun(specs, { config, seed: 11, runs: RUNS, ...options });
-  try {
-    const apis: { header: unknown; cases: PlannedCase[] }[] = [];
-    for (const api of await everyPlan(planned)) {
-      const cases: PlannedCase[] = [];
-      for await (const testCase of api.cases) cases.push(testCase);
-      apis.push({ header: api.plan, cases });
-    }
-    return JSON.stringify(apis);
-  } finally {
-    await planned.close();
-  }
+function plannedBytes(options: Partial<PlanOptions>, config: ConformanceConfig = DEFAULT_CONFIG): Promise<string> {
+  return planned(APIS, { config, seed: 11, runs: RUNS, ...options });
 }
 
 describe('planning in worker threads', () => {
