@@ -15,7 +15,7 @@ import { runExitCode, VerdictTally } from '../engine/run/verdicts.ts';
 import { startMock, type Personality, type RunningMock } from '../mock/mock-server.ts';
 import type { ApiPlan } from '../generators/case-planner.ts';
 import type { CaseSelection } from './case-selection.ts';
-import { casesLeft, planRun, startPlanningThreads, type PendingApi, type PlannedApi, type PlannedRun } from './run-plan.ts';
+import { casesLeft, planningThreadCount, planRun, startPlanningThreads, type PendingApi, type PlannedApi, type PlannedRun } from './run-plan.ts';
 import type { PlanPool } from './plan-pool.ts';
 import { PlansSoFar } from './plans-so-far.ts';
 import { Interruption } from './interruption.ts';
@@ -213,7 +213,7 @@ function withRunId(options: RunOptions, specs: LoadedSpec[]): RunOptions {
  * waits until the targets answered (an unreachable target is said before any planning).
  */
 function plannedInThreadsAtOnce(specs: LoadedSpec[], options: RunOptions, threads: Promise<PlanPool | undefined>): (() => Promise<PlannedRun>) | undefined {
-  if (!options.workers || options.plans) return undefined;
+  if (!planningThreadCount(options)) return undefined;
   const planned = planRun(specs, options, threads);
   // A setup that fails first leaves it untaken: the run closes the threads, and says the setup's failure.
   planned.catch(() => undefined);

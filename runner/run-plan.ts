@@ -92,12 +92,18 @@ function pendingApi({ spec, header, cases }: ApiPlanning, selection: CaseSelecti
   return { spec, planned };
 }
 
+/** How many threads plan a run: none with plans made beforehand or `--workers 0`. */
+export function planningThreadCount(options: Pick<PlanOptions, 'workers' | 'plans'>): number {
+  return options.plans ? 0 : (options.workers ?? 0);
+}
+
 /**
  * The planning threads a run needs: none with plans made beforehand or `--workers 0`. A run starts
  * them first, so that they load the planner (about half a second each) while it sets up.
  */
 export function startPlanningThreads(options: Pick<PlanOptions, 'workers' | 'plans'>, apis: ApiName[]): Promise<PlanPool | undefined> {
-  const threads = options.workers && !options.plans ? PlanPool.start(options.workers, apis) : Promise.resolve(undefined);
+  const count = planningThreadCount(options);
+  const threads = count ? PlanPool.start(count, apis) : Promise.resolve(undefined);
   // A run that fails before it plans closes them (runner/run-conformance.ts); the failure to start is said when they are taken.
   threads.catch(() => undefined);
   return threads;
