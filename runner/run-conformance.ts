@@ -155,6 +155,11 @@ function targetOf(options: RunOptions, api: ApiName, mock: RunningMock | undefin
   return options.target ?? options.config.apis[api]?.target ?? options.config.target ?? mock?.url;
 }
 
+/** The API is sent to a live target (one the options or the config name), not to the embedded mock. */
+function isLive(options: RunOptions, api: ApiName): boolean {
+  return Boolean(targetOf(options, api, undefined));
+}
+
 async function checkReachable(dispatcher: Dispatcher, target: string, limits: ExchangeLimits): Promise<void> {
   const outcome = await exchange(dispatcher, { method: 'GET', url: new URL(target), headers: {}, body: undefined }, { ...limits, maxBodyBytes: 1024 });
   const unreachable = classifyReachability(target, outcome);
@@ -181,11 +186,11 @@ async function setUpAndConduct(asked: RunOptions, started: number, threads: Prom
   const specs = await Promise.all(authenticated.apis.map((api) => loadSpec(api)));
   assertConfiguredForLiveTargets(
     authenticated.config,
-    specs.filter((spec) => targetOf(authenticated, spec.api, undefined)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
+    specs.filter((spec) => isLive(authenticated, spec.api)).map((spec) => ({ api: spec.api, sigv4: usesSigV4(spec) })),
   );
   const options = withRunId(authenticated, specs);
   const planning = plannedInThreadsAtOnce(specs, options, threads);
-  const mocked = options.apis.filter((api) => !targetOf(options, api, undefined));
+  const mocked = options.apis.filter((api) => !isLive(options, api));
   const mock = mocked.length
     ? await startMock({ apis: mocked, config: options.config, faults: options.mockFaults ?? [], personality: options.mockPersonality ?? 'strict' })
     : undefined;
@@ -203,7 +208,7 @@ async function setUpAndConduct(asked: RunOptions, started: number, threads: Prom
 
 /** Against a live target, the tag its unique names carry (stack names): the given one, else a new one per run. */
 function withRunId(options: RunOptions, specs: LoadedSpec[]): RunOptions {
-  const live = specs.some((spec) => targetOf(options, spec.api, undefined));
+  const live = specs.some((spec) => isLive(options, spec.api));
   return live && options.runId === undefined ? { ...options, runId: randomBytes(3).toString('hex') } : options;
 }
 
@@ -278,7 +283,7 @@ async function sendPlanned(session: RunSession, plannedRun: PlannedRun, contexts
 /** Against a live target: the ledger of what the run creates, and the preflight of each live API. */
 async function prepareLiveTargets(session: RunSession, contexts: Map<ApiName, ApiContext>): Promise<LiveTargets> {
   const { options, specs } = session;
-  const apis = new Set(specs.filter((spec) => targetOf(options, spec.api, undefined)).map((spec) => spec.api));
+  const apis = new Set(specs.filter((spec) => isLive(options, spec.api)).map((spec) => spec.api));
   const { runId } = options;
   const resources = apis.size
     ? new LiveResources(
