@@ -8,11 +8,14 @@ import type { RunPlanning } from '../generators/plan-cache.ts';
 export const CASES_PER_BATCH = 256;
 
 /**
- * Batches asked for ahead of the one the run takes, per API: 2,048 cases a thread may plan before
+ * Batches asked for ahead of the one the run takes, per API: 4,096 cases a thread may plan before
  * the run needs them (a few MB at most), so that a thread is busy while the run sends another
- * thread's API. A thread works first for the API the run takes first (runner/plan-worker.ts).
+ * thread's API. A thread works first for the API the run takes first (runner/plan-worker.ts), but
+ * a later API's boundary cases, once begun, are planned to the end: compute-servers' take about a
+ * second cold, and the cases ahead must last that long (with 2,048, the run waited 0.3-0.45 s in
+ * the middle of lbaas-healthmonitors while they were planned).
  */
-export const BATCHES_AHEAD = 8;
+export const BATCHES_AHEAD = 16;
 
 /** What a planning worker is asked: plan these APIs' boundary cases now, then hand out their cases batch by batch. */
 export interface PlanOrder extends RunPlanning {
