@@ -1,15 +1,16 @@
 // Part of `npm run build` (tools/build.mjs): the planning thread's modules, compiled to dist/ by
-// tsc, bundled into one file, dist/runner/plan-worker.bundle.js. A thread loads that file in
-// about a third of the time it takes to load its 150 modules one by one (and it loads them beside
-// the run's own thread, which is loading its own). The packages stay outside the bundle, loaded
-// as they are.
+// tsc, bundled into one file with the packages they import (ajv, fast-check, yaml, ...),
+// dist/runner/plan-worker.bundle.js. A thread loads that file in about a sixth of the time it
+// takes to load its 150 modules and the packages' hundreds one by one (and it loads them beside
+// the run's own thread, which is loading its own): 90-100 ms, against 180 ms with the packages
+// outside the bundle and 250 ms without a bundle.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /**
  * A module finds its data files through `import.meta.url` (engine/project-files.ts): inside the
- * bundle, each module's `import.meta.url` is rewritten to the URL of its compiled file in dist/,
+ * bundle, each module's (a package's too) `import.meta.url` is rewritten to the URL of its compiled file in dist/,
  * reached from the bundle's own URL, so that the bundle finds them wherever the project is.
  */
 function ownModuleUrls(bundleFile) {
@@ -49,7 +50,8 @@ export async function bundlePlanWorker(root) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    // The packages written as CommonJS require Node's own modules: in an ES module, through this.
+    banner: { js: "import { createRequire as createBundleRequire } from 'node:module'; const require = createBundleRequire(import.meta.url);" },
     plugins: [ownModuleUrls(bundleFile)],
     logLevel: 'warning',
   });
