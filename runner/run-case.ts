@@ -95,10 +95,10 @@ async function sendCase(context: ApiContext, testCase: PlannedCase, sender: Send
   return { plan, outcome, headers, redact, durationMs };
 }
 
-/** What the result records of any case, answered or not: the case, its redacted request, its reproducer. */
-type CaseRecord = Omit<CaseResult, 'response' | 'error' | 'checks' | 'passed'>;
+/** What the result records of any case, answered or not: the case and its redacted request (its reproducer apart). A new object, which caseResult completes. */
+type CaseRecord = Omit<CaseResult, 'response' | 'error' | 'checks' | 'passed' | 'curl'>;
 
-function caseRecord(context: ApiContext, testCase: PlannedCase, sent: SentCase, setupStatuses: number[], config: ConformanceConfig): CaseRecord {
+function caseRecord(testCase: PlannedCase, sent: SentCase, setupStatuses: number[]): CaseRecord {
   const { plan, headers, redact } = sent;
   return {
     caseId: testCase.id,
@@ -115,8 +115,32 @@ function caseRecord(context: ApiContext, testCase: PlannedCase, sent: SentCase, 
     expectedStatuses: testCase.expectedStatuses,
     ...(testCase.setup ? { setupStatuses } : {}),
     durationMs: sent.durationMs,
-    curl: reproducerCurl(plan, headers, testCase.credentials, config, usesSigV4(context.spec), redact),
   };
+}
+
+/** Each result's reproducer: how to make it until it is first read, then the curl made. */
+const reproducers = new WeakMap<object, string | (() => string)>();
+
+/** The getter every result shares (one getter, so that every result has the same shape). */
+function readReproducer(this: object): string {
+  const known = reproducers.get(this) ?? '';
+  if (typeof known === 'string') return known;
+  const made = known();
+  reproducers.set(this, made);
+  return made;
+}
+
+/**
+ * The result: the record, its reproducer, then what the answer gave. The reproducer is made the
+ * first time it is read (a failure shown, a case the report keeps, a --json line), not for every
+ * case: making it cost about 7 µs of the sending thread's 400 a case, for cases most of which no
+ * one reads it of. It stays where it always was among the fields (a JSON line is the same bytes),
+ * and a result spread, cloned or written as JSON reads it as any other field.
+ */
+function caseResult(record: CaseRecord, reproducer: () => string, outcome: Omit<CaseResult, keyof CaseRecord | 'curl'>): CaseResult {
+  Object.defineProperty(record, 'curl', { get: readReproducer, enumerable: true, configurable: true });
+  reproducers.set(record, reproducer);
+  return Object.assign(record as CaseRecord & Pick<CaseResult, 'curl'>, outcome);
 }
 
 /** The parsed body served the checks; the results keep the redacted excerpt only. */
@@ -137,18 +161,18 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
   const setupStatuses = await sendSetup(context, testCase, sender);
   const sent = await sendCase(context, testCase, sender);
   const { outcome, redact } = sent;
-  const base = caseRecord(context, testCase, sent, setupStatuses, sender.config);
+  const record = caseRecord(testCase, sent, setupStatuses);
+  const reproducer = () => reproducerCurl(sent.plan, sent.headers, testCase.credentials, sender.config, usesSigV4(context.spec), redact);
   if ('error' in outcome) {
-    return {
-      ...base,
+    return caseResult(record, reproducer, {
       error: redact(outcome.error),
       checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }],
       passed: false,
-    };
+    });
   }
   const checks = [
     ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),
     ...throttledCheck(testCase.requirementId, testCase.expectedStatuses, outcome),
   ];
-  return { ...base, response: recordedResponse(outcome.response, redact), checks, passed: checks.every((check) => check.passed) };
+  return caseResult(record, reproducer, { response: recordedResponse(outcome.response, redact), checks, passed: checks.every((check) => check.passed) });
 }
