@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
+import type { ApiName } from '../engine/api-name.ts';
 import type { CaseResult } from '../engine/run/run-model.ts';
 import { runConformance } from '../runner/run-conformance.ts';
 import { resultsStreamListener } from '../runner/results-stream.ts';
@@ -18,12 +19,13 @@ beforeAll(async () => {
   await runConformance({
     config: structuredClone(DEFAULT_CONFIG),
     // A token API and a SigV4 one, each with a deliberately wrong credential among its cases.
-    apis: ['lbaas-healthmonitors', 'cloudbasic-cluster'],
+    apis: ['lbaas-healthmonitors', 'cloudbasic-cluster'] as ApiName[],
     seed: 5,
     runs: 3,
     workers: 0,
     strict: false,
     concurrency: 4,
+    console: { write: () => undefined },
     listeners: [resultsStreamListener(json), { onResult: (result: CaseResult) => void handed.push(result) }],
   });
   for (const result of (JSON.parse(readFileSync(json, 'utf8')) as { results: CaseResult[] }).results) written.set(result.caseId, result);
