@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../apis/config.ts';
 import type { ConformanceConfig } from '../engine/config/config-model.ts';
 import { ConformanceError } from '../engine/errors.ts';
-import type { PlanOptions } from '../runner/run-plan.ts';
+import { everyPlan, planRun, type PlanOptions } from '../runner/run-plan.ts';
+import { loadSpec } from '../apis/api-specs.ts';
 import { CASES_PER_BATCH } from '../runner/plan-messages.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { plannedBytes as planned } from './support/planned-bytes.ts';
@@ -42,6 +43,21 @@ describe('planning in worker threads', () => {
     expect(await plannedBytes({ workers: 1 })).toBe(here);
     expect(await plannedBytes({ workers: 2 })).toBe(here);
   }, 120_000);
+
+  it('hands the cases of a batch that exercise the same requirements one list, not a copy each', async () => {
+    const specs = await Promise.all(['cloudbasic-cluster'].map((api) => loadSpec(api)));
+    const run = await planRun(specs, { config: DEFAULT_CONFIG, seed: 11, runs: RUNS, workers: 1 });
+    const lists: string[][] = [];
+    try {
+      for (const api of await everyPlan(run)) for await (const testCase of api.cases) if (testCase.exercises) lists.push(testCase.exercises);
+    } finally {
+      await run.close();
+    }
+    const firstBatch = lists.slice(0, CASES_PER_BATCH / 2);
+    const distinctContents = new Set(firstBatch.map((list) => list.join(' ')));
+    expect(distinctContents.size).toBeLessThan(firstBatch.length);
+    expect(new Set(firstBatch).size).toBe(distinctContents.size);
+  }, 60_000);
 
   it("carries a worker's error to the run with its code and hint", async () => {
     const { 'cloud-databases-ha': _dropped, ...fixtures } = DEFAULT_CONFIG.fixtures;
