@@ -9,6 +9,7 @@ import { withCredentials } from './request-credentials.ts';
 import { runChecks } from './checks.ts';
 import { redactHeaders, signatureOf, withSignatureRedacted, type Redactor } from './redaction.ts';
 import { reproducerCurl } from './reproducer-curl.ts';
+import { addLazyField } from './lazy-fields.ts';
 import { usesSigV4 } from '../engine/spec/security-schemes.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { exchangeHonouringRetryAfter, throttledCheck, type RetryPolicy } from './retry-after.ts';
@@ -95,12 +96,25 @@ async function sendCase(context: ApiContext, testCase: PlannedCase, sender: Send
   return { plan, outcome, headers, redact, durationMs };
 }
 
-/** What the result records of any case, answered or not: the case and its redacted request (its reproducer apart). A new object, which caseResult completes. */
-type CaseRecord = Omit<CaseResult, 'response' | 'error' | 'checks' | 'passed' | 'curl'>;
+/** What the answer gave: the recorded response and the checks, or the transport failure. */
+type Outcome = Pick<CaseResult, 'response' | 'error' | 'checks' | 'passed'>;
 
-function caseRecord(testCase: PlannedCase, sent: SentCase, setupStatuses: number[]): CaseRecord {
+/**
+ * The case's result: the case, its redacted request, its reproducer, then what the answer gave.
+ * The redacted request and the reproducer are made when first read (runner/lazy-fields.ts): a
+ * failure shown, a case the report keeps, a --json line. Making both for every case cost about
+ * 12 µs of the sending thread's 400 a case, for cases most of which no one reads them of.
+ */
+function caseResult(
+  context: ApiContext,
+  testCase: PlannedCase,
+  sent: SentCase,
+  setupStatuses: number[],
+  config: ConformanceConfig,
+  outcome: Outcome,
+): CaseResult {
   const { plan, headers, redact } = sent;
-  return {
+  const result = {
     caseId: testCase.id,
     api: testCase.api,
     requirementId: testCase.requirementId,
@@ -110,37 +124,17 @@ function caseRecord(testCase: PlannedCase, sent: SentCase, setupStatuses: number
     description: testCase.description,
     ...(testCase.exercises ? { exercises: testCase.exercises } : {}),
     ...(testCase.jointWith ? { jointWith: testCase.jointWith } : {}),
-    request: redactedRequest(testCase.request, plan.body, headers, redact),
+  };
+  addLazyField(result, 'request', () => redactedRequest(testCase.request, plan.body, headers, redact));
+  Object.assign(result, {
     url: plan.url.toString(),
     expectedStatuses: testCase.expectedStatuses,
     ...(testCase.setup ? { setupStatuses } : {}),
     durationMs: sent.durationMs,
-  };
-}
-
-/** Each result's reproducer: how to make it until it is first read, then the curl made. */
-const reproducers = new WeakMap<object, string | (() => string)>();
-
-/** The getter every result shares (one getter, so that every result has the same shape). */
-function readReproducer(this: object): string {
-  const known = reproducers.get(this) ?? '';
-  if (typeof known === 'string') return known;
-  const made = known();
-  reproducers.set(this, made);
-  return made;
-}
-
-/**
- * The result: the record, its reproducer, then what the answer gave. The reproducer is made the
- * first time it is read (a failure shown, a case the report keeps, a --json line), not for every
- * case: making it cost about 7 µs of the sending thread's 400 a case, for cases most of which no
- * one reads it of. It stays where it always was among the fields (a JSON line is the same bytes),
- * and a result spread, cloned or written as JSON reads it as any other field.
- */
-function caseResult(record: CaseRecord, reproducer: () => string, outcome: Omit<CaseResult, keyof CaseRecord | 'curl'>): CaseResult {
-  Object.defineProperty(record, 'curl', { get: readReproducer, enumerable: true, configurable: true });
-  reproducers.set(record, reproducer);
-  return Object.assign(record as CaseRecord & Pick<CaseResult, 'curl'>, outcome);
+  });
+  addLazyField(result, 'curl', () => reproducerCurl(plan, headers, testCase.credentials, config, usesSigV4(context.spec), redact));
+  // Every field of a CaseResult is now there, two of them as getters TypeScript cannot follow.
+  return Object.assign(result, outcome) as unknown as CaseResult;
 }
 
 /** The parsed body served the checks; the results keep the redacted excerpt only. */
@@ -161,10 +155,8 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
   const setupStatuses = await sendSetup(context, testCase, sender);
   const sent = await sendCase(context, testCase, sender);
   const { outcome, redact } = sent;
-  const record = caseRecord(testCase, sent, setupStatuses);
-  const reproducer = () => reproducerCurl(sent.plan, sent.headers, testCase.credentials, sender.config, usesSigV4(context.spec), redact);
   if ('error' in outcome) {
-    return caseResult(record, reproducer, {
+    return caseResult(context, testCase, sent, setupStatuses, sender.config, {
       error: redact(outcome.error),
       checks: [{ check: 'answered', requirementId: testCase.requirementId, passed: false, message: redact(outcome.error) }],
       passed: false,
@@ -174,5 +166,9 @@ export async function runCase(context: ApiContext, testCase: PlannedCase, sender
     ...runChecks({ spec: context.spec, validate: context.validate, testCase, response: outcome.response }),
     ...throttledCheck(testCase.requirementId, testCase.expectedStatuses, outcome),
   ];
-  return caseResult(record, reproducer, { response: recordedResponse(outcome.response, redact), checks, passed: checks.every((check) => check.passed) });
+  return caseResult(context, testCase, sent, setupStatuses, sender.config, {
+    response: recordedResponse(outcome.response, redact),
+    checks,
+    passed: checks.every((check) => check.passed),
+  });
 }

@@ -1,6 +1,7 @@
-// A case result's reproducer curl is made when it is first read (runner/run-case.ts), not when the
-// case is sent: read at the end of the run, it is the one the JSON results file wrote as the run
-// went, and a result's fields keep their order (a results line is the same bytes as before).
+// A case result's redacted request and reproducer curl are made when first read
+// (runner/lazy-fields.ts), not when the case is sent: read at the end of the run, they are the ones
+// the JSON results file wrote as the run went, and a result's fields keep their order (a results
+// line is the same bytes as before).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ const written = new Map<string, CaseResult>();
 const handed: CaseResult[] = [];
 
 beforeAll(async () => {
-  const json = path.join(mkdtempSync(path.join(tmpdir(), 'result-reproducer-')), 'results.json');
+  const json = path.join(mkdtempSync(path.join(tmpdir(), 'lazy-result-fields-')), 'results.json');
   await runConformance({
     config: structuredClone(DEFAULT_CONFIG),
     // A token API and a SigV4 one, each with a deliberately wrong credential among its cases.
@@ -32,16 +33,21 @@ beforeAll(async () => {
 });
 
 describe('a case result read after its run', () => {
-  it('gives the reproducer the results file wrote as the run went', () => {
+  it('gives the redacted request and the reproducer the results file wrote as the run went', () => {
     expect(handed.length).toBeGreaterThan(100);
     expect(handed.length).toBe(written.size);
-    for (const result of handed) expect(result.curl, result.caseId).toBe(written.get(result.caseId)?.curl);
+    for (const result of handed) {
+      expect(result.curl, result.caseId).toBe(written.get(result.caseId)?.curl);
+      expect(result.request, result.caseId).toEqual(written.get(result.caseId)?.request);
+    }
     expect(handed.some((result) => result.curl.includes('--aws-sigv4'))).toBe(true);
+    expect(handed.some((result) => result.request.header?.authorization?.includes('<redacted>'))).toBe(true);
   });
 
-  it('lists its fields in their order: the reproducer after the duration, before what the answer gave', () => {
+  it('lists its fields in their order: the request before the URL, the reproducer after the duration', () => {
     for (const result of handed) {
       const keys = Object.keys(result);
+      expect(keys.indexOf('url'), result.caseId).toBe(keys.indexOf('request') + 1);
       expect(keys.indexOf('curl'), result.caseId).toBe(keys.indexOf('durationMs') + 1);
       expect(keys.slice(-2)).toEqual(['checks', 'passed']);
       expect(Object.keys(JSON.parse(JSON.stringify(result)) as object)).toEqual(keys);
