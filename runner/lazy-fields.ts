@@ -11,33 +11,35 @@ class Unmade {
   constructor(readonly make: () => unknown) {}
 }
 
-/** Per field name: each object's maker, then its value. */
-const valuesByName = new Map<string, WeakMap<object, unknown>>();
-/** Per field name, the one getter every object shares (so that objects built alike have the same shape). */
-const gettersByName = new Map<string, (this: object) => unknown>();
+/** A field name's getter, the one every object shares (so that objects built alike have the same shape), and each object's maker, then its value. */
+interface LazyField {
+  getter: (this: object) => unknown;
+  values: WeakMap<object, unknown>;
+}
 
-function getterFor(name: string): { values: WeakMap<object, unknown>; getter: (this: object) => unknown } {
-  let values = valuesByName.get(name);
-  let getter = gettersByName.get(name);
-  if (!values || !getter) {
-    const made = new WeakMap<object, unknown>();
-    getter = function read(this: object): unknown {
-      const known = made.get(this);
-      if (!(known instanceof Unmade)) return known;
-      const value = known.make();
-      made.set(this, value);
-      return value;
-    };
-    values = made;
-    valuesByName.set(name, values);
-    gettersByName.set(name, getter);
-  }
-  return { values, getter };
+const fieldsByName = new Map<string, LazyField>();
+
+function lazyField(name: string): LazyField {
+  const known = fieldsByName.get(name);
+  if (known) return known;
+  const values = new WeakMap<object, unknown>();
+  const field: LazyField = {
+    values,
+    getter(this: object): unknown {
+      const value = values.get(this);
+      if (!(value instanceof Unmade)) return value;
+      const made = value.make();
+      values.set(this, made);
+      return made;
+    },
+  };
+  fieldsByName.set(name, field);
+  return field;
 }
 
 /** Adds `name` to `target`, after the fields it has, as the value `make` gives when it is first read. */
 export function addLazyField(target: object, name: string, make: () => unknown): void {
-  const { values, getter } = getterFor(name);
+  const { values, getter } = lazyField(name);
   Object.defineProperty(target, name, { get: getter, enumerable: true, configurable: true });
   values.set(target, new Unmade(make));
 }
