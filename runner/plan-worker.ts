@@ -68,13 +68,14 @@ function withSharedExercises(cases: PlannedCase[]): PlannedCase[] {
 function more({ api, ask }: MoreCases): void {
   const stream = streams.get(api);
   const cases: PlannedCase[] = [];
+  let done = !stream;
   try {
-    while (stream && cases.length < CASES_PER_BATCH) {
+    while (stream && !done && cases.length < CASES_PER_BATCH) {
       const step = stream.next();
-      if (step.done) return send({ type: 'cases', api, ask, cases: withSharedExercises(cases), done: true });
-      cases.push(step.value);
+      if (step.done) done = true;
+      else cases.push(step.value);
     }
-    send({ type: 'cases', api, ask, cases: withSharedExercises(cases), done: !stream });
+    send({ type: 'cases', api, ask, cases: withSharedExercises(cases), done });
   } catch (error) {
     send({ type: 'failed', api, ask, error: carried(error) });
   }
