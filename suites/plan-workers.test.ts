@@ -11,6 +11,7 @@ import { ConformanceError } from '../engine/errors.ts';
 import { everyPlan, planRun, type PlanOptions } from '../runner/run-plan.ts';
 import { loadSpec } from '../apis/api-specs.ts';
 import { CASES_PER_BATCH } from '../runner/plan-messages.ts';
+import type { PlannedCase } from '../engine/run/run-model.ts';
 import { conformanceAsync } from './support/cli-process.ts';
 import { plannedBytes as planned } from './support/planned-bytes.ts';
 import { defaultPlanWorkers, WORKERS_FROM_RANDOM_CASES } from '../runner/plan-pool.ts';
@@ -47,16 +48,25 @@ describe('planning in worker threads', () => {
   it('hands the cases of a batch that exercise the same requirements one list, not a copy each', async () => {
     const specs = await Promise.all(['cloudbasic-cluster'].map((api) => loadSpec(api)));
     const run = await planRun(specs, { config: DEFAULT_CONFIG, seed: 11, runs: RUNS, workers: 1 });
-    const lists: string[][] = [];
+    const cases: PlannedCase[] = [];
     try {
-      for (const api of await everyPlan(run)) for await (const testCase of api.cases) if (testCase.exercises) lists.push(testCase.exercises);
+      for (const api of await everyPlan(run)) for await (const testCase of api.cases) cases.push(testCase);
     } finally {
       await run.close();
     }
-    const firstBatch = lists.slice(0, CASES_PER_BATCH / 2);
-    const distinctContents = new Set(firstBatch.map((list) => list.join(' ')));
-    expect(distinctContents.size).toBeLessThan(firstBatch.length);
-    expect(new Set(firstBatch).size).toBe(distinctContents.size);
+    expect(cases.length).toBeGreaterThan(CASES_PER_BATCH);
+    const sharedByBatch: number[] = [];
+    for (let start = 0; start < cases.length; start += CASES_PER_BATCH) {
+      const lists = cases.slice(start, start + CASES_PER_BATCH).flatMap((testCase) => (testCase.exercises ? [testCase.exercises] : []));
+      const distinctContents = new Set(lists.map((list) => list.join(' ')));
+      expect(new Set(lists).size, `the batch from case ${start}`).toBe(distinctContents.size);
+      sharedByBatch.push(lists.length - distinctContents.size);
+    }
+    // Every batch, the first (boundary cases and the first random ones) as well, has cases that share a list.
+    expect(
+      sharedByBatch.every((shared) => shared > 0),
+      sharedByBatch.join(' '),
+    ).toBe(true);
   }, 60_000);
 
   it("carries a worker's error to the run with its code and hint", async () => {
